@@ -1,0 +1,40 @@
+// One lint setup for the repo: TypeScript everywhere, APPSYNC_JS rules on resolver code (the code
+// AppSync itself would reject must fail here first), and import boundaries between layers.
+import tseslint from 'typescript-eslint';
+import appsync from '@aws-appsync/eslint-plugin';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', 'generated/**', '.prolynk/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['resolvers/**/*.ts'],
+    ...appsync.configs.recommended,
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    // Production code never reaches into the local emulator or the tests.
+    files: ['resolvers/**/*.ts', 'functions/**/*.ts', 'cdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/local/**', '../local/*', '../../local/*'], message: 'resolvers/, functions/ and cdk/ never import local/.' },
+        { group: ['**/test/**'], message: 'Production code never imports test helpers.' },
+      ] }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error',
+      { selector: "CallExpression[callee.property.name='only']", message: 'No .only committed.' },
+      { selector: "CallExpression[callee.property.name='skip']", message: 'No .skip committed.' },
+    ] },
+  },
+);

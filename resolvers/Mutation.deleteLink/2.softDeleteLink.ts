@@ -1,0 +1,43 @@
+// @dataSource LinksTable
+// Flags the link deleted only if it is still live, and gives its slot back to the counter, in
+// one transaction: a concurrent second delete finds it already deleted (NotFound).
+import type { Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import { cancellationTypes } from '../lib/errors.ts';
+import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
+
+export function request(ctx: Context<{ linkId: string }>) {
+  const sub = (ctx.identity as { sub: string }).sub;
+  const now = util.time.nowISO8601();
+  const t = tables(ctx.env);
+  ctx.stash.deletedAt = now;
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table: t.links,
+        operation: 'UpdateItem',
+        key: util.dynamodb.toMapValues({ user_id: sub, link_id: ctx.args.linkId }),
+        update: updateExpression({ is_deleted: true, updated_at: now }, []),
+        condition: condition('attribute_exists(#id) AND (attribute_not_exists(#deleted) OR #deleted = :false)', { '#id': 'link_id', '#deleted': 'is_deleted' }, { ':false': false }),
+      },
+      {
+        table: t.users,
+        operation: 'UpdateItem',
+        key: util.dynamodb.toMapValues({ user_id: sub }),
+        update: { expression: 'ADD #count :minusOne', expressionNames: { '#count': 'link_count' }, expressionValues: { ':minusOne': util.dynamodb.toDynamoDB(-1) } },
+        condition: condition('attribute_exists(#id)', { '#id': 'user_id' }, {}),
+      },
+    ],
+  };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    if (cancellationTypes(ctx.result)[0] === 'ConditionalCheckFailed') {
+      util.error('Link not found.', 'NotFound', null, { field: 'linkId' });
+    }
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return { ...ctx.stash.link, is_deleted: true, updated_at: ctx.stash.deletedAt };
+}

@@ -1,0 +1,79 @@
+// @dataSource LinksTable
+// Without linkId: a new link, written in one transaction with the owner's live-link counter so
+// the 100-link bound holds under concurrency. With linkId: an update of the caller's own live
+// link (the key includes the caller's sub, so another user's link is simply not found).
+import type { Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import { callerSub, cancellationTypes, raiseBadRequest } from './lib/errors.ts';
+import { LINKS_MAX } from './lib/limits.ts';
+import { planLink } from './lib/linkInput.ts';
+import { toLink } from './lib/linkView.ts';
+import { condition, tables, updateExpression } from './lib/writeRequests.ts';
+
+export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+  const sub = callerSub(ctx.identity);
+  const checked = planLink(ctx.args.input);
+  if (!checked.ok) {
+    return raiseBadRequest(checked.problem);
+  }
+  const link = checked.value;
+  const now = util.time.nowISO8601();
+  const t = tables(ctx.env);
+
+  if (link.linkId) {
+    const set: Record<string, unknown> = { title: link.title, url: link.url, updated_at: now };
+    if (link.order !== null) {
+      set.order = link.order;
+    }
+    ctx.stash.kind = 'update';
+    return {
+      operation: 'UpdateItem',
+      key: util.dynamodb.toMapValues({ user_id: sub, link_id: link.linkId }),
+      update: updateExpression(set, []),
+      condition: condition('attribute_exists(#id) AND (attribute_not_exists(#deleted) OR #deleted = :false)', { '#id': 'link_id', '#deleted': 'is_deleted' }, { ':false': false }),
+    };
+  }
+
+  const item = {
+    user_id: sub, link_id: util.autoId(), title: link.title, url: link.url, order: link.order ?? 0,
+    is_deleted: false, created_at: now, updated_at: now,
+  };
+  ctx.stash.kind = 'create';
+  ctx.stash.item = item;
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table: t.links,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ user_id: sub, link_id: item.link_id }),
+        attributeValues: util.dynamodb.toMapValues({ title: item.title, url: item.url, order: item.order, is_deleted: false, created_at: now, updated_at: now }),
+        condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
+      },
+      {
+        table: t.users,
+        operation: 'UpdateItem',
+        key: util.dynamodb.toMapValues({ user_id: sub }),
+        update: { expression: 'ADD #count :one', expressionNames: { '#count': 'link_count' }, expressionValues: { ':one': util.dynamodb.toDynamoDB(1) } },
+        condition: condition('attribute_exists(#id) AND (attribute_not_exists(#count) OR #count < :max)', { '#id': 'user_id', '#count': 'link_count' }, { ':max': LINKS_MAX }),
+      },
+    ],
+  };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    if (ctx.stash.kind === 'update' && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
+      util.error('Link not found.', 'NotFound', null, { field: 'input.linkId' });
+    }
+    if (cancellationTypes(ctx.result)[1] === 'ConditionalCheckFailed') {
+      const account = ctx.result.cancellationReasons[1].item;
+      util.error(
+        account ? `You can have at most ${LINKS_MAX} links; delete one first.` : 'Save your profile (claim a username) before adding links.',
+        'BadRequest',
+      );
+    }
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return toLink(ctx.stash.kind === 'update' ? ctx.result : ctx.stash.item);
+}

@@ -1,0 +1,141 @@
+// @dataSource ProfilesTable
+// One atomic write per save (DESIGN §3):
+// - claim (no profile yet): TransactWriteItems putting the profile under a name nobody holds
+//   (attribute_not_exists) and the users row pointing at it;
+// - rename: TransactWriteItems putting the new name (attribute_not_exists), deleting the old one
+//   only if unchanged since we read it, and moving the users row — the old name is freed in the
+//   same transaction;
+// - update: one UpdateItem of the provided attributes only, so concurrent partial updates of
+//   different fields are all kept.
+import type { Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import { cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
+import type { ProfilePlan } from '../lib/profileInput.ts';
+import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
+
+export function request(ctx: Context) {
+  const plan = ctx.stash.plan as ProfilePlan;
+  const sub = (ctx.identity as { sub: string }).sub;
+  const now = util.time.nowISO8601();
+  const t = tables(ctx.env);
+  const account = ctx.stash.account;
+  const profile = ctx.stash.profile;
+
+  if (!profile) {
+    const username = plan.username ?? (account ? account.username : null);
+    if (!username) {
+      raiseBadRequest({ field: 'input.username', message: 'is required to create your profile' });
+    }
+    const item = withPlan({ username, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now }, plan, now);
+    ctx.stash.write = { kind: 'claim', username, item };
+    return {
+      operation: 'TransactWriteItems',
+      transactItems: [
+        putProfile(t.profiles, item),
+        account ? moveAccount(t.users, sub, account.username ?? null, username, now) : createAccount(t.users, sub, username, ctx.identity, plan, now),
+      ],
+    };
+  }
+
+  if (plan.username && plan.username !== profile.username) {
+    const item = withPlan({ ...profile, username: plan.username }, plan, now);
+    ctx.stash.write = { kind: 'rename', username: plan.username, item };
+    return {
+      operation: 'TransactWriteItems',
+      transactItems: [
+        putProfile(t.profiles, item),
+        {
+          table: t.profiles,
+          operation: 'DeleteItem',
+          key: util.dynamodb.toMapValues({ username: profile.username }),
+          condition: condition('#owner = :sub AND #updated = :seen', { '#owner': 'user_id', '#updated': 'updated_at' }, { ':sub': sub, ':seen': profile.updated_at }),
+        },
+        moveAccount(t.users, sub, profile.username, plan.username, now),
+      ],
+    };
+  }
+
+  ctx.stash.write = { kind: 'update', username: profile.username };
+  return {
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues({ username: profile.username }),
+    update: updateExpression({ ...plan.set, updated_at: now }, plan.remove),
+    condition: condition('#owner = :sub', { '#owner': 'user_id' }, { ':sub': sub }),
+  };
+}
+
+export function response(ctx: Context) {
+  const write = ctx.stash.write;
+  if (ctx.error) {
+    const reasons = cancellationTypes(ctx.result);
+    if (reasons[0] === 'ConditionalCheckFailed') {
+      util.error(`The username "${write.username}" is already taken.`, 'Conflict', null, { field: 'input.username' });
+    }
+    if (reasons.indexOf('TransactionConflict') >= 0) {
+      util.error(`The username "${write.username}" is being claimed by another request right now; try again.`, 'Conflict');
+    }
+    if (reasons.indexOf('ConditionalCheckFailed') >= 0 || ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
+      util.error('Your profile changed while this save was running; reload it and try again.', 'Conflict');
+    }
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return write.kind === 'update' ? ctx.result : write.item;
+}
+
+/** The stored item after applying the plan's SETs and REMOVEs. */
+function withPlan(base: Record<string, unknown>, plan: ProfilePlan, now: string): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...base, ...plan.set, updated_at: now };
+  plan.remove.forEach((attribute) => {
+    delete item[attribute];
+  });
+  return item;
+}
+
+function putProfile(table: string, item: Record<string, unknown>) {
+  return {
+    table,
+    operation: 'PutItem',
+    key: util.dynamodb.toMapValues({ username: item.username }),
+    attributeValues: util.dynamodb.toMapValues(withoutKey(item)),
+    condition: condition('attribute_not_exists(#name)', { '#name': 'username' }, {}),
+  };
+}
+
+function withoutKey(item: Record<string, unknown>): Record<string, unknown> {
+  const rest: Record<string, unknown> = { ...item };
+  delete rest.username;
+  return rest;
+}
+
+/** Points an existing users row at the new name, only if it still holds the name we read. */
+function moveAccount(table: string, sub: string, from: string | null, to: string, now: string) {
+  return {
+    table,
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues({ user_id: sub }),
+    update: updateExpression({ username: to, profile_complete: true, updated_at: now }, []),
+    condition: from
+      ? condition('#name = :from', { '#name': 'username' }, { ':from': from })
+      : condition('attribute_exists(#id) AND attribute_not_exists(#name)', { '#id': 'user_id', '#name': 'username' }, {}),
+  };
+}
+
+/** The users row for a caller whose account the sign-up trigger has not created. */
+function createAccount(table: string, sub: string, username: string, identity: unknown, plan: ProfilePlan, now: string) {
+  const claims = ((identity as { claims?: Record<string, unknown> }).claims ?? {}) as Record<string, unknown>;
+  const account: Record<string, unknown> = { username, profile_complete: true, created_at: now, updated_at: now };
+  // Access tokens (what Amplify sends) carry no email claim; the sign-up trigger fills it then.
+  if (claims.email) {
+    account.email = claims.email;
+  }
+  if (plan.set.date_of_birth) {
+    account.date_of_birth = plan.set.date_of_birth;
+  }
+  return {
+    table,
+    operation: 'PutItem',
+    key: util.dynamodb.toMapValues({ user_id: sub }),
+    attributeValues: util.dynamodb.toMapValues(account),
+    condition: condition('attribute_not_exists(#id)', { '#id': 'user_id' }, {}),
+  };
+}

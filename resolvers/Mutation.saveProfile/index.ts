@@ -1,0 +1,31 @@
+// Validates the whole input before any step runs, so a refused input reads and writes nothing.
+// Steps: the caller's account and current profile (strong reads), then one write: a claim, a
+// rename or a partial update (3.writeProfile).
+import type { Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import { callerSub, raiseBadRequest } from '../lib/errors.ts';
+import { planProfileUpdate } from '../lib/profileInput.ts';
+import { toProfile } from '../lib/profileView.ts';
+import { tables } from '../lib/writeRequests.ts';
+
+export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+  const sub = callerSub(ctx.identity);
+  const input = ctx.args.input;
+  const projects = (input.projects ?? []) as unknown[];
+  const checked = planProfileUpdate(input, {
+    sub,
+    assetsBaseUrl: tables(ctx.env).assetsBaseUrl,
+    today: util.time.nowISO8601().slice(0, 10),
+    projectIds: projects.map(() => util.autoId()),
+  });
+  if (!checked.ok) {
+    raiseBadRequest(checked.problem);
+  } else {
+    ctx.stash.plan = checked.value;
+  }
+  return {};
+}
+
+export function response(ctx: Context) {
+  return toProfile(ctx.prev.result, (ctx.identity as { sub: string }).sub);
+}

@@ -1,0 +1,12 @@
+// The caller's own profile, private fields included.
+import type { Context } from '@aws-appsync/utils';
+import { toProfile } from '../lib/profileView.ts';
+
+export function request() {
+  return {};
+}
+
+export function response(ctx: Context) {
+  const profile = ctx.stash.profile;
+  return profile ? toProfile(profile, (ctx.identity as { sub: string }).sub) : null;
+}

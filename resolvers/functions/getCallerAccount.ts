@@ -1,0 +1,16 @@
+// @dataSource UsersTable
+// Step shared by owner pipelines: the caller's users row, read by key with a strongly consistent
+// read (DESIGN §3: owner paths never read the eventually consistent GSI). Stashed as `account`.
+import type { Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import { callerSub, raiseIfDataSourceError } from '../lib/errors.ts';
+
+export function request(ctx: Context) {
+  return get({ key: { user_id: callerSub(ctx.identity) }, consistentRead: true });
+}
+
+export function response(ctx: Context) {
+  raiseIfDataSourceError(ctx.error);
+  ctx.stash.account = ctx.result ?? null;
+  return ctx.stash.account;
+}
