@@ -73,8 +73,14 @@ export interface DataSourceError {
   type: string;
 }
 
-/** The outcome of sending one request object to a data source. */
-export type DataSourceOutcome = { result: unknown; error?: undefined } | { result?: undefined; error: DataSourceError };
+/**
+ * The outcome of sending one request object to a data source. Usually one of the two; a cancelled
+ * DynamoDB transaction has both (ctx.error, and ctx.result with its cancellationReasons).
+ */
+export interface DataSourceOutcome {
+  result?: unknown;
+  error?: DataSourceError;
+}
 
 /** A data source (DynamoDB, Lambda, NONE): takes the request handler's return value. */
 export interface DataSource {
