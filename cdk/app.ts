@@ -1,0 +1,18 @@
+// `npm run synth`: synthesizes the ProLynk stack offline into ./cdk.out (no AWS calls, no lookups).
+import { resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { ProLynkStack } from './prolynkStack.ts';
+
+const app = new App({
+  // Run directly by tsx, the app has no CDK_OUTDIR and would otherwise write to a temp folder.
+  outdir: process.env.CDK_OUTDIR ?? resolve('cdk.out'),
+  // CDK's built-in template validation (a WebAssembly rule engine) costs seconds of CPU per synth,
+  // and `npm start` synthesizes on every start; the infra tests run it, CDK_VALIDATION=true opts in here.
+  builtinCloudFormationValidation: process.env.CDK_VALIDATION === 'true',
+});
+const projectName = (app.node.tryGetContext('projectName') as string | undefined) ?? 'prolynk';
+new ProLynkStack(app, 'ProLynk', {
+  projectName,
+  description: 'ProLynk: GraphQL API on AppSync with DynamoDB, S3 and Cognito',
+});
+app.synth();

@@ -1,0 +1,60 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+export interface UserDirectoryProps {
+  userPoolName: string;
+  clientName: string;
+}
+
+/** The Cognito user pool of the seed (email sign-in, its custom attributes and password policy) and its app client. */
+export class UserDirectory extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: UserDirectoryProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: props.userPoolName,
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      mfa: Mfa.OFF,
+      passwordPolicy: {
+        minLength: 8,
+        requireUppercase: true,
+        requireLowercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
+      // Attribute names are the seed's; existing users keep their custom:* values.
+      customAttributes: {
+        fullname: new StringAttribute({ mutable: true }),
+        date_of_birth: new StringAttribute({ mutable: true }),
+        username: new StringAttribute({ mutable: false }),
+        picture: new StringAttribute({ mutable: true }),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = this.userPool.addClient('WebClient', {
+      userPoolClientName: props.clientName,
+      // A browser/mobile client cannot keep a secret.
+      generateSecret: false,
+      authFlows: { userSrp: true, userPassword: true },
+      preventUserExistenceErrors: true,
+      // No hosted UI yet, so no OAuth callback URLs (CDK would otherwise default to https://example.com).
+      disableOAuth: true,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'The seed runs without MFA (MFA: Disabled); existing users sign in with email and password only.',
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason: 'The Plus feature plan (threat protection) is billed per monthly active user; the seed does not use it. Revisit when abuse appears.',
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, Expiration, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi } from 'aws-cdk-lib/aws-appsync';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
+import { AssetsBucket } from './constructs/assetsBucket.ts';
+import { DataTable } from './constructs/dataTable.ts';
+import { UserDirectory } from './constructs/userDirectory.ts';
+import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ProLynkStackProps extends StackProps {
+  /** Prefix of every resource name (the seed's `project_name`). */
+  projectName?: string;
+  /** Where the resolver sources live; tests point this at fixtures. */
+  resolversDir?: string;
+  schemaPath?: string;
+}
+
+/** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
+export class ProLynkStack extends Stack {
+  constructor(scope: Construct, id: string, props: ProLynkStackProps = {}) {
+    super(scope, id, props);
+    const project = props.projectName ?? 'prolynk';
+    const schemaPath = props.schemaPath ?? join(REPO_ROOT, 'schema.graphql');
+
+    // Storage: the seed's tables, keys and indexes, so existing data keeps working (DESIGN §3).
+    const users = new DataTable(this, 'Users', {
+      tableName: `${project}-users`,
+      partitionKey: 'user_id',
+      indexes: { 'email-index': 'email' },
+    }).table;
+    const profiles = new DataTable(this, 'Profiles', {
+      tableName: `${project}-profiles`,
+      partitionKey: 'username',
+      indexes: { 'user_id-index': 'user_id' },
+      stream: true,
+    }).table;
+    const links = new DataTable(this, 'Links', {
+      tableName: `${project}-links`,
+      partitionKey: 'user_id',
+      sortKey: 'link_id',
+      stream: true,
+    }).table;
+    const assets = new AssetsBucket(this, 'Assets', {
+      bucketName: `${project}-assets-${this.account}`,
+      publicReadPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'],
+    }).bucket;
+
+    // Auth.
+    const directory = new UserDirectory(this, 'Auth', {
+      userPoolName: `${project}-user-pool`,
+      clientName: `${project}-web`,
+    });
+
+    // API.
+    const api = new GraphqlApi(this, 'Api', {
+      name: `${project}-api`,
+      definition: Definition.fromFile(schemaPath),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: AuthorizationType.USER_POOL,
+          userPoolConfig: { userPool: directory.userPool },
+        },
+        additionalAuthorizationModes: [
+          { authorizationType: AuthorizationType.API_KEY, apiKeyConfig: { expires: Expiration.after(Duration.days(365)) } },
+          { authorizationType: AuthorizationType.IAM },
+        ],
+      },
+      // CDK always adds a LogRetention custom resource with logConfig; a month bounds the cost.
+      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, retention: RetentionDays.ONE_MONTH },
+      // Resolvers read table names from ctx.env, so the same bundles run under any project name.
+      environmentVariables: {
+        USERS_TABLE: users.tableName,
+        PROFILES_TABLE: profiles.tableName,
+        LINKS_TABLE: links.tableName,
+        ASSETS_BASE_URL: `https://${assets.bucketName}.s3.amazonaws.com`,
+      },
+    });
+
+    const dataSources = {
+      UsersTable: api.addDynamoDbDataSource('UsersTable', users),
+      ProfilesTable: api.addDynamoDbDataSource('ProfilesTable', profiles),
+      LinksTable: api.addDynamoDbDataSource('LinksTable', links),
+      NONE: api.addNoneDataSource('NONE'),
+    };
+    // A TransactWriteItems goes through one data source but touches several tables.
+    for (const dataSource of [dataSources.UsersTable, dataSources.ProfilesTable, dataSources.LinksTable]) {
+      for (const table of [users, profiles, links]) table.grantReadWriteData(dataSource);
+    }
+    new AppSyncResolvers(this, 'Resolvers', {
+      api,
+      dataSources,
+      resolversDir: props.resolversDir ?? join(REPO_ROOT, 'resolvers'),
+      schemaPath,
+    });
+
+    acknowledgeApiNagFindings(api, [users, profiles, links]);
+
+    // Outputs: what clients configure themselves with.
+    new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
+    new CfnOutput(this, 'ApiKey', { value: api.apiKey ?? '' });
+    new CfnOutput(this, 'UserPoolId', { value: directory.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: directory.client.userPoolClientId });
+    new CfnOutput(this, 'BucketName', { value: assets.bucketName });
+    new CfnOutput(this, 'Region', { value: this.region });
+  }
+}
