@@ -1,0 +1,61 @@
+// One port, two protocols. Amplify JS v6 derives `wss://<graphql host>/graphql/realtime` from any
+// non-AppSync endpoint (fidelity reference §9.1), so the local endpoint must speak TLS on the
+// very port that curl users reach over plain HTTP. The first byte of a connection tells them
+// apart: 0x16 opens a TLS handshake.
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/** A listening HTTP+HTTPS server and how to stop it. */
+export interface DualProtocolServer {
+  port: number;
+  http: http.Server;
+  https: https.Server;
+  close(): Promise<void>;
+}
+
+/** Serves `handler` over HTTP and HTTPS on one port (0 = any free port). */
+export async function listenDualProtocol(
+  handler: http.RequestListener,
+  options: { port: number; host: string; key: string; cert: string },
+): Promise<DualProtocolServer> {
+  const plain = http.createServer(handler);
+  const secure = https.createServer({ key: options.key, cert: options.cert }, handler);
+  const sockets = new Set<net.Socket>();
+  const front = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('readable', () => route(socket, plain, secure));
+  });
+  await new Promise<void>((resolve, reject) => {
+    front.once('error', reject);
+    front.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: (front.address() as AddressInfo).port,
+    http: plain,
+    https: secure,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        front.close(() => resolve());
+        plain.closeAllConnections();
+        secure.closeAllConnections();
+        sockets.forEach((s) => s.destroy());
+      });
+    },
+  };
+}
+
+/** Hands the socket to the TLS or plain server by its first byte, waiting until one arrives. */
+function route(socket: net.Socket, plain: http.Server, secure: https.Server): void {
+  const first = socket.read(1) as Buffer | null;
+  if (first === null) {
+    if (!socket.readableEnded) {
+      socket.once('readable', () => route(socket, plain, secure));
+    }
+    return;
+  }
+  socket.unshift(first);
+  (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+}

@@ -1,0 +1,171 @@
+// The whole system on one machine, from the synthesized template (DESIGN §1, §5): DynamoDB Local,
+// cognito-local and s3rver started by the project, the resources the template declares created
+// on them, and the AppSync API served over HTTP and HTTPS on one port. Create-only: the CLI in
+// local/cli/start.ts binds fixed ports; tests pass port 0 and a temp data folder.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDynamoDbDataSource } from '../appsync/dataSources/dynamodb.ts';
+import { createAppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
+import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
+import type { ApiDefinition } from '../appsync/engine/definitions.ts';
+import { createNoneDataSource } from '../appsync/engine/noneDataSource.ts';
+import type { DataSource } from '../appsync/runtime/contract.ts';
+import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
+import { listenDualProtocol } from '../http/dualProtocolServer.ts';
+import { silentRequestLog } from '../http/requestLog.ts';
+import type { RequestLogSink } from '../http/requestLog.ts';
+import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
+import { ensureDevCertificate } from '../services/devCertificate.ts';
+import { ensureTables, localDynamoDbClient, startDynamoDbLocal } from '../services/dynamodb.ts';
+import { startS3Local } from '../services/s3.ts';
+import {
+  createLocalReferenceResolver,
+  extractBuckets,
+  extractGraphqlApis,
+  extractTables,
+  extractUserPools,
+  LOCAL_REGION,
+  loadCloudAssembly,
+} from '../template/index.ts';
+import type { LocalOutputs } from './localOutputs.ts';
+import { writeOutputs } from './localOutputs.ts';
+
+/** Where and how to run. Ports: 0 picks a free one. */
+export interface LocalStackOptions {
+  cdkOutDir: string;
+  dataDir: string;
+  fresh?: boolean;
+  host?: string;
+  ports?: { api?: number; dynamoDb?: number; cognito?: number; s3?: number };
+  requestLog?: RequestLogSink;
+}
+
+/** A running local stack. */
+export interface LocalStack {
+  outputs: LocalOutputs;
+  outputsFile: string;
+  api: ApiDefinition;
+  engine: AppSyncEngine;
+  stop(): Promise<void>;
+}
+
+/** Starts every service the template needs and serves the GraphQL API; resolves when ready. */
+export async function createLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const ports = options.ports ?? {};
+  const assembly = loadCloudAssembly(options.cdkOutDir);
+  const template = assembly.template;
+  const staticRefs = createLocalReferenceResolver(template);
+  const buckets = extractBuckets(template, staticRefs);
+  const pools = extractUserPools(template, staticRefs);
+  if (pools.length !== 1) throw new Error(`The local stack serves exactly one Cognito user pool; the template has ${pools.length}.`);
+  const [pool] = pools;
+
+  if (options.fresh) {
+    for (const service of ['dynamodb', 'cognito', 's3']) rmSync(join(options.dataDir, service), { recursive: true, force: true });
+  }
+
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    await Promise.allSettled(stoppers.reverse().map((s) => s()));
+  };
+  try {
+    const [dynamoDb, cognito, s3, certificate] = await Promise.all([
+      startDynamoDbLocal({ port: ports.dynamoDb ?? 0, dataDir: join(options.dataDir, 'dynamodb'), host }),
+      startCognitoLocal({ dataDir: join(options.dataDir, 'cognito'), port: ports.cognito ?? 0, host }),
+      startS3Local({
+        dataDir: join(options.dataDir, 's3'),
+        port: ports.s3 ?? 0,
+        host,
+        buckets: buckets.map((b) => ({ name: b.name, cors: b.corsRules, publicReadKeyPatterns: b.publicReadKeyPatterns })),
+      }),
+      ensureDevCertificate(join(options.dataDir, 'tls')),
+    ]);
+    stoppers.push(dynamoDb.stop, cognito.stop, s3.stop);
+
+    const dynamoDbClient = localDynamoDbClient(dynamoDb.endpoint);
+    const [ensuredPool] = await Promise.all([
+      ensureUserPool(cognito.endpoint, {
+        name: pool.name,
+        createInput: pool.createInput,
+        clients: pool.clients.map((c) => ({ name: c.name, explicitAuthFlows: c.explicitAuthFlows, createInput: c.createInput })),
+      }),
+      ensureTables(dynamoDbClient, extractTables(template, staticRefs)),
+    ]);
+
+    const physicalIds: Record<string, string> = { [pool.logicalId]: ensuredPool.userPoolId };
+    pool.clients.forEach((client) => {
+      const ensured = ensuredPool.clients.find((c) => c.name === client.name);
+      if (ensured) physicalIds[client.logicalId] = ensured.clientId;
+    });
+    const refs = createLocalReferenceResolver(template, { physicalIds });
+    const apis = extractGraphqlApis(template, refs);
+    if (apis.length !== 1) throw new Error(`The local stack serves exactly one GraphQL API; the template has ${apis.length}.`);
+    const api = withLocalBucketUrls(apis[0], buckets.map((b) => b.name), s3.endpoint);
+
+    const dataSources = new Map<string, DataSource>();
+    for (const definition of api.dataSources) {
+      dataSources.set(definition.name, localDataSource(definition, dynamoDbClient));
+    }
+    const engine = createAppSyncEngine({ api, dataSources });
+    const handler = createGraphqlHttpHandler({
+      engine,
+      log: options.requestLog ?? silentRequestLog,
+      auth: {
+        defaultAuth: api.defaultAuth,
+        additionalAuth: api.additionalAuth,
+        apiKeys: api.apiKeys,
+        cognito: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
+        region: LOCAL_REGION,
+      },
+    });
+    const server = await listenDualProtocol(handler, { port: ports.api ?? 0, host, key: certificate.key, cert: certificate.cert });
+    stoppers.push(server.close);
+
+    const client = pool.clients[0];
+    const outputs: LocalOutputs = {
+      graphqlUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/graphql`,
+      realtimeUrl: `wss://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/graphql/realtime`,
+      apiKey: api.apiKeys[0]?.value ?? '',
+      region: LOCAL_REGION,
+      userPoolId: ensuredPool.userPoolId,
+      userPoolClientId: physicalIds[client.logicalId],
+      cognitoEndpoint: cognito.endpoint,
+      cognitoIssuer: ensuredPool.issuer,
+      s3Endpoint: s3.endpoint,
+      bucket: buckets[0]?.name ?? '',
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      tlsCertificate: certificate.certPath,
+      dataDir: options.dataDir,
+    };
+    const outputsFile = writeOutputs(options.dataDir, outputs);
+    return { outputs, outputsFile, api, engine, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function localDataSource(definition: ApiDefinition['dataSources'][number], client: ReturnType<typeof localDynamoDbClient>): DataSource {
+  switch (definition.type) {
+    case 'AMAZON_DYNAMODB':
+      return createDynamoDbDataSource({ name: definition.name, tableName: definition.tableName as string, client });
+    case 'NONE':
+      return createNoneDataSource(definition.name);
+    default:
+      throw new Error(`Data source ${definition.name}: type ${definition.type} is not served locally yet.`);
+  }
+}
+
+/**
+ * Points environment variables that hold a bucket's public AWS URL at the local S3 endpoint, so
+ * URLs the resolvers derive from upload keys are readable locally.
+ */
+function withLocalBucketUrls(api: ApiDefinition, bucketNames: string[], s3Endpoint: string): ApiDefinition {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(api.environmentVariables)) {
+    const bucket = bucketNames.find((b) => value === `https://${b}.s3.amazonaws.com`);
+    env[name] = bucket ? `${s3Endpoint}/${bucket}` : value;
+  }
+  return { ...api, environmentVariables: env };
+}

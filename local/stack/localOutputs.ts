@@ -1,0 +1,54 @@
+// What `npm start` tells clients: printed for people, written to .prolynk/outputs.json for tools
+// (npm run token, tests, front-end config scripts).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The local stack's endpoints and identifiers. */
+export interface LocalOutputs {
+  graphqlUrl: string;
+  /** Same port over TLS, the path Amplify JS v6 derives for a custom endpoint (reserved: subscriptions come later). */
+  realtimeUrl: string;
+  apiKey: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  cognitoEndpoint: string;
+  cognitoIssuer: string;
+  s3Endpoint: string;
+  bucket: string;
+  dynamoDbEndpoint: string;
+  /** The development certificate the HTTPS/WSS endpoint presents (trust it, or use http://). */
+  tlsCertificate: string;
+  dataDir: string;
+}
+
+/** Writes outputs.json into the data folder. */
+export function writeOutputs(dataDir: string, outputs: LocalOutputs): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'outputs.json');
+  writeFileSync(file, `${JSON.stringify(outputs, null, 2)}\n`);
+  return file;
+}
+
+/** The short summary `npm start` prints when ready. */
+export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFile: string): string {
+  return [
+    `ProLynk local stack ready in ${(readyMs / 1000).toFixed(1)} s`,
+    '',
+    `  GraphQL      ${outputs.graphqlUrl}   (also https:// on the same port)`,
+    `  Real-time    ${outputs.realtimeUrl}   (reserved for subscriptions)`,
+    `  API key      ${outputs.apiKey}        (header x-api-key)`,
+    `  Cognito      ${outputs.cognitoEndpoint}  pool ${outputs.userPoolId}  client ${outputs.userPoolClientId}`,
+    `  S3           ${outputs.s3Endpoint}  bucket ${outputs.bucket}`,
+    `  DynamoDB     ${outputs.dynamoDbEndpoint}  (credentials local/local, region ${outputs.region})`,
+    `  TLS cert     ${outputs.tlsCertificate}`,
+    `  Data         ${outputs.dataDir}   (npm start -- --fresh wipes it)`,
+    '',
+    '  A token:     npm run token -- --email you@example.com --username you',
+    `  Try:         curl -s ${outputs.graphqlUrl} -H 'x-api-key: ${outputs.apiKey}' \\`,
+    `                 -d '{"query":"{ usernameAvailable(username: \\"ada\\") { available reason } }"}'`,
+    `  Config:      ${outputsFile}`,
+    '',
+    'Ctrl-C stops everything.',
+  ].join('\n');
+}
