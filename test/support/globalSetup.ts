@@ -1,22 +1,33 @@
-// Starts the real local services once per `vitest run` and hands their endpoints to the suites.
-// Workers (pool 'forks') are spawned after this runs and inherit process.env, so suites can read
-// the endpoint either from process.env or with vitest's inject().
+// Starts the real local stack once per `vitest run` (DynamoDB Local, cognito-local, s3rver, the
+// AppSync endpoint, all on free ports, data in a temp folder) and hands its outputs to the suites.
+// Workers (pool 'forks') are spawned after this runs and inherit process.env.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../local/services/dynamodb.ts';
+import { createLocalStack } from '../../local/stack/createLocalStack.ts';
+import type { LocalOutputs } from '../../local/stack/localOutputs.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoDbEndpoint: string;
+    localStack: LocalOutputs;
   }
 }
 
-/** Vitest global setup: one in-memory DynamoDB Local for the whole run; returns its teardown. */
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Vitest global setup: one local stack for the whole run; returns its teardown. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dynamoDb = await startDynamoDbLocal({});
-  process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT = dynamoDb.endpoint;
-  project.provide('dynamoDbEndpoint', dynamoDb.endpoint);
+  const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-test-stack-'));
+  const stack = await createLocalStack({ cdkOutDir: join(ROOT, 'cdk.out'), dataDir, ports: {} });
+  process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT = stack.outputs.dynamoDbEndpoint;
+  process.env.PROLYNK_TEST_STACK = JSON.stringify(stack.outputs);
+  project.provide('dynamoDbEndpoint', stack.outputs.dynamoDbEndpoint);
+  project.provide('localStack', stack.outputs);
 
   return async () => {
-    await dynamoDb.stop();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
