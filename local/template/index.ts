@@ -12,3 +12,4 @@ export { extractGraphqlApis } from './extractGraphqlApis.ts';
 export { extractBuckets } from './extractBuckets.ts';
 export { extractUserPools } from './extractUserPools.ts';
 export type { BucketDefinition, UserPoolClientDefinition, UserPoolDefinition } from './resourceDefinitions.ts';
+export { offlinePhysicalIds } from './offlinePhysicalIds.ts';

@@ -10,7 +10,7 @@ import type { AppSyncEngine, Caller } from '../../local/appsync/engine/createApp
 import { createNoneDataSource } from '../../local/appsync/engine/noneDataSource.ts';
 import type { DataSource } from '../../local/appsync/runtime/contract.ts';
 import { localDynamoDbClient } from '../../local/services/dynamodb.ts';
-import { createLocalReferenceResolver, extractGraphqlApis, loadCloudAssembly } from '../../local/template/index.ts';
+import { createLocalReferenceResolver, extractGraphqlApis, loadCloudAssembly, offlinePhysicalIds } from '../../local/template/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -19,7 +19,7 @@ export function localApi() {
   const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT;
   if (!endpoint) throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
   const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));
-  const [api] = extractGraphqlApis(template, createLocalReferenceResolver(template, { physicalIds: { [userPoolId(template)]: 'local_test' } }));
+  const [api] = extractGraphqlApis(template, createLocalReferenceResolver(template, { physicalIds: offlinePhysicalIds(template) }));
   const client = localDynamoDbClient(endpoint);
   const dataSources = new Map<string, DataSource>(api.dataSources.map((d) => [
     d.name,
@@ -47,12 +47,6 @@ export function localApi() {
       return out.Item ? unmarshall(out.Item) : null;
     },
   };
-}
-
-function userPoolId(template: { Resources: Record<string, { Type: string }> }): string {
-  const entry = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::Cognito::UserPool');
-  if (!entry) throw new Error('the template has no user pool');
-  return entry[0];
 }
 
 /** A fresh, valid, unique username. */
