@@ -7,6 +7,7 @@ import { util } from '@aws-appsync/utils';
 import { callerSub, cancellationTypes, raiseBadRequest } from './lib/errors.ts';
 import { LINKS_MAX } from './lib/limits.ts';
 import { planLink } from './lib/linkInput.ts';
+import { linkCounterUpdate, liveLinkCondition } from './lib/linkWrites.ts';
 import { toLink } from './lib/linkView.ts';
 import { condition, tables, updateExpression } from './lib/writeRequests.ts';
 
@@ -30,7 +31,7 @@ export function request(ctx: Context<{ input: Record<string, unknown> }>) {
       operation: 'UpdateItem',
       key: util.dynamodb.toMapValues({ user_id: sub, link_id: link.linkId }),
       update: updateExpression(set, []),
-      condition: condition('attribute_exists(#id) AND (attribute_not_exists(#deleted) OR #deleted = :false)', { '#id': 'link_id', '#deleted': 'is_deleted' }, { ':false': false }),
+      condition: liveLinkCondition(),
     };
   }
 
@@ -50,13 +51,7 @@ export function request(ctx: Context<{ input: Record<string, unknown> }>) {
         attributeValues: util.dynamodb.toMapValues({ title: item.title, url: item.url, order: item.order, is_deleted: false, created_at: now, updated_at: now }),
         condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
       },
-      {
-        table: t.users,
-        operation: 'UpdateItem',
-        key: util.dynamodb.toMapValues({ user_id: sub }),
-        update: { expression: 'ADD #count :one', expressionNames: { '#count': 'link_count' }, expressionValues: { ':one': util.dynamodb.toDynamoDB(1) } },
-        condition: condition('attribute_exists(#id) AND (attribute_not_exists(#count) OR #count < :max)', { '#id': 'user_id', '#count': 'link_count' }, { ':max': LINKS_MAX }),
-      },
+      linkCounterUpdate(t.users, sub, 1),
     ],
   };
 }

@@ -4,7 +4,8 @@
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import { cancellationTypes } from '../lib/errors.ts';
-import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
+import { linkCounterUpdate, liveLinkCondition } from '../lib/linkWrites.ts';
+import { tables, updateExpression } from '../lib/writeRequests.ts';
 
 export function request(ctx: Context<{ linkId: string }>) {
   const sub = (ctx.identity as { sub: string }).sub;
@@ -19,15 +20,9 @@ export function request(ctx: Context<{ linkId: string }>) {
         operation: 'UpdateItem',
         key: util.dynamodb.toMapValues({ user_id: sub, link_id: ctx.args.linkId }),
         update: updateExpression({ is_deleted: true, updated_at: now }, []),
-        condition: condition('attribute_exists(#id) AND (attribute_not_exists(#deleted) OR #deleted = :false)', { '#id': 'link_id', '#deleted': 'is_deleted' }, { ':false': false }),
+        condition: liveLinkCondition(),
       },
-      {
-        table: t.users,
-        operation: 'UpdateItem',
-        key: util.dynamodb.toMapValues({ user_id: sub }),
-        update: { expression: 'ADD #count :minusOne', expressionNames: { '#count': 'link_count' }, expressionValues: { ':minusOne': util.dynamodb.toDynamoDB(-1) } },
-        condition: condition('attribute_exists(#id)', { '#id': 'user_id' }, {}),
-      },
+      linkCounterUpdate(t.users, sub, -1),
     ],
   };
 }
