@@ -1,13 +1,15 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Expiration, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Expiration, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
 import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
+import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
 import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
 
@@ -57,6 +59,16 @@ export class ProLynkStack extends Stack {
       clientName: `${project}-web`,
     });
 
+    // Functions: the upload presigner (a Lambda data source) and the Cognito triggers.
+    const assetsBaseUrl = `https://${assets.bucketName}.s3.amazonaws.com`;
+    const functions = new ProLynkFunctions(this, 'Functions', {
+      usersTable: users,
+      profilesTable: profiles,
+      bucket: assets,
+      userPool: directory.userPool,
+      assetsBaseUrl,
+    });
+
     // API.
     const api = new GraphqlApi(this, 'Api', {
       name: `${project}-api`,
@@ -78,7 +90,7 @@ export class ProLynkStack extends Stack {
         USERS_TABLE: users.tableName,
         PROFILES_TABLE: profiles.tableName,
         LINKS_TABLE: links.tableName,
-        ASSETS_BASE_URL: `https://${assets.bucketName}.s3.amazonaws.com`,
+        ASSETS_BASE_URL: assetsBaseUrl,
       },
     });
 
@@ -87,7 +99,14 @@ export class ProLynkStack extends Stack {
       ProfilesTable: api.addDynamoDbDataSource('ProfilesTable', profiles),
       LinksTable: api.addDynamoDbDataSource('LinksTable', links),
       NONE: api.addNoneDataSource('NONE'),
+      PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
     };
+    // CDK lets the data source's role invoke the function ARN and ARN:* (its versions).
+    const presignLogicalId = this.getLogicalId(functions.presignFunction.node.defaultChild as CfnFunction);
+    Validations.of(dataSources.PresignLambda).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${presignLogicalId}.Arn>:*]`,
+      reason: 'AppSync may invoke only the presign function (any of its versions).',
+    });
     // A TransactWriteItems goes through one data source but touches several tables.
     for (const dataSource of [dataSources.UsersTable, dataSources.ProfilesTable, dataSources.LinksTable]) {
       for (const table of [users, profiles, links]) table.grantReadWriteData(dataSource);

@@ -28,7 +28,8 @@ const stack = await createLocalStack({
   cdkOutDir,
   dataDir: join(rootDir, '.prolynk'),
   fresh: values.fresh,
-  ports: { api: apiPort, dynamoDb: apiPort + 1, cognito: apiPort + 2, s3: apiPort + 3 },
+  ports: { api: apiPort, dynamoDb: apiPort + 1, cognito: apiPort + 2, s3: apiPort + 3, lambda: apiPort + 4 },
+  lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
 });
 process.stdout.write(`${formatOutputs(stack.outputs, performance.now() - started, stack.outputsFile)}\n`);

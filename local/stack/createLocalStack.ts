@@ -4,7 +4,10 @@
 // local/cli/start.ts binds fixed ports; tests pass port 0 and a temp data folder.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createDynamoDbDataSource } from '../appsync/dataSources/dynamodb.ts';
+import { createLambdaDataSource } from '../appsync/dataSources/lambda.ts';
 import { createAppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
@@ -12,6 +15,8 @@ import { createNoneDataSource } from '../appsync/engine/noneDataSource.ts';
 import type { DataSource } from '../appsync/runtime/contract.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
+import { createLambdaInvokeHandler, createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
+import type { LambdaRunner } from '../lambda/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
@@ -36,7 +41,9 @@ export interface LocalStackOptions {
   dataDir: string;
   fresh?: boolean;
   host?: string;
-  ports?: { api?: number; dynamoDb?: number; cognito?: number; s3?: number };
+  ports?: { api?: number; dynamoDb?: number; cognito?: number; s3?: number; lambda?: number };
+  /** Lambda functions' own log lines: shown (npm start) or dropped (tests, the default). */
+  lambdaLogs?: 'inherit' | 'ignore';
   requestLog?: RequestLogSink;
 }
 
@@ -70,9 +77,20 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     await Promise.allSettled(stoppers.reverse().map((s) => s()));
   };
   try {
+    // cognito-local calls the pool's triggers through a Lambda Invoke endpoint, which must exist
+    // before it starts; the functions behind it need the other services' endpoints, so the
+    // runner is attached once everything is up (no trigger can fire before the stack is ready).
+    const lambda = await listenLambdaInvoke(host, ports.lambda ?? 0);
+    stoppers.push(lambda.close);
     const [dynamoDb, cognito, s3, certificate] = await Promise.all([
       startDynamoDbLocal({ port: ports.dynamoDb ?? 0, dataDir: join(options.dataDir, 'dynamodb'), host }),
-      startCognitoLocal({ dataDir: join(options.dataDir, 'cognito'), port: ports.cognito ?? 0, host }),
+      startCognitoLocal({
+        dataDir: join(options.dataDir, 'cognito'),
+        port: ports.cognito ?? 0,
+        host,
+        lambdaEndpoint: lambda.endpoint,
+        triggers: pool.lambdaTriggers,
+      }),
       startS3Local({
         dataDir: join(options.dataDir, 's3'),
         port: ports.s3 ?? 0,
@@ -103,9 +121,25 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     if (apis.length !== 1) throw new Error(`The local stack serves exactly one GraphQL API; the template has ${apis.length}.`);
     const api = withLocalBucketUrls(apis[0], buckets.map((b) => b.name), s3.endpoint);
 
+    const localAssetsUrl = `${s3.endpoint}/${buckets[0]?.name ?? ''}`;
+    const runner = createLambdaRunner(loadLambdaFunctions(template, assembly.assets, refs), {
+      logs: options.lambdaLogs ?? 'ignore',
+      envOverrides: {
+        AWS_REGION: LOCAL_REGION,
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+        S3_ENDPOINT: s3.endpoint,
+        ASSETS_BASE_URL: localAssetsUrl,
+      },
+    });
+    stoppers.push(async () => runner.close());
+    lambda.attach(runner);
+
     const dataSources = new Map<string, DataSource>();
     for (const definition of api.dataSources) {
-      dataSources.set(definition.name, localDataSource(definition, dynamoDbClient));
+      dataSources.set(definition.name, localDataSource(definition, dynamoDbClient, runner));
     }
     const engine = createAppSyncEngine({ api, dataSources });
     const handler = createGraphqlHttpHandler({
@@ -146,10 +180,12 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
   }
 }
 
-function localDataSource(definition: ApiDefinition['dataSources'][number], client: ReturnType<typeof localDynamoDbClient>): DataSource {
+function localDataSource(definition: ApiDefinition['dataSources'][number], client: ReturnType<typeof localDynamoDbClient>, runner: LambdaRunner): DataSource {
   switch (definition.type) {
     case 'AMAZON_DYNAMODB':
       return createDynamoDbDataSource({ name: definition.name, tableName: definition.tableName as string, client });
+    case 'AWS_LAMBDA':
+      return createLambdaDataSource({ name: definition.name, functionName: definition.lambdaFunctionLogicalId as string, runner });
     case 'NONE':
       return createNoneDataSource(definition.name);
     default:
@@ -168,4 +204,27 @@ function withLocalBucketUrls(api: ApiDefinition, bucketNames: string[], s3Endpoi
     env[name] = bucket ? `${s3Endpoint}/${bucket}` : value;
   }
   return { ...api, environmentVariables: env };
+}
+
+/** The Lambda Invoke API endpoint, answering 503 until the runner is attached. */
+async function listenLambdaInvoke(host: string, port: number) {
+  let handler: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    if (handler) return handler(req, res);
+    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'The local stack is still starting.' }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    endpoint: `http://${host}:${(server.address() as AddressInfo).port}`,
+    attach(runner: LambdaRunner) {
+      handler = createLambdaInvokeHandler(runner);
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }

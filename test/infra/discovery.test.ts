@@ -6,7 +6,7 @@ import { APPSYNC_CODE_LIMIT, bundleResolverCode } from '../../cdk/resolvers/bund
 import { discoverResolvers } from '../../cdk/resolvers/discoverResolvers.ts';
 import { FIXTURE_RESOLVERS_DIR, SCHEMA_PATH } from './fixtures/synthesizeStack.ts';
 
-const DATA_SOURCES = ['UsersTable', 'ProfilesTable', 'LinksTable', 'NONE'];
+const DATA_SOURCES = ['UsersTable', 'ProfilesTable', 'LinksTable', 'NONE', 'PresignLambda'];
 const copies: string[] = [];
 
 /** A scratch copy of the fixture resolvers that a test may break. */

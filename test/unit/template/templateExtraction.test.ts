@@ -180,7 +180,10 @@ describe('extractUserPools', () => {
       Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } },
     });
     expect(pool.createInput.Schema?.map((attribute) => attribute.Name).sort()).toEqual(['date_of_birth', 'fullname', 'picture', 'username']);
-    expect(pool.lambdaTriggers).toEqual({});
+    expect(pool.lambdaTriggers).toEqual({
+      PreSignUp: expect.stringMatching(/^FunctionsPreSignUpFunction/),
+      PostConfirmation: expect.stringMatching(/^FunctionsPostConfirmationFunction/),
+    });
     expect(pool.clients).toHaveLength(1);
     expect(pool.clients[0]).toMatchObject({ name: 'prolynk-web', generateSecret: false });
     expect([...pool.clients[0].explicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);

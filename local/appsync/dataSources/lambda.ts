@@ -1,0 +1,46 @@
+// The AppSync Lambda data source: the request handler returns
+// { operation: 'Invoke' | 'BatchInvoke', payload?, invocationType? } and the function receives
+// `payload` as its event; ctx.result is what the function returned. A function error becomes
+// ctx.error { type: 'Lambda:Unhandled', message: errorMessage } (fidelity reference §5), which
+// the response handler must re-raise.
+import type { LambdaRunner } from '../../lambda/createLambdaRunner.ts';
+import type { DataSource, DataSourceOutcome } from '../runtime/contract.ts';
+
+export interface LambdaDataSourceOptions {
+  /** The data source name from the template. */
+  name: string;
+  /** The function's name, logical ID or ARN (the data source's LambdaConfig.LambdaFunctionArn). */
+  functionName: string;
+  runner: LambdaRunner;
+}
+
+/** Creates an AWS_LAMBDA data source that invokes `functionName` through the local runner. */
+export function createLambdaDataSource({ name, functionName, runner }: LambdaDataSourceOptions): DataSource {
+  return {
+    name,
+    type: 'AWS_LAMBDA',
+    async invoke(request: unknown): Promise<DataSourceOutcome> {
+      const requestObject = (request ?? {}) as { operation?: unknown; payload?: unknown; invocationType?: unknown };
+      const operation = requestObject.operation;
+      if (operation !== 'Invoke' && operation !== 'BatchInvoke') {
+        return { error: { type: 'MappingTemplate', message: `Unsupported operation '${String(operation)}': a Lambda request's operation is Invoke or BatchInvoke.` } };
+      }
+      const payload = requestObject.payload ?? null;
+      // Without a batch size configured, AppSync sends a BatchInvoke as a list of one payload and
+      // expects a list of one result back.
+      const event = operation === 'BatchInvoke' ? [payload] : payload;
+      if (requestObject.invocationType === 'Event') {
+        void runner.invoke(functionName, event);
+        return { result: null };
+      }
+      try {
+        const outcome = await runner.invoke(functionName, event);
+        if (outcome.error) return { error: { type: 'Lambda:Unhandled', message: outcome.error.errorMessage } };
+        const result = operation === 'BatchInvoke' && Array.isArray(outcome.payload) ? outcome.payload[0] ?? null : outcome.payload ?? null;
+        return { result };
+      } catch (error) {
+        return { error: { type: `Lambda:${(error as Error).name || 'ServiceException'}`, message: (error as Error).message } };
+      }
+    },
+  };
+}

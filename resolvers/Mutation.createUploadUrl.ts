@@ -1,0 +1,19 @@
+// @dataSource PresignLambda
+// The presign Lambda answers `{ ok: true, upload }` or `{ ok: false, errorType, message }`: a
+// thrown Lambda error would reach AppSync only as Lambda:Unhandled, losing BadRequest.
+import type { Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
+import { callerSub, raiseIfDataSourceError } from './lib/errors.ts';
+
+export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+  return { operation: 'Invoke', payload: { sub: callerSub(ctx.identity), input: ctx.args.input } };
+}
+
+export function response(ctx: Context) {
+  raiseIfDataSourceError(ctx.error);
+  const answer = ctx.result as { ok: boolean; upload?: unknown; errorType?: string; message?: string };
+  if (!answer.ok) {
+    util.error(answer.message as string, answer.errorType);
+  }
+  return answer.upload;
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLambdaDataSource } from '../../../local/appsync/dataSources/lambda.ts';
+import type { DataSourceCallContext } from '../../../local/appsync/runtime/contract.ts';
+import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
+import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
+import { fixtureFunction } from './functionDefinition.ts';
+
+const callContext = {} as DataSourceCallContext;
+
+describe('AppSync Lambda data source', () => {
+  let runner: LambdaRunner;
+
+  beforeAll(() => {
+    runner = createLambdaRunner([fixtureFunction('PresignFunction', 'echo')], { logs: 'ignore' });
+  });
+  afterAll(async () => {
+    await runner.close();
+  });
+
+  it("invokes the function with the request's payload as the event; ctx.result is its return value", async () => {
+    const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
+
+    const outcome = await dataSource.invoke({ operation: 'Invoke', payload: { sub: 'u1', input: { fileType: 'resume' } } }, callContext);
+
+    expect(dataSource.type).toBe('AWS_LAMBDA');
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.result).toMatchObject({ event: { sub: 'u1', input: { fileType: 'resume' } } });
+  });
+
+  it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (fidelity reference §5)', async () => {
+    const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
+
+    const outcome = await dataSource.invoke({ operation: 'Invoke', payload: { throw: { name: 'BadRequest', message: 'no' } } }, callContext);
+
+    expect(outcome).toEqual({ error: { type: 'Lambda:Unhandled', message: 'no' } });
+  });
+
+  it('sends a BatchInvoke as a list of one payload', async () => {
+    const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
+
+    const outcome = await dataSource.invoke({ operation: 'BatchInvoke', payload: { n: 1 } }, callContext);
+
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.result).toMatchObject({ event: [{ n: 1 }] });
+  });
+
+  it('refuses a request whose operation is neither Invoke nor BatchInvoke', async () => {
+    const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
+
+    const outcome = await dataSource.invoke({ operation: 'GetItem' }, callContext);
+
+    expect(outcome.error?.message).toContain('Invoke or BatchInvoke');
+  });
+});
