@@ -3,15 +3,16 @@
 // thrown Lambda error would reach AppSync only as Lambda:Unhandled, losing BadRequest.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
+import type { MutationCreateUploadUrlArgs, UploadUrl } from '../generated/graphql.ts';
 import { callerSub, raiseIfDataSourceError } from './lib/errors.ts';
 
-export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+export function request(ctx: Context<MutationCreateUploadUrlArgs>) {
   return { operation: 'Invoke', payload: { sub: callerSub(ctx.identity), input: ctx.args.input } };
 }
 
 export function response(ctx: Context) {
   raiseIfDataSourceError(ctx.error);
-  const answer = ctx.result as { ok: boolean; upload?: unknown; errorType?: string; message?: string };
+  const answer = ctx.result as { ok: boolean; upload?: UploadUrl; errorType?: string; message?: string };
   if (!answer.ok) {
     util.error(answer.message as string, answer.errorType);
   }

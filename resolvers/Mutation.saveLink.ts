@@ -4,6 +4,7 @@
 // link (the key includes the caller's sub, so another user's link is simply not found).
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
+import type { MutationSaveLinkArgs } from '../generated/graphql.ts';
 import { callerSub, cancellationTypes, raiseBadRequest } from './lib/errors.ts';
 import { LINKS_MAX } from './lib/limits.ts';
 import { planLink } from './lib/linkInput.ts';
@@ -11,7 +12,7 @@ import { linkCounterUpdate, liveLinkCondition } from './lib/linkWrites.ts';
 import { toLink } from './lib/linkView.ts';
 import { condition, tables, updateExpression } from './lib/writeRequests.ts';
 
-export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+export function request(ctx: Context<MutationSaveLinkArgs>) {
   const sub = callerSub(ctx.identity);
   const checked = planLink(ctx.args.input);
   if (!checked.ok) {

@@ -4,11 +4,12 @@
 import type { Context } from '@aws-appsync/utils';
 import { runtime } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
+import type { QueryProfileArgs } from '../generated/graphql.ts';
 import { raiseIfDataSourceError } from './lib/errors.ts';
 import { toProfile } from './lib/profileView.ts';
 import { normalizeUsername, usernameProblem } from './lib/username.ts';
 
-export function request(ctx: Context<{ username: string }>) {
+export function request(ctx: Context<QueryProfileArgs>) {
   const username = normalizeUsername(ctx.args.username);
   if (usernameProblem(username)?.reason === 'INVALID') {
     runtime.earlyReturn(null);

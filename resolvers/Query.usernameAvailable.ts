@@ -4,10 +4,11 @@
 import type { Context } from '@aws-appsync/utils';
 import { runtime } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
+import type { QueryUsernameAvailableArgs, UsernameAvailability } from '../generated/graphql.ts';
 import { raiseIfDataSourceError } from './lib/errors.ts';
 import { normalizeUsername, usernameProblem } from './lib/username.ts';
 
-export function request(ctx: Context<{ username: string }>) {
+export function request(ctx: Context<QueryUsernameAvailableArgs>) {
   const username = normalizeUsername(ctx.args.username);
   const problem = usernameProblem(username);
   if (problem) {
@@ -17,7 +18,7 @@ export function request(ctx: Context<{ username: string }>) {
   return get({ key: { username }, consistentRead: true });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context): UsernameAvailability {
   raiseIfDataSourceError(ctx.error);
   const taken = !!ctx.result;
   return {

@@ -1,5 +1,6 @@
 // The business of createUploadUrl, free of Lambda and of the S3 client: plan the upload, have it
 // presigned, and describe to the client exactly which request the storage will accept.
+import type { UploadUrl as GeneratedUploadUrl } from '../../generated/graphql.ts';
 import { assetUrl } from '../../resolvers/lib/assets.ts';
 import type { UploadInput, UploadPlan } from './uploadRules.ts';
 import { planUpload } from './uploadRules.ts';
@@ -18,16 +19,8 @@ export interface UploadUrlDependencies {
   newId: () => string;
 }
 
-/** GraphQL's UploadUrl: the signed PUT, the key to save on the profile, and the headers to send. */
-export interface UploadUrl {
-  uploadUrl: string;
-  key: string;
-  url: string;
-  contentType: string;
-  contentLength: number;
-  expiresAt: string;
-  headers: { name: string; value: string }[];
-}
+/** GraphQL's UploadUrl (generated from schema.graphql): the signed PUT, the key, the headers to send. */
+export type UploadUrl = Omit<GeneratedUploadUrl, '__typename'>;
 
 /** Validates an upload request for `sub` and returns a presigned PUT for a fresh key under the caller's prefix. */
 export async function createUploadUrl(sub: string, input: UploadInput, deps: UploadUrlDependencies): Promise<UploadUrl> {

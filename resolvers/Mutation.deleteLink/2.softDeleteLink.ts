@@ -2,12 +2,13 @@
 // Flags the link deleted only if it is still live, and gives its slot back to the counter, in
 // one transaction: a concurrent second delete finds it already deleted (NotFound).
 import type { Context } from '@aws-appsync/utils';
+import type { MutationDeleteLinkArgs } from '../../generated/graphql.ts';
 import { util } from '@aws-appsync/utils';
 import { cancellationTypes } from '../lib/errors.ts';
 import { linkCounterUpdate, liveLinkCondition } from '../lib/linkWrites.ts';
 import { tables, updateExpression } from '../lib/writeRequests.ts';
 
-export function request(ctx: Context<{ linkId: string }>) {
+export function request(ctx: Context<MutationDeleteLinkArgs>) {
   const sub = (ctx.identity as { sub: string }).sub;
   const now = util.time.nowISO8601();
   const t = tables(ctx.env);

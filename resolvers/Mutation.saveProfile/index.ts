@@ -3,15 +3,16 @@
 // rename or a partial update (3.writeProfile).
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
+import type { MutationSaveProfileArgs } from '../../generated/graphql.ts';
 import { callerSub, raiseBadRequest } from '../lib/errors.ts';
 import { planProfileUpdate } from '../lib/profileInput.ts';
 import { toProfile } from '../lib/profileView.ts';
 import { tables } from '../lib/writeRequests.ts';
 
-export function request(ctx: Context<{ input: Record<string, unknown> }>) {
+export function request(ctx: Context<MutationSaveProfileArgs>) {
   const sub = callerSub(ctx.identity);
   const input = ctx.args.input;
-  const projects = (input.projects ?? []) as unknown[];
+  const projects = input.projects ?? [];
   const checked = planProfileUpdate(input, {
     sub,
     assetsBaseUrl: tables(ctx.env).assetsBaseUrl,

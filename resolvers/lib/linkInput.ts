@@ -1,4 +1,5 @@
 // Validates a LinkInput into the stored link attributes.
+import type { LinkInput } from '../../generated/graphql.ts';
 import * as L from './limits.ts';
 import type { Checked } from './problems.ts';
 import { refuse } from './problems.ts';
@@ -13,11 +14,11 @@ export interface LinkPlan {
 }
 
 /** Validates a LinkInput, or names the first bad field. */
-export function planLink(input: Record<string, unknown>): Checked<LinkPlan> {
-  const linkId = input.linkId === undefined || input.linkId === null ? null : (input.linkId as string);
-  const title = (input.title as string).trim();
-  const url = (input.url as string).trim();
-  const order = input.order === undefined || input.order === null ? null : (input.order as number);
+export function planLink(input: LinkInput): Checked<LinkPlan> {
+  const linkId = input.linkId ?? null;
+  const title = input.title.trim();
+  const url = input.url.trim();
+  const order = input.order ?? null;
   if (linkId !== null && !isSafeId(linkId, L.ID_MAX)) {
     return refuse('input.linkId', `a link id has 1 to ${L.ID_MAX} letters, digits, "-" or "_"`);
   }

@@ -1,17 +1,19 @@
 // Links: DynamoDB item → GraphQL Link, and the live-links ordering Profile.links serves.
 
+import type { Link } from '../../generated/graphql.ts';
+
 type Item = Record<string, unknown>;
 
 /** A stored link → GraphQL Link. */
-export function toLink(item: Item): Record<string, unknown> {
+export function toLink(item: Item): Link {
   return {
-    linkId: item.link_id,
-    title: item.title,
-    url: item.url,
-    order: item.order ?? 0,
+    linkId: item.link_id as string,
+    title: item.title as string,
+    url: item.url as string,
+    order: (item.order ?? 0) as number,
     isDeleted: item.is_deleted === true,
-    createdAt: item.created_at,
-    updatedAt: item.updated_at,
+    createdAt: item.created_at as string,
+    updatedAt: item.updated_at as string,
   };
 }
 

@@ -3,6 +3,7 @@
 // a partial update can never overwrite a field somebody else just wrote. Pure: ids and "today"
 // come in from the resolver.
 import { assetKeyProblem, assetUrl } from './assets.ts';
+import type { ProfileInput } from '../../generated/graphql.ts';
 import * as L from './limits.ts';
 import type { Checked, InputProblem } from './problems.ts';
 import { refuse } from './problems.ts';
@@ -43,7 +44,9 @@ const FLAG_FIELDS: [string, string][] = [
 ];
 
 /** Validates a ProfileInput and plans the update, or names the first bad field. */
-export function planProfileUpdate(input: Input, context: PlanContext): Checked<ProfilePlan> {
+export function planProfileUpdate(profileInput: ProfileInput, context: PlanContext): Checked<ProfilePlan> {
+  // Read field by field through a table of names; presence (omitted vs null) is what matters.
+  const input = profileInput as Input;
   const plan: ProfilePlan = { username: null, set: {}, remove: [] };
   const problems: InputProblem[] = [];
 

@@ -1,10 +1,15 @@
 // DynamoDB profile item (snake_case) → GraphQL Profile (camelCase), masked for the viewer:
 // contact details only where the owner chose to show them, date of birth only to the owner.
 
+import type { Profile, Project } from '../../generated/graphql.ts';
+
 type Item = Record<string, unknown>;
 
+/** A resolved Profile before its nested `links` resolver runs, plus the owner id Profile.links reads. */
+export type ProfileView = Omit<Profile, 'links' | '__typename'> & { userId: string };
+
 /** The Profile a viewer may see; `viewerSub` is the caller's Cognito sub (absent for API key/IAM). */
-export function toProfile(item: Item, viewerSub: string | null | undefined): Record<string, unknown> {
+export function toProfile(item: Item, viewerSub: string | null | undefined): ProfileView {
   const isOwner = !!viewerSub && item.user_id === viewerSub;
   const showEmail = item.show_email === true;
   const showPhone = item.show_phone === true;
@@ -12,44 +17,45 @@ export function toProfile(item: Item, viewerSub: string | null | undefined): Rec
   const socialLinks = (item.social_links ?? {}) as Record<string, string>;
   const avatarUrl = (item.avatar_url ?? item.profile_image_url ?? null) as string | null;
   const projects = (item.projects ?? []) as Item[];
+  const text = (value: unknown) => (value ?? null) as string | null;
   return {
     // Not in the schema: carried for Profile.links (ctx.source), never serialized to clients.
-    userId: item.user_id,
-    username: item.username,
-    fullName: item.full_name ?? null,
-    title: item.title ?? null,
-    bio: item.bio ?? null,
-    skills: item.skills ?? [],
+    userId: item.user_id as string,
+    username: item.username as string,
+    fullName: text(item.full_name),
+    title: text(item.title),
+    bio: text(item.bio),
+    skills: (item.skills ?? []) as string[],
     socialLinks: Object.keys(socialLinks).sort().map((platform) => ({ platform, url: socialLinks[platform] })),
     projects: projects.map((p) => toProject(p)),
-    avatarKey: item.avatar_key ?? null,
+    avatarKey: text(item.avatar_key),
     avatarUrl,
     profileImageUrl: avatarUrl,
-    resumeKey: isOwner || showResume ? item.resume_key ?? null : null,
-    resumeUrl: isOwner || showResume ? item.resume_url ?? null : null,
-    email: isOwner || showEmail ? item.email ?? null : null,
-    phone: isOwner || showPhone ? item.phone ?? null : null,
+    resumeKey: isOwner || showResume ? text(item.resume_key) : null,
+    resumeUrl: isOwner || showResume ? text(item.resume_url) : null,
+    email: isOwner || showEmail ? text(item.email) : null,
+    phone: isOwner || showPhone ? text(item.phone) : null,
     showEmail,
     showPhone,
     showResume,
-    favoriteColor: item.favorite_color ?? null,
-    dateOfBirth: isOwner ? item.date_of_birth ?? null : null,
+    favoriteColor: text(item.favorite_color),
+    dateOfBirth: isOwner ? text(item.date_of_birth) : null,
     isOwner,
-    createdAt: item.created_at,
-    updatedAt: item.updated_at,
+    createdAt: item.created_at as string,
+    updatedAt: item.updated_at as string,
   };
 }
 
 /** A stored project → GraphQL Project. Old rows may lack an id; the title stands in for it. */
-export function toProject(p: Item): Record<string, unknown> {
+export function toProject(p: Item): Project {
   return {
-    id: p.id ?? p.title,
-    title: p.title,
-    description: p.description ?? null,
-    link: p.link ?? null,
-    imageKey: p.image_key ?? null,
-    imageUrl: p.image_url ?? null,
-    techStack: p.tech_stack ?? [],
-    order: p.order ?? null,
+    id: (p.id ?? p.title) as string,
+    title: p.title as string,
+    description: (p.description ?? null) as string | null,
+    link: (p.link ?? null) as string | null,
+    imageKey: (p.image_key ?? null) as string | null,
+    imageUrl: (p.image_url ?? null) as string | null,
+    techStack: (p.tech_stack ?? []) as string[],
+    order: (p.order ?? null) as number | null,
   };
 }

@@ -1,17 +1,19 @@
 // The users row (plus the profile, when there is one) → GraphQL User.
 
+import type { User } from '../../generated/graphql.ts';
+
 type Item = Record<string, unknown>;
 
 /** The caller's account status; full name and date of birth fall back to the profile's. */
-export function toUser(account: Item, profile: Item | null): Record<string, unknown> {
+export function toUser(account: Item, profile: Item | null): User {
   return {
-    userId: account.user_id,
-    username: account.username ?? null,
-    email: account.email ?? null,
+    userId: account.user_id as string,
+    username: (account.username ?? null) as string | null,
+    email: (account.email ?? null) as string | null,
     profileComplete: account.profile_complete === true,
-    dateOfBirth: account.date_of_birth ?? (profile ? profile.date_of_birth ?? null : null),
-    fullName: (profile ? profile.full_name : null) ?? account.fullname ?? null,
-    createdAt: account.created_at,
-    updatedAt: account.updated_at,
+    dateOfBirth: (account.date_of_birth ?? (profile ? profile.date_of_birth ?? null : null)) as string | null,
+    fullName: ((profile ? profile.full_name : null) ?? account.fullname ?? null) as string | null,
+    createdAt: account.created_at as string,
+    updatedAt: account.updated_at as string,
   };
 }
