@@ -1,0 +1,76 @@
+// `npm run bench`: a public profile read (profile(username) with its links, API key) against the
+// local endpoint at a fixed concurrency, next to the same two DynamoDB requests sent directly with
+// the SDK in the same run, so the table shows what the AppSync emulation costs on top of DynamoDB
+// Local. Bounded in requests and time; stops the stack it started. Not part of `npm test`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localDynamoDbClient } from '../local/services/dynamodb.ts';
+import { ensureCloudAssembly } from '../local/stack/ensureCloudAssembly.ts';
+import { measureAtConcurrency } from './measure.ts';
+import type { LoadOptions } from './measure.ts';
+import { directDynamoDbRead, graphqlProfileRead } from './publicRead.ts';
+import { seedProfile } from './seed.ts';
+import { startStackChild } from './stackChild.ts';
+import type { StackChild } from './stackChild.ts';
+import { formatBenchTable } from './table.ts';
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: 'string', default: '16' },
+    count: { type: 'string', default: '3000' },
+    warmup: { type: 'string', default: '200' },
+    'max-seconds': { type: 'string', default: '60' },
+  },
+});
+const load: LoadOptions = {
+  concurrency: Number(values.concurrency),
+  count: Number(values.count),
+  warmup: Number(values.warmup),
+  maxMs: Number(values['max-seconds']) * 1000,
+};
+// Whatever happens, the run ends: each phase is bounded by maxMs, and this guards the rest.
+const WATCHDOG_MS = 4 * load.maxMs + 120_000;
+
+const rootDir = resolve(import.meta.dirname, '..');
+const cdkOutDir = join(rootDir, 'cdk.out');
+const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-bench-'));
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+let stack: StackChild | undefined;
+const watchdog = setTimeout(() => {
+  say(`bench: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  void stack?.stop().finally(() => process.exit(2));
+}, WATCHDOG_MS);
+watchdog.unref();
+
+try {
+  const synth = ensureCloudAssembly(rootDir, cdkOutDir);
+  if (synth.synthesized) say(`synthesized the template in ${(synth.ms / 1000).toFixed(1)} s`);
+
+  // Cold: an empty data folder (tables, pool and certificate created). Warm: the same folder again.
+  const cold = await startStackChild(rootDir, cdkOutDir, dataDir);
+  await cold.stop();
+  stack = await startStackChild(rootDir, cdkOutDir, dataDir);
+  say(`local stack ready: cold ${(cold.readyMs / 1000).toFixed(2)} s, warm ${(stack.readyMs / 1000).toFixed(2)} s (createLocalStack, separate process)`);
+
+  const seeded = await seedProfile(stack.outputs);
+  say(`seeded profile "${seeded.username}" with ${seeded.linkCount} links`);
+  say(`load: ${load.concurrency} in flight, ${load.warmup} warm-up + ${load.count} measured requests per case (at most ${load.maxMs / 1000} s each)\n`);
+
+  const a = await measureAtConcurrency(graphqlProfileRead(stack.outputs, seeded), load);
+  const dynamo = localDynamoDbClient(stack.outputs.dynamoDbEndpoint);
+  const b = await measureAtConcurrency(directDynamoDbRead(dynamo, seeded), load);
+  dynamo.destroy();
+
+  say(formatBenchTable(
+    { label: '(a) GraphQL profile + links over HTTP (API key)', result: a },
+    { label: '(b) DynamoDB GetItem + Query via the SDK', result: b },
+  ));
+  if (a.completed < load.count || b.completed < load.count) say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
+} finally {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  clearTimeout(watchdog);
+}
