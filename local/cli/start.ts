@@ -4,9 +4,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleRequestLog } from '../http/requestLog.ts';
 import { createLocalStack } from '../stack/createLocalStack.ts';
+import type { LocalStack } from '../stack/createLocalStack.ts';
 import { ensureCloudAssembly } from '../stack/ensureCloudAssembly.ts';
 import { formatOutputs } from '../stack/localOutputs.ts';
 
+
+// The pinned AWS SDK warns on every start that its releases after January 2027 need Node 22;
+// the project runs on Node 20 by design (README), so the warning is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values } = parseArgs({
   options: {
     fresh: { type: 'boolean', default: false },
@@ -19,6 +24,22 @@ const rootDir = resolve(import.meta.dirname, '..', '..');
 const started = performance.now();
 const apiPort = Number(values.port);
 const cdkOutDir = join(rootDir, 'cdk.out');
+
+// Signals are handled from the first moment: a SIGTERM during start-up must still stop the
+// services already spawned (DynamoDB Local is a separate Java process that would outlive us).
+const running: { stack?: LocalStack } = {};
+let stopRequested = false;
+const shutdown = async () => {
+  if (stopRequested) return;
+  stopRequested = true;
+  if (!running.stack) return; // start-up is still running; it stops everything as soon as it returns
+  process.stdout.write('\nstopping…\n');
+  await running.stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
 const synth = ensureCloudAssembly(rootDir, cdkOutDir);
 if (synth.synthesized) process.stdout.write(`synthesized the template in ${(synth.ms / 1000).toFixed(1)} s\n`);
 
@@ -32,15 +53,9 @@ const stack = await createLocalStack({
   lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
 });
-process.stdout.write(`${formatOutputs(stack.outputs, performance.now() - started, stack.outputsFile)}\n`);
-
-let stopping = false;
-const shutdown = async () => {
-  if (stopping) return;
-  stopping = true;
-  process.stdout.write('\nstopping…\n');
+running.stack = stack;
+if (stopRequested) {
   await stack.stop();
   process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+}
+process.stdout.write(`${formatOutputs(stack.outputs, performance.now() - started, stack.outputsFile)}\n`);

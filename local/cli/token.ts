@@ -6,6 +6,10 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../services/cognito/tokens.ts';
 import type { LocalTokens } from '../services/cognito/tokens.ts';
 
+
+// The pinned AWS SDK warns on every start that its releases after January 2027 need Node 22;
+// the project runs on Node 20 by design (README), so the warning is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const OUTPUTS_FILE = resolvePath('.prolynk', 'outputs.json');
 
 interface StackOutputs {

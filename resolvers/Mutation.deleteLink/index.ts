@@ -1,12 +1,18 @@
-// Soft delete (seed behaviour: is_deleted = true, the row stays). Steps: read the caller's live
-// link (NotFound otherwise), then flag it and decrement the live-link counter in one transaction.
+// Soft delete (seed behaviour: is_deleted = true, the row stays). A malformed id is refused before
+// any step runs. Steps: read the caller's live link (NotFound otherwise), then flag it and
+// decrement the live-link counter in one transaction.
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteLinkArgs } from '../../generated/graphql.ts';
-import { callerSub } from '../lib/errors.ts';
+import { callerSub, raiseBadRequest } from '../lib/errors.ts';
+import { ID_MAX } from '../lib/limits.ts';
 import { toLink } from '../lib/linkView.ts';
+import { isSafeId } from '../lib/text.ts';
 
 export function request(ctx: Context<MutationDeleteLinkArgs>) {
   callerSub(ctx.identity);
+  if (!isSafeId(ctx.args.linkId, ID_MAX)) {
+    raiseBadRequest({ field: 'linkId', message: `a link id has 1 to ${ID_MAX} letters, digits, "-" or "_"` });
+  }
   return {};
 }
 

@@ -6,7 +6,7 @@ import type { InputProblem } from './problems.ts';
 
 /** Aborts the field with BadRequest naming the input field. */
 export function raiseBadRequest(problem: InputProblem): never {
-  return util.error(`${problem.field} ${problem.message}`, 'BadRequest', null, { field: problem.field });
+  return util.error(`${problem.field}: ${problem.message}`, 'BadRequest', null, { field: problem.field });
 }
 
 /** Re-raises a data source's error (ctx.error) unchanged, when there is one. */

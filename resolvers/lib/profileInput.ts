@@ -75,7 +75,7 @@ export function planProfileUpdate(profileInput: ProfileInput, context: PlanConte
 
   planChecked(input, 'email', 'email', plan, problems, 'is not a valid email address', L.EMAIL_MAX);
   planChecked(input, 'phone', 'phone', plan, problems, 'is not a valid phone number', L.PHONE_MAX);
-  planChecked(input, 'dateOfBirth', 'date_of_birth', plan, problems, 'must be a past date written YYYY-MM-DD', 0, context.today);
+  planChecked(input, 'dateOfBirth', 'date_of_birth', plan, problems, 'must be a date written YYYY-MM-DD, from 1900-01-01 to today', 0, context.today);
 
   planSkills(input, plan, problems);
   planSocialLinks(input, plan, problems);

@@ -192,13 +192,18 @@ describe('deleteLink with bad input', () => {
     expect(await snapshot(user.sub, name)).toEqual(before);
   });
 
-  it.each([['an unknown id', randomUUID()], ['a malformed id', 'bad id!']])('%s is NotFound naming linkId, and nothing is written', async (_case, id) => {
+  it.each([
+    ['an unknown id', randomUUID(), 'NotFound'],
+    ['a malformed id', 'bad id!', 'BadRequest'],
+    ['an empty id', '', 'BadRequest'],
+    ['an id longer than DynamoDB allows in a key', 'x'.repeat(1100), 'BadRequest'],
+  ])('%s is %s naming linkId, and nothing is written', async (_case, id, errorType) => {
     const before = await snapshot(user.sub, name);
 
     const res = await api.post(DELETE_LINK, { id }, asUser());
 
     expect(res.body.data).toEqual({ deleteLink: null });
-    expect(res.body.errors?.[0]).toMatchObject({ path: ['deleteLink'], errorType: 'NotFound', errorInfo: { field: 'linkId' } });
+    expect(res.body.errors?.[0]).toMatchObject({ path: ['deleteLink'], errorType, errorInfo: { field: 'linkId' } });
     expect(await snapshot(user.sub, name)).toEqual(before);
     expect(before.links).toContainEqual(expect.objectContaining({ link_id: linkId, is_deleted: false }));
   });
