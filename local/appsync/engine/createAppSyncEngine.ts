@@ -9,6 +9,7 @@ import { createAppSyncGlobals } from '../runtime/globals.ts';
 import { createInvocationStack } from '../runtime/invocationStack.ts';
 import { buildAppSyncSchema } from './buildAppSyncSchema.ts';
 import { compileResolvers } from './compileResolvers.ts';
+import { createDocumentCache } from './documentCache.ts';
 import type { ApiDefinition, AuthMode } from './definitions.ts';
 import { evaluateResolver } from './evaluateResolver.ts';
 import { authorizeField } from './fieldAuthorization.ts';
@@ -86,6 +87,11 @@ interface RequestState {
   extensionCalls: FieldExtensionCall[];
   logs: FieldLog[];
 }
+
+type PreparedDocument = { ok: true; document: DocumentNode } | { ok: false; errors: AppSyncErrorEntry[] };
+
+// Distinct query texts kept parsed and validated; far above what one application sends.
+const DOCUMENT_CACHE_SIZE = 500;
 
 /** Builds the engine: schema, compiled resolvers (compiled once, here), and field wiring. */
 export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngine {
@@ -166,23 +172,31 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
     for (const field of Object.values(type.getFields())) wire(type, field);
   }
 
+  /** Parse + validate, with errors already in AppSync's words. */
+  function prepare(query: string): PreparedDocument {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { ok: false, errors: [formatRequestError(appSyncLocations(error.locations), appSyncSyntaxMessage(error))] };
+    }
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) {
+      const facts = indexDocument(schema, document);
+      return { ok: false, errors: appSyncValidationErrors(invalid, facts).map(({ message, locations }) => formatRequestError(appSyncLocations(locations), message)) };
+    }
+    return { ok: true, document };
+  }
+  const documents = createDocumentCache<PreparedDocument>(DOCUMENT_CACHE_SIZE);
+
   return {
     schema,
     async execute(request, caller) {
       const empty = { headers: {}, extensionCalls: [], logs: [] };
-      let document: DocumentNode;
-      try {
-        document = parse(request.query);
-      } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
-        return { body: { data: null, errors: [formatRequestError(appSyncLocations(error.locations), appSyncSyntaxMessage(error))] }, ...empty };
-      }
-      const invalid = validate(schema, document);
-      if (invalid.length > 0) {
-        const facts = indexDocument(schema, document);
-        const errors = appSyncValidationErrors(invalid, facts).map(({ message, locations }) => formatRequestError(appSyncLocations(locations), message));
-        return { body: { data: null, errors }, ...empty };
-      }
+      const prepared = documents.get(request.query, () => prepare(request.query));
+      if (!prepared.ok) return { body: { data: null, errors: prepared.errors }, ...empty };
+      const document = prepared.document;
 
       const state: RequestState = {
         caller,
