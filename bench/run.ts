@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { localDynamoDbClient } from '../local/services/dynamodb.ts';
 import { ensureCloudAssembly } from '../local/stack/ensureCloudAssembly.ts';
 import { measureAtConcurrency } from './measure.ts';
+import { formatEvaluationTable, measureResolverEvaluation } from './resolverEvaluation.ts';
 import type { LoadOptions } from './measure.ts';
 import { directDynamoDbRead, graphqlProfileRead } from './publicRead.ts';
 import { seedProfile } from './seed.ts';
@@ -73,6 +74,10 @@ try {
     { label: '(b) DynamoDB GetItem + Query via the SDK', result: b },
   ));
   if (a.completed < load.count || b.completed < load.count) say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
+
+  say('\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly');
+  const evaluation = await measureResolverEvaluation(cdkOutDir);
+  say(formatEvaluationTable(evaluation));
 } finally {
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });
