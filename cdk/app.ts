@@ -7,7 +7,8 @@ const app = new App({
   // Run directly by tsx, the app has no CDK_OUTDIR and would otherwise write to a temp folder.
   outdir: process.env.CDK_OUTDIR ?? resolve('cdk.out'),
   // CDK's built-in template validation (a WebAssembly rule engine) costs seconds of CPU per synth,
-  // and `npm start` synthesizes on every start; the infra tests run it, CDK_VALIDATION=true opts in here.
+  // and `npm start` re-synthesizes whenever a source changed; the infra tests run it, and
+  // CDK_VALIDATION=true opts in here (e.g. before a deploy).
   builtinCloudFormationValidation: process.env.CDK_VALIDATION === 'true',
 });
 const projectName = (app.node.tryGetContext('projectName') as string | undefined) ?? 'prolynk';
