@@ -33,6 +33,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
+import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 
 export { ensureUserPool } from './cognito/userPool.ts';
 export type { EnsuredUserPool, UserPoolDefinition } from './cognito/userPool.ts';
@@ -85,16 +86,10 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const app = await assembleCognitoLocal({ dataDir, host, tokenConfig, triggers, lambdaEndpoint: options.lambdaEndpoint, logLevel: options.logLevel ?? 'silent' });
   const server = await listen(app, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const endpoint = httpEndpoint(server, host);
   tokenConfig.IssuerDomain = endpoint;
 
-  const stop = async (): Promise<void> => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // SDK clients keep connections alive; without this close() waits for them to time out.
-      server.closeAllConnections();
-    });
-  };
+  const stop = () => stopServer(server);
   try {
     await waitUntilHealthy(endpoint);
   } catch (error) {

@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import type { CORSRule } from '@aws-sdk/client-s3';
+import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 
 /** CloudFormation's `AWS::S3::Bucket` CorsConfiguration. */
 export interface CfnCorsConfiguration {
@@ -113,14 +114,8 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const stop = async (): Promise<void> => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // SDK clients keep connections alive; without this close() waits for them to time out.
-      server.closeAllConnections();
-    });
-  };
+  const endpoint = httpEndpoint(server, host);
+  const stop = () => stopServer(server);
   try {
     await waitUntilServing(endpoint);
   } catch (error) {

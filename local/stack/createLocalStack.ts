@@ -5,7 +5,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createDynamoDbDataSource } from '../appsync/dataSources/dynamodb.ts';
 import { createLambdaDataSource } from '../appsync/dataSources/lambda.ts';
 import { createAppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
@@ -18,6 +17,7 @@ import { listenDualProtocol } from '../http/dualProtocolServer.ts';
 import { createLambdaInvokeHandler, createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
+import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
 import { ensureDevCertificate } from '../services/devCertificate.ts';
@@ -219,13 +219,10 @@ async function listenLambdaInvoke(host: string, port: number) {
     server.listen(port, host, () => resolve());
   });
   return {
-    endpoint: `http://${host}:${(server.address() as AddressInfo).port}`,
+    endpoint: httpEndpoint(server, host),
     attach(runner: LambdaRunner) {
       handler = createLambdaInvokeHandler(runner);
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () => stopServer(server),
   };
 }
