@@ -1,0 +1,64 @@
+// Layer rules enforced by tooling (STYLE.md "Boundaries"): no import cycles anywhere in our code,
+// and production code (resolvers/, functions/, cdk/) never reaches local/ or test/. esbuild's
+// metafile gives the real import graph, type-only imports erased, as bundling sees it.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'bench'];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return entry === 'node_modules' ? [] : sources(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+let graph: Map<string, string[]>;
+
+beforeAll(async () => {
+  const entryPoints = LAYERS.flatMap((layer) => sources(join(ROOT, layer)));
+  const result = await build({
+    entryPoints, bundle: true, write: false, metafile: true, platform: 'node', format: 'esm',
+    packages: 'external', outdir: join(ROOT, 'dist', 'import-graph'), absWorkingDir: ROOT, logLevel: 'silent',
+  });
+  graph = new Map(Object.entries(result.metafile.inputs).map(([file, input]) => [
+    file, input.imports.filter((i) => !i.external).map((i) => i.path),
+  ]));
+});
+
+describe('import graph', () => {
+  it('has no cycles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (file: string, stack: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'visiting') {
+        cycles.push([...stack.slice(stack.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'visiting');
+      for (const next of graph.get(file) ?? []) visit(next, [...stack, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps resolvers/, functions/ and cdk/ away from local/ and test/', () => {
+    const crossings = [...graph.entries()].flatMap(([file, imports]) => {
+      const from = relative(ROOT, resolve(ROOT, file));
+      if (!/^(resolvers|functions|cdk)\//.test(from)) return [];
+      return imports.filter((i) => /^(local|test)\//.test(relative(ROOT, resolve(ROOT, i)))).map((i) => `${from} → ${i}`);
+    });
+    expect(crossings).toEqual([]);
+  });
+
+  it('sees the whole codebase (the graph is not trivially empty)', () => {
+    expect(graph.size).toBeGreaterThan(100);
+    expect(graph.get('resolvers/Mutation.saveProfile/3.writeProfile.ts')).toContain('resolvers/lib/writeRequests.ts');
+  });
+});
