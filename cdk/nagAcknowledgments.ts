@@ -1,21 +1,13 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 
 /** Records, with reasons, the cdk-nag AwsSolutions findings on the API's roles and CDK's log-retention helper. */
-export function acknowledgeApiNagFindings(api: GraphqlApi, tables: Table[]): void {
+export function acknowledgeApiNagFindings(api: GraphqlApi): void {
   const stack = Stack.of(api);
   Validations.of(api).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs]',
     reason: "CDK's AppSync logging role uses AWS's managed policy for AppSync logs, which only allows writing CloudWatch Logs.",
   });
-  for (const table of tables) {
-    const logicalId = stack.getLogicalId(table.node.defaultChild as CfnTable);
-    Validations.of(api).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
-      reason: "Resolvers Query the table's own GSIs (email-index, user_id-index); the wildcard is limited to this table's indexes.",
-    });
-  }
   // CDK adds one singleton Lambda per stack that sets the retention of the AppSync log group.
   for (const child of stack.node.children.filter((construct) => construct.node.id.startsWith('LogRetention'))) {
     Validations.of(child).acknowledge({

@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
 import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
+import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
 import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
@@ -94,10 +95,12 @@ export class ProLynkStack extends Stack {
       },
     });
 
+    // A TransactWriteItems goes through one data source but touches several tables.
+    const tables = [users, profiles, links];
     const dataSources = {
-      UsersTable: api.addDynamoDbDataSource('UsersTable', users),
-      ProfilesTable: api.addDynamoDbDataSource('ProfilesTable', profiles),
-      LinksTable: api.addDynamoDbDataSource('LinksTable', links),
+      UsersTable: new KeyAccessDataSource(api, 'UsersTable', { api, table: users, reachableTables: tables }),
+      ProfilesTable: new KeyAccessDataSource(api, 'ProfilesTable', { api, table: profiles, reachableTables: tables }),
+      LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
       NONE: api.addNoneDataSource('NONE'),
       PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
     };
@@ -107,10 +110,6 @@ export class ProLynkStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::<${presignLogicalId}.Arn>:*]`,
       reason: 'AppSync may invoke only the presign function (any of its versions).',
     });
-    // A TransactWriteItems goes through one data source but touches several tables.
-    for (const dataSource of [dataSources.UsersTable, dataSources.ProfilesTable, dataSources.LinksTable]) {
-      for (const table of [users, profiles, links]) table.grantReadWriteData(dataSource);
-    }
     new AppSyncResolvers(this, 'Resolvers', {
       api,
       dataSources,
@@ -118,7 +117,7 @@ export class ProLynkStack extends Stack {
       schemaPath,
     });
 
-    acknowledgeApiNagFindings(api, [users, profiles, links]);
+    acknowledgeApiNagFindings(api);
 
     // Outputs: what clients configure themselves with.
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });

@@ -49,7 +49,8 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
         table: t.links,
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ user_id: sub, link_id: item.link_id }),
-        attributeValues: util.dynamodb.toMapValues({ title: item.title, url: item.url, order: item.order, is_deleted: false, created_at: now, updated_at: now }),
+        // in_link_count: this link holds a slot of the counter (seed-era links do not); deleteLink reads it.
+        attributeValues: util.dynamodb.toMapValues({ title: item.title, url: item.url, order: item.order, is_deleted: false, in_link_count: true, created_at: now, updated_at: now }),
         condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
       },
       linkCounterUpdate(t.users, sub, 1),

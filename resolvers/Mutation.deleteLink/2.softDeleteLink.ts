@@ -1,6 +1,8 @@
 // @dataSource LinksTable
 // Flags the link deleted only if it is still live, and gives its slot back to the counter, in
-// one transaction: a concurrent second delete finds it already deleted (NotFound).
+// one transaction: a concurrent second delete finds it already deleted (NotFound). Only links
+// saveLink counted (in_link_count) give a slot back: seed-era links were never counted, and
+// decrementing for them would drive the counter below zero and lift the 100-link bound.
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteLinkArgs } from '../../generated/graphql.ts';
 import { util } from '@aws-appsync/utils';
@@ -13,18 +15,17 @@ export function request(ctx: Context<MutationDeleteLinkArgs>) {
   const now = util.time.nowISO8601();
   const t = tables(ctx.env);
   ctx.stash.deletedAt = now;
+  const softDelete = {
+    table: t.links,
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues({ user_id: sub, link_id: ctx.args.linkId }),
+    update: updateExpression({ is_deleted: true, updated_at: now }, []),
+    condition: liveLinkCondition(),
+  };
+  const counted = ctx.stash.link.in_link_count === true;
   return {
     operation: 'TransactWriteItems',
-    transactItems: [
-      {
-        table: t.links,
-        operation: 'UpdateItem',
-        key: util.dynamodb.toMapValues({ user_id: sub, link_id: ctx.args.linkId }),
-        update: updateExpression({ is_deleted: true, updated_at: now }, []),
-        condition: liveLinkCondition(),
-      },
-      linkCounterUpdate(t.users, sub, -1),
-    ],
+    transactItems: counted ? [softDelete, linkCounterUpdate(t.users, sub, -1)] : [softDelete],
   };
 }
 

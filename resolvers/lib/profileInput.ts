@@ -3,6 +3,7 @@
 // a partial update can never overwrite a field somebody else just wrote. Pure: ids and "today"
 // come in from the resolver.
 import { assetKeyProblem, assetUrl } from './assets.ts';
+import { storedSize } from './itemSize.ts';
 import type { ProfileInput } from '../../generated/graphql.ts';
 import * as L from './limits.ts';
 import type { Checked, InputProblem } from './problems.ts';
@@ -176,6 +177,9 @@ function planSocialLinks(input: Input, plan: ProfilePlan, problems: InputProblem
       byPlatform[platform] = url;
     }
   });
+  if (storedSize(byPlatform) > L.SOCIAL_LINKS_BYTES_MAX) {
+    problems.push({ field: 'input.socialLinks', message: `together take at most ${L.SOCIAL_LINKS_BYTES_MAX} bytes (UTF-8)` });
+  }
   plan.set.social_links = byPlatform;
 }
 
@@ -236,6 +240,9 @@ function planProjects(input: Input, context: PlanContext, plan: ProfilePlan, pro
     }
     return item;
   });
+  if (storedSize(stored) > L.PROJECTS_BYTES_MAX) {
+    problems.push({ field: 'input.projects', message: `together take at most ${L.PROJECTS_BYTES_MAX} bytes (UTF-8)` });
+  }
   plan.set.projects = stored;
 }
 

@@ -26,7 +26,10 @@ export function toProfile(item: Item, viewerSub: string | null | undefined): Pro
     title: text(item.title),
     bio: text(item.bio),
     skills: (item.skills ?? []) as string[],
-    socialLinks: Object.keys(socialLinks).sort().map((platform) => ({ platform, url: socialLinks[platform] })),
+    // Seed-era maps may hold null or "" for a platform the user left blank: not a link.
+    socialLinks: Object.keys(socialLinks).sort()
+      .filter((platform) => typeof socialLinks[platform] === 'string' && socialLinks[platform] !== '')
+      .map((platform) => ({ platform, url: socialLinks[platform] })),
     projects: projects.map((p) => toProject(p)),
     avatarKey: text(item.avatar_key),
     avatarUrl,

@@ -27,6 +27,11 @@ describe('profile visibility', () => {
     ]);
   });
 
+  it('skips seed-era social links left blank (null or empty) instead of failing the non-null url', () => {
+    const view = toProfile({ ...item, social_links: { github: 'https://g.example/ada', twitter: null, linkedin: '' } }, null);
+    expect(view.socialLinks).toEqual([{ platform: 'github', url: 'https://g.example/ada' }]);
+  });
+
   it('reads the legacy profile_image_url when avatar_url is absent', () => {
     expect(toProfile({ ...item, profile_image_url: 'https://legacy/p.png' }, null).avatarUrl).toBe('https://legacy/p.png');
   });
