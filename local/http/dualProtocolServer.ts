@@ -26,6 +26,9 @@ export async function listenDualProtocol(
   const front = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // Until a server owns the socket nobody else listens for its errors, and an unheard 'error'
+    // (a client resetting before its first byte) would crash the whole local stack.
+    socket.on('error', dropSocket);
     socket.once('readable', () => route(socket, plain, secure));
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,5 +60,11 @@ function route(socket: net.Socket, plain: http.Server, secure: https.Server): vo
     return;
   }
   socket.unshift(first);
+  // The http/https server attaches its own error handling (e.g. a 400 for a malformed request).
+  socket.off('error', dropSocket);
   (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+}
+
+function dropSocket(this: net.Socket): void {
+  this.destroy();
 }

@@ -3,6 +3,7 @@
 // `payload` as its event; ctx.result is what the function returned. A function error becomes
 // ctx.error { type: 'Lambda:Unhandled', message: errorMessage } (fidelity reference §5), which
 // the response handler must re-raise.
+import { FunctionNotFoundError } from '../../lambda/createLambdaRunner.ts';
 import type { LambdaRunner } from '../../lambda/createLambdaRunner.ts';
 import type { DataSource, DataSourceOutcome } from '../runtime/contract.ts';
 
@@ -29,11 +30,14 @@ export function createLambdaDataSource({ name, functionName, runner }: LambdaDat
       // Without a batch size configured, AppSync sends a BatchInvoke as a list of one payload and
       // expects a list of one result back.
       const event = operation === 'BatchInvoke' ? [payload] : payload;
-      if (requestObject.invocationType === 'Event') {
-        void runner.invoke(functionName, event);
-        return { result: null };
-      }
       try {
+        if (requestObject.invocationType === 'Event') {
+          // Lambda refuses an unknown function at once for Event invocations too; what the function
+          // later does never reaches AppSync, and must not surface as an unhandled rejection here.
+          if (runner.find(functionName) === undefined) throw new FunctionNotFoundError(functionName);
+          runner.invoke(functionName, event).catch(() => undefined);
+          return { result: null };
+        }
         const outcome = await runner.invoke(functionName, event);
         if (outcome.error) return { error: { type: 'Lambda:Unhandled', message: outcome.error.errorMessage } };
         const result = operation === 'BatchInvoke' && Array.isArray(outcome.payload) ? outcome.payload[0] ?? null : outcome.payload ?? null;

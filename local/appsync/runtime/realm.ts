@@ -44,7 +44,11 @@ const PATCH_SOURCE = `(function () {
       return copy;
     }
     const copy = {};
-    for (const key of Object.keys(value)) copy[key] = adopt(value[key]);
+    for (const key of Object.keys(value)) {
+      // Assigning "__proto__" would set the copy's prototype; in JSON data it is an ordinary key.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: adopt(value[key]), writable: true, enumerable: true, configurable: true });
+      else copy[key] = adopt(value[key]);
+    }
     return copy;
   }
   function format(args) {

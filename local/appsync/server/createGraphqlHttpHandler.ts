@@ -74,12 +74,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth,
   const response = await engine.execute(parsed.request, {
     authMode: authenticated.authMode,
     identity: authenticated.identity,
-    headers: req.headers as Record<string, string | string[]>,
+    headers: distinctHeaders(req),
     cognitoGroups: authenticated.cognitoGroups,
   });
   send(res, 200, response.body, response.headers);
   const errors = (response.body as { errors?: { errorType?: string | null }[] }).errors ?? [];
   log({ operation: label, authMode: authenticated.authMode, status: 200, durationMs: performance.now() - started, errorTypes: errors.map((e) => e.errorType ?? 'ValidationError') });
+}
+
+// Node joins a repeated header into one "a, b" string; AppSync gives its values as an array
+// (ctx.request.headers.custom[1], reference §4), so read each header's values separately.
+function distinctHeaders(req: IncomingMessage): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (values === undefined) continue;
+    headers[name] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  return headers;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -103,6 +103,17 @@ describe('unit resolvers', () => {
     expect(outcome.errors[0]?.message).toContain('comparator');
   });
 
+  it('keeps a "__proto__" key of JSON data as an ordinary key, never as the prototype', async () => {
+    // An AWSJSON argument reaches the resolver as a parsed map (reference §7); a key is data.
+    const resolver = unit(
+      `export function request(ctx) { const v = ctx.args.v; return { payload: { keys: Object.keys(v), inherited: v.x ?? null, json: JSON.stringify(v) } }; }\nexport function response(ctx) { return ctx.result; }`,
+      createNoneDataSource('none'),
+    );
+    const v = JSON.parse('{"__proto__": {"x": 1}, "y": 2}') as unknown;
+    const outcome = await evaluateResolver(resolver, resolverInput({ arguments: { v } }), invocations);
+    expect(outcome.data).toEqual({ keys: ['__proto__', 'y'], inherited: null, json: '{"__proto__":{"x":1},"y":2}' });
+  });
+
   it('returns the request payload through a NONE data source', async () => {
     const resolver = unit(
       `export function request(ctx) { return { payload: { echoed: ctx.args.text } }; }\nexport function response(ctx) { return ctx.result; }`,

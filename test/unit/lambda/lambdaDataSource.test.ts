@@ -44,6 +44,24 @@ describe('AppSync Lambda data source', () => {
     expect(outcome.result).toMatchObject({ event: [{ n: 1 }] });
   });
 
+  it('reports an asynchronous (Event) invocation of a missing function as an error, without an unhandled rejection', async () => {
+    // Lambda's Invoke API answers ResourceNotFoundException for every invocation type, Event included.
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const dataSource = createLambdaDataSource({ name: 'Gone', functionName: 'NoSuchFunction', runner });
+
+      const outcome = await dataSource.invoke({ operation: 'Invoke', invocationType: 'Event', payload: {} }, callContext);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(outcome.error?.message).toContain('NoSuchFunction');
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('refuses a request whose operation is neither Invoke nor BatchInvoke', async () => {
     const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
 
