@@ -52,6 +52,9 @@ const stack = await createLocalStack({
   ports: { api: apiPort, dynamoDb: apiPort + 1, cognito: apiPort + 2, s3: apiPort + 3, lambda: apiPort + 4 },
   lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
+}).catch((error: unknown) => {
+  process.stderr.write(`Could not start the local stack: ${startFailure(error, apiPort)}\n`);
+  process.exit(1);
 });
 running.stack = stack;
 if (stopRequested) {
@@ -59,3 +62,12 @@ if (stopRequested) {
   process.exit(0);
 }
 process.stdout.write(`${formatOutputs(stack.outputs, performance.now() - started, stack.outputsFile)}\n`);
+
+/** A start-up failure in words a developer can act on. */
+function startFailure(error: unknown, basePort: number): string {
+  const failure = error as NodeJS.ErrnoException & { port?: number };
+  const hint = `The stack uses ports ${basePort}–${basePort + 4}; is another \`npm start\` running? Pick others with \`npm start -- --port <base>\`.`;
+  if (failure.code === 'EADDRINUSE') return `port ${failure.port ?? '?'} is in use. ${hint}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.includes('in use') ? `${message} ${hint}` : message;
+}

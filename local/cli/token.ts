@@ -48,6 +48,10 @@ async function main(): Promise<void> {
     email: values.email,
     password,
     username: values.username,
+  }).catch((error: unknown) => {
+    // outputs.json outlives the stack: a refused connection means it is not running now.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') throw new Error(`The local stack is not running (no Cognito at ${outputs.cognitoEndpoint}): npm start`);
+    throw error;
   });
   console.log(formatTokens(values.email, password, values.password === undefined, tokens, outputs.graphqlUrl));
 }

@@ -82,7 +82,8 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     // runner is attached once everything is up (no trigger can fire before the stack is ready).
     const lambda = await listenLambdaInvoke(host, ports.lambda ?? 0);
     stoppers.push(lambda.close);
-    const [dynamoDb, cognito, s3, certificate] = await Promise.all([
+    // Started side by side; whichever came up is stopped again if another one failed.
+    const [dynamoDb, cognito, s3, certificate] = await allStarted(stoppers, [
       startDynamoDbLocal({ port: ports.dynamoDb ?? 0, dataDir: join(options.dataDir, 'dynamodb'), host }),
       startCognitoLocal({
         dataDir: join(options.dataDir, 'cognito'),
@@ -98,8 +99,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
         buckets: buckets.map((b) => ({ name: b.name, cors: b.corsRules, publicReadKeyPatterns: b.publicReadKeyPatterns })),
       }),
       ensureDevCertificate(join(options.dataDir, 'tls')),
-    ]);
-    stoppers.push(dynamoDb.stop, cognito.stop, s3.stop);
+    ] as const);
 
     const dynamoDbClient = localDynamoDbClient(dynamoDb.endpoint);
     const [ensuredPool] = await Promise.all([
@@ -225,4 +225,19 @@ async function listenLambdaInvoke(host: string, port: number) {
     },
     close: () => stopServer(server),
   };
+}
+
+/**
+ * Like Promise.all, but every service that did start has its `stop` registered before the first
+ * failure is rethrown, so a failed start leaves no process (DynamoDB Local's JVM) behind.
+ */
+async function allStarted<const T extends readonly Promise<unknown>[]>(stoppers: (() => Promise<void>)[], starts: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(starts);
+  for (const outcome of settled) {
+    const stop = outcome.status === 'fulfilled' ? (outcome.value as { stop?: () => Promise<void> } | undefined)?.stop : undefined;
+    if (stop) stoppers.push(stop);
+  }
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
