@@ -11,6 +11,7 @@ import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
 import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
+import { RestApi } from './constructs/restApi.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
 import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
 
@@ -118,6 +119,9 @@ export class ProLynkStack extends Stack {
     });
 
     acknowledgeApiNagFindings(api);
+
+    // REST shim: the seed's endpoints, each one GraphQL operation on the API above (DESIGN §4).
+    new RestApi(this, 'Rest', { projectName: project, userPool: directory.userPool, userPoolClient: directory.client, graphqlApi: api });
 
     // Outputs: what clients configure themselves with.
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });

@@ -14,6 +14,7 @@ import { createNoneDataSource } from '../appsync/engine/noneDataSource.ts';
 import type { DataSource } from '../appsync/runtime/contract.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
+import { createHttpApiHandler, extractHttpApis, listenHttpApi } from '../httpApi/index.ts';
 import { createLambdaInvokeHandler, createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
@@ -31,6 +32,7 @@ import {
   extractUserPools,
   LOCAL_REGION,
   loadCloudAssembly,
+  resourcesOfType,
 } from '../template/index.ts';
 import type { LocalOutputs } from './localOutputs.ts';
 import { writeOutputs } from './localOutputs.ts';
@@ -41,7 +43,7 @@ export interface LocalStackOptions {
   dataDir: string;
   fresh?: boolean;
   host?: string;
-  ports?: { api?: number; dynamoDb?: number; cognito?: number; s3?: number; lambda?: number };
+  ports?: { api?: number; dynamoDb?: number; cognito?: number; s3?: number; lambda?: number; rest?: number };
   /** Lambda functions' own log lines: shown (npm start) or dropped (tests, the default). */
   lambdaLogs?: 'inherit' | 'ignore';
   requestLog?: RequestLogSink;
@@ -111,7 +113,21 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       ensureTables(dynamoDbClient, extractTables(template, staticRefs)),
     ]);
 
+    // The GraphQL server listens before the functions load: the REST shim's GRAPHQL_URL
+    // (Fn::GetAtt Api.GraphQLUrl) names its port. Requests wait for the engine with a 503.
+    let graphqlHandler: http.RequestListener | undefined = undefined;
+    const server = await listenDualProtocol((req, res) => (graphqlHandler ? graphqlHandler(req, res) : stillStarting(res)), {
+      port: ports.api ?? 0,
+      host,
+      key: certificate.key,
+      cert: certificate.cert,
+    });
+    stoppers.push(server.close);
+
     const physicalIds: Record<string, string> = { [pool.logicalId]: ensuredPool.userPoolId };
+    for (const [graphqlApiId] of resourcesOfType(template, 'AWS::AppSync::GraphQLApi')) {
+      physicalIds[`${graphqlApiId}.GraphQLUrl`] = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}/graphql`;
+    }
     pool.clients.forEach((client) => {
       const ensured = ensuredPool.clients.find((c) => c.name === client.name);
       if (ensured) physicalIds[client.logicalId] = ensured.clientId;
@@ -143,7 +159,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       dataSources.set(definition.name, localDataSource(definition, dynamoDbClient, runner));
     }
     const engine = createAppSyncEngine({ api, dataSources });
-    const handler = createGraphqlHttpHandler({
+    graphqlHandler = createGraphqlHttpHandler({
       engine,
       log: options.requestLog ?? silentRequestLog,
       auth: {
@@ -154,8 +170,25 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
         region: LOCAL_REGION,
       },
     });
-    const server = await listenDualProtocol(handler, { port: ports.api ?? 0, host, key: certificate.key, cert: certificate.cert });
-    stoppers.push(server.close);
+
+    // The REST shim's HTTP API, when the template has one (DESIGN §5 "HTTP API").
+    const httpApis = extractHttpApis(template, refs);
+    if (httpApis.length > 1) throw new Error(`The local stack serves at most one HTTP API; the template has ${httpApis.length}.`);
+    let restUrl: string | undefined;
+    if (httpApis.length === 1) {
+      const restHandler = createHttpApiHandler({
+        api: httpApis[0],
+        invoke: (functionLogicalId, event) => runner.invoke(functionLogicalId, event),
+        jwt: {
+          issuerMap: {
+            [`https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${ensuredPool.userPoolId}`]: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
+          },
+        },
+      });
+      const rest = await listenHttpApi(restHandler, { port: ports.rest ?? 0, host });
+      stoppers.push(rest.close);
+      restUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${rest.port}`;
+    }
 
     const client = pool.clients[0];
     const outputs: LocalOutputs = {
@@ -172,6 +205,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       dynamoDbEndpoint: dynamoDb.endpoint,
       tlsCertificate: certificate.certPath,
       dataDir: options.dataDir,
+      ...(restUrl ? { restUrl } : {}),
     };
     const outputsFile = writeOutputs(options.dataDir, outputs);
     return { outputs, outputsFile, api, engine, stop };
@@ -205,6 +239,10 @@ function withLocalBucketUrls(api: ApiDefinition, bucketNames: string[], s3Endpoi
     env[name] = bucket ? `${s3Endpoint}/${bucket}` : value;
   }
   return { ...api, environmentVariables: env };
+}
+
+function stillStarting(res: http.ServerResponse): void {
+  res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'The local stack is still starting.' }));
 }
 
 /** The Lambda Invoke API endpoint, answering 503 until the runner is attached. */

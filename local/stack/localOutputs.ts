@@ -20,6 +20,8 @@ export interface LocalOutputs {
   /** The development certificate the HTTPS/WSS endpoint presents (trust it, or use http://). */
   tlsCertificate: string;
   dataDir: string;
+  /** The REST shim's HTTP API (API Gateway v2 emulation), when the template has one. */
+  restUrl?: string;
 }
 
 /** Writes outputs.json into the data folder. */
@@ -39,6 +41,7 @@ export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFil
     `  Real-time    ${outputs.realtimeUrl}   (reserved for subscriptions)`,
     `  API key      ${outputs.apiKey}        (header x-api-key)`,
     `  Cognito      ${outputs.cognitoEndpoint}  pool ${outputs.userPoolId}  client ${outputs.userPoolClientId}`,
+    ...(outputs.restUrl ? [`  REST         ${outputs.restUrl}   (the seed's endpoints, e.g. GET /profiles/ada)`] : []),
     `  S3           ${outputs.s3Endpoint}  bucket ${outputs.bucket}`,
     `  DynamoDB     ${outputs.dynamoDbEndpoint}  (credentials local/local, region ${outputs.region})`,
     `  TLS cert     ${outputs.tlsCertificate}`,

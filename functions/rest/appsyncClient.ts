@@ -1,0 +1,96 @@
+// The shim's only way out: one GraphQL request to AppSync, authorised either with the caller's
+// Cognito token or, for public reads without one, with this function's IAM role (SigV4 for the
+// service "appsync", the mode the schema grants to `profile` and `usernameAvailable`).
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { GraphqlError } from './graphqlErrors.ts';
+
+/** How a request is authorised: the caller's Authorization header, or the function's IAM role. */
+export type GraphqlAuth = { mode: 'token'; authorization: string } | { mode: 'iam' };
+
+/** One GraphQL operation as the routes ask for it. */
+export interface GraphqlRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  auth: GraphqlAuth;
+}
+
+/** AppSync's answer: the HTTP status plus the GraphQL body (`data`, `errors`). */
+export interface GraphqlResponse {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: GraphqlError[];
+}
+
+/** Sends one GraphQL request; rejects only when AppSync could not be reached or answered non-JSON. */
+export type GraphqlClient = (request: GraphqlRequest) => Promise<GraphqlResponse>;
+
+/** AWS credentials, as Lambda puts them in the environment. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AppSyncClientOptions {
+  /** The API's GraphQL endpoint (GRAPHQL_URL). */
+  url: string;
+  region: string;
+  /** Read per request: Lambda's role credentials come from the environment. */
+  credentials: () => AwsCredentials;
+  fetch?: typeof fetch;
+}
+
+/** A GraphqlClient for the AppSync endpoint at `options.url`. */
+export function createAppSyncClient(options: AppSyncClientOptions): GraphqlClient {
+  const endpoint = new URL(options.url);
+  const send = options.fetch ?? fetch;
+  return async ({ query, variables, auth }) => {
+    const body = JSON.stringify({ query, variables: variables ?? {} });
+    const headers = auth.mode === 'iam'
+      ? await signedHeaders(endpoint, body, options.region, options.credentials())
+      : { 'content-type': 'application/json', authorization: tokenOnly(auth.authorization) };
+    const response = await send(endpoint, { method: 'POST', headers, body });
+    const text = await response.text();
+    let parsed: { data?: Record<string, unknown> | null; errors?: GraphqlError[] };
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      throw new Error(`AppSync answered HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+    }
+    return { status: response.status, data: parsed.data, errors: parsed.errors };
+  };
+}
+
+/** Credentials from Lambda's environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN). */
+export function environmentCredentials(): AwsCredentials {
+  const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) throw new Error('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set.');
+  return { accessKeyId, secretAccessKey, sessionToken: process.env.AWS_SESSION_TOKEN || undefined };
+}
+
+// The seed's clients send "Bearer <token>" (API Gateway's JWT authorizer accepts it), but AppSync
+// refuses a scheme in front of a Cognito JWT over HTTP with "Unable to parse JWT token."
+// (aws/aws-appsync-community#96, #198): the token itself is forwarded unchanged.
+function tokenOnly(authorization: string): string {
+  return authorization.replace(/^Bearer\s+/i, '');
+}
+
+async function signedHeaders(endpoint: URL, body: string, region: string, credentials: AwsCredentials): Promise<Record<string, string>> {
+  const signer = new SignatureV4({ service: 'appsync', region, credentials, sha256: Hash.bind(null, 'sha256') });
+  const request = new HttpRequest({
+    method: 'POST',
+    protocol: endpoint.protocol,
+    hostname: endpoint.hostname,
+    port: endpoint.port ? Number(endpoint.port) : undefined,
+    path: endpoint.pathname,
+    headers: { 'content-type': 'application/json', host: endpoint.host },
+    body,
+  });
+  const signed = await signer.sign(request);
+  // fetch derives Host from the URL (the same value that was signed) and refuses to be told it.
+  const { host: _host, ...headers } = signed.headers;
+  return headers;
+}

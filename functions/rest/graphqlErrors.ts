@@ -1,0 +1,48 @@
+// AppSync's answer → the HTTP status the REST shim gives (DESIGN §4 "The API"): our errorTypes map
+// one to one; validation errors (no errorType) are the caller's malformed input; a request-level
+// HTTP 401 is a refused token; everything else is our fault and becomes a generic 500.
+import type { ErrorStatus } from './httpErrors.ts';
+
+/** One entry of a GraphQL response's `errors`, as AppSync writes it. */
+export interface GraphqlError {
+  message: string;
+  errorType?: string | null;
+  path?: (string | number)[] | null;
+}
+
+/** A refusal the shim passes on (`expose`: the message is safe to show), or an internal failure. */
+export interface MappedError {
+  status: ErrorStatus;
+  message: string;
+  /** False when the cause is ours: the caller gets a generic message and the cause is logged. */
+  expose: boolean;
+}
+
+const STATUS_BY_ERROR_TYPE: Record<string, ErrorStatus> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  // AppSync's own request-level type, also possible inside a 200 for some refusals.
+  UnauthorizedException: 401,
+  NotFound: 404,
+  Conflict: 409,
+};
+
+/** Message given for failures whose cause must not reach the caller. */
+export const GENERIC_FAILURE_MESSAGE = 'Something went wrong; please try again later.';
+
+/** Maps AppSync's HTTP status and `errors` to the shim's HTTP error; null when there is no error. */
+export function mapGraphqlErrors(httpStatus: number, errors: readonly GraphqlError[] | null | undefined): MappedError | null {
+  const first = errors?.[0];
+  // AppSync refuses a missing, malformed or expired token before GraphQL runs.
+  if (httpStatus === 401) return { status: 401, message: first?.message ?? 'Unauthorized', expose: true };
+  if (httpStatus < 200 || httpStatus >= 300) {
+    return { status: 500, message: `AppSync answered HTTP ${httpStatus}: ${first?.errorType ?? ''} ${first?.message ?? ''}`.trim(), expose: false };
+  }
+  if (first === undefined) return null;
+  const errorType = first.errorType ?? null;
+  // Validation errors ("Validation error of type …") carry no errorType: the input had a wrong type.
+  if (errorType === null) return { status: 400, message: first.message, expose: true };
+  const status = Object.hasOwn(STATUS_BY_ERROR_TYPE, errorType) ? STATUS_BY_ERROR_TYPE[errorType] : undefined;
+  if (status !== undefined) return { status, message: first.message, expose: true };
+  return { status: 500, message: `${errorType}: ${first.message}`, expose: false };
+}

@@ -1,0 +1,30 @@
+// Runs one GraphQL operation for a route and turns AppSync's refusals into HTTP errors.
+import type { GraphqlClient, GraphqlRequest, GraphqlResponse } from './appsyncClient.ts';
+import { mapGraphqlErrors } from './graphqlErrors.ts';
+import { HttpError } from './httpErrors.ts';
+
+/** Sends `request` and returns `data[field]` (null when absent); throws HttpError for refusals, Error for our faults. */
+export async function runOperation<T>(graphql: GraphqlClient, request: GraphqlRequest, field: string): Promise<T | null> {
+  return resultOf<T>(await graphql(request), field);
+}
+
+/**
+ * runOperation for a public route: when AppSync refuses the caller's optional token outright
+ * (HTTP 401: expired, malformed), the read is retried as the public view with IAM, because the
+ * seed's public endpoints never looked at the header at all.
+ */
+export async function runPublicOperation<T>(graphql: GraphqlClient, request: GraphqlRequest, field: string): Promise<T | null> {
+  const first = await graphql(request);
+  const retry = request.auth.mode === 'token' && first.status === 401;
+  return resultOf<T>(retry ? await graphql({ ...request, auth: { mode: 'iam' } }) : first, field);
+}
+
+function resultOf<T>(response: GraphqlResponse, field: string): T | null {
+  const mapped = mapGraphqlErrors(response.status, response.errors);
+  if (mapped !== null) {
+    if (mapped.expose) throw new HttpError(mapped.status, mapped.message);
+    // Logged by the app's error handler; the caller sees only a generic message.
+    throw new Error(`GraphQL ${field} failed: ${mapped.message}`);
+  }
+  return (response.data?.[field] ?? null) as T | null;
+}
