@@ -49,7 +49,7 @@ const stack = await createLocalStack({
   cdkOutDir,
   dataDir: join(rootDir, '.prolynk'),
   fresh: values.fresh,
-  ports: { api: apiPort, dynamoDb: apiPort + 1, cognito: apiPort + 2, s3: apiPort + 3, lambda: apiPort + 4 },
+  ports: { api: apiPort, dynamoDb: apiPort + 1, cognito: apiPort + 2, s3: apiPort + 3, lambda: apiPort + 4, rest: apiPort + 5 },
   lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
 }).catch((error: unknown) => {
@@ -66,7 +66,7 @@ process.stdout.write(`${formatOutputs(stack.outputs, performance.now() - started
 /** A start-up failure in words a developer can act on. */
 function startFailure(error: unknown, basePort: number): string {
   const failure = error as NodeJS.ErrnoException & { port?: number };
-  const hint = `The stack uses ports ${basePort}–${basePort + 4}; is another \`npm start\` running? Pick others with \`npm start -- --port <base>\`.`;
+  const hint = `The stack uses ports ${basePort}–${basePort + 5}; is another \`npm start\` running? Pick others with \`npm start -- --port <base>\`.`;
   if (failure.code === 'EADDRINUSE') return `port ${failure.port ?? '?'} is in use. ${hint}`;
   const message = error instanceof Error ? error.message : String(error);
   return message.includes('in use') ? `${message} ${hint}` : message;
