@@ -79,7 +79,8 @@ export function response(ctx: Context) {
     }
     util.error(ctx.error.message, ctx.error.type);
   }
-  return write.kind === 'update' ? ctx.result : write.item;
+  ctx.stash.saved = write.kind === 'update' ? ctx.result : write.item;
+  return ctx.stash.saved;
 }
 
 /** The stored item after applying the plan's SETs and REMOVEs. */

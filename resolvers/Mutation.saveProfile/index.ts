@@ -1,6 +1,7 @@
 // Validates the whole input before any step runs, so a refused input reads and writes nothing.
 // Steps: the caller's account and current profile (strong reads), then one write: a claim, a
-// rename or a partial update (3.writeProfile).
+// rename or a partial update (3.writeProfile); then the account is marked profile_complete if the
+// sign-up trigger left it false (4.markProfileComplete).
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import type { MutationSaveProfileArgs } from '../../generated/graphql.ts';
@@ -28,5 +29,5 @@ export function request(ctx: Context<MutationSaveProfileArgs>) {
 }
 
 export function response(ctx: Context) {
-  return toProfile(ctx.prev.result, (ctx.identity as { sub: string }).sub);
+  return toProfile(ctx.stash.saved, (ctx.identity as { sub: string }).sub);
 }

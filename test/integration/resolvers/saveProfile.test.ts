@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyCaller, cognitoCaller } from '../../support/callers.ts';
 import { localApi, uniqueName } from '../../support/localApi.ts';
@@ -163,5 +165,23 @@ describe('Mutation.saveProfile: renaming', () => {
     expect(await api.item(api.tables.profiles, { username: second.name })).toMatchObject({ user_id: second.sub, bio: 'second' });
     expect(await api.item(api.tables.profiles, { username: first.name })).toMatchObject({ user_id: first.sub });
     expect(await api.item(api.tables.users, { user_id: second.sub })).toMatchObject({ username: second.name });
+  });
+});
+
+describe('Mutation.saveProfile: accounts from the sign-up trigger', () => {
+  it('marks the account profile_complete on the first save of the claimed profile', async () => {
+    // What post-confirmation leaves behind: the account and the claimed name, incomplete.
+    const caller = cognitoCaller();
+    const sub = (caller.identity as { sub: string }).sub;
+    const name = uniqueName('trg');
+    const now = '2026-01-01T00:00:00.000Z';
+    await api.client.send(new PutItemCommand({ TableName: api.tables.users, Item: marshall({ user_id: sub, username: name, email: 'trg@example.com', profile_complete: false, created_at: now, updated_at: now }) }));
+    await api.client.send(new PutItemCommand({ TableName: api.tables.profiles, Item: marshall({ username: name, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now, updated_at: now }) }));
+
+    const res = await api.run(caller, SAVE, { input: { fullName: 'Triggered' } });
+
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.saveProfile).toMatchObject({ username: name, fullName: 'Triggered' });
+    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ profile_complete: true, username: name, email: 'trg@example.com' });
   });
 });
