@@ -78,7 +78,8 @@ function tokenOnly(authorization: string): string {
   return authorization.replace(/^Bearer\s+/i, '');
 }
 
-async function signedHeaders(endpoint: URL, body: string, region: string, credentials: AwsCredentials): Promise<Record<string, string>> {
+/** SigV4 headers (service appsync) for a JSON POST of `body` to `endpoint`, Host left to fetch. */
+export async function signedHeaders(endpoint: URL, body: string, region: string, credentials: AwsCredentials): Promise<Record<string, string>> {
   const signer = new SignatureV4({ service: 'appsync', region, credentials, sha256: Hash.bind(null, 'sha256') });
   const request = new HttpRequest({
     method: 'POST',

@@ -1,8 +1,6 @@
 // A tiny GraphQL-over-HTTP client for suites that talk to the running local stack through real
 // sockets, plus AppSync's IAM flavour (a SigV4-signed POST) built with the AWS SDK's own signer.
-import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { signedHeaders } from '../../functions/rest/appsyncClient.ts';
 
 /** What came back: the HTTP status, the headers, and the parsed JSON body (text when not JSON). */
 export interface GraphqlHttpResponse {
@@ -56,18 +54,7 @@ export function graphqlClient(url: string, region = 'us-east-1'): GraphqlClient 
 }
 
 /** The headers a SigV4 client (Amplify's IAM mode, the REST shim) sends for a POST to `url`. */
-export async function sigV4Headers(url: string, body: string, region: string, credentials: LocalIamCredentials): Promise<Record<string, string>> {
-  const target = new URL(url);
-  const signer = new SignatureV4({ service: 'appsync', region, credentials, sha256: Hash.bind(null, 'sha256') });
-  const signed = await signer.sign(new HttpRequest({
-    method: 'POST',
-    protocol: target.protocol,
-    hostname: target.hostname,
-    port: target.port ? Number(target.port) : undefined,
-    path: target.pathname,
-    // fetch sends Host with the port; the signature must cover exactly that value.
-    headers: { 'content-type': 'application/json', host: target.host },
-    body,
-  }));
-  return Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host'));
+export function sigV4Headers(url: string, body: string, region: string, credentials: LocalIamCredentials): Promise<Record<string, string>> {
+  // The REST shim's own signer: tests sign exactly as production code does.
+  return signedHeaders(new URL(url), body, region, credentials);
 }

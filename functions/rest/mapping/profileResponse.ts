@@ -29,16 +29,7 @@ export function toFullProfileJson(profile: FullProfile, userId: string | null): 
     bio: profile.bio ?? null,
     skills: profile.skills,
     social_links: toSocialLinksMap(profile.socialLinks),
-    projects: profile.projects.map((project) => ({
-      id: project.id,
-      title: project.title,
-      description: project.description ?? null,
-      link: project.link ?? null,
-      image_url: project.imageUrl ?? null,
-      image_key: project.imageKey ?? null,
-      tech_stack: project.techStack,
-      order: project.order ?? null,
-    })),
+    projects: profile.projects.map((project) => ({ ...toProjectJson(project), image_key: project.imageKey ?? null })),
     profile_image_url: profile.profileImageUrl ?? null,
     avatar_url: profile.avatarUrl ?? null,
     avatar_key: profile.avatarKey ?? null,
@@ -69,15 +60,7 @@ export function toPublicProfileJson(profile: PublicProfile): Record<string, unkn
     bio: profile.bio ?? null,
     skills: profile.skills,
     social_links: toSocialLinksMap(profile.socialLinks),
-    projects: profile.projects.map((project) => ({
-      id: project.id,
-      title: project.title,
-      description: project.description ?? null,
-      link: project.link ?? null,
-      image_url: project.imageUrl ?? null,
-      tech_stack: project.techStack,
-      order: project.order ?? null,
-    })),
+    projects: profile.projects.map(toProjectJson),
     profile_image_url: profile.profileImageUrl ?? null,
     avatar_url: profile.avatarUrl ?? null,
     resume_url: profile.resumeUrl ?? null,
@@ -89,6 +72,19 @@ export function toPublicProfileJson(profile: PublicProfile): Record<string, unkn
   json.show_phone = profile.showPhone;
   json.show_resume = profile.showResume;
   return json;
+}
+
+/** A project as the seed's public JSON shows it (the full view adds image_key). */
+function toProjectJson(project: Omit<ProjectFields, 'imageKey'>): Record<string, unknown> {
+  return {
+    id: project.id,
+    title: project.title,
+    description: project.description ?? null,
+    link: project.link ?? null,
+    image_url: project.imageUrl ?? null,
+    tech_stack: project.techStack,
+    order: project.order ?? null,
+  };
 }
 
 // Object.fromEntries defines own properties, so a platform named "__proto__" stays data.
