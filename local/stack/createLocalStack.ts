@@ -4,21 +4,13 @@
 // local/cli/start.ts binds fixed ports; tests pass port 0 and a temp data folder.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import http from 'node:http';
-import { createDynamoDbDataSource } from '../appsync/dataSources/dynamodb.ts';
-import { createLambdaDataSource } from '../appsync/dataSources/lambda.ts';
 import { createAppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
-import { createNoneDataSource } from '../appsync/engine/noneDataSource.ts';
-import type { DataSource } from '../appsync/runtime/contract.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
-import { createHttpApiHandler, extractHttpApis, listenHttpApi } from '../httpApi/index.ts';
-import { createLambdaInvokeHandler, createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
-import type { LambdaRunner } from '../lambda/index.ts';
+import { createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
-import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
 import { ensureDevCertificate } from '../services/devCertificate.ts';
@@ -34,6 +26,10 @@ import {
   loadCloudAssembly,
   resourcesOfType,
 } from '../template/index.ts';
+import { allStarted } from './allStarted.ts';
+import { lateHandler, listenLambdaInvoke } from './lateHandler.ts';
+import { localDataSources, withLocalBucketUrls } from './localDataSources.ts';
+import { serveRestApi } from './serveRestApi.ts';
 import type { LocalOutputs } from './localOutputs.ts';
 import { writeOutputs } from './localOutputs.ts';
 
@@ -115,8 +111,8 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
 
     // The GraphQL server listens before the functions load: the REST shim's GRAPHQL_URL
     // (Fn::GetAtt Api.GraphQLUrl) names its port. Requests wait for the engine with a 503.
-    let graphqlHandler: http.RequestListener | undefined = undefined;
-    const server = await listenDualProtocol((req, res) => (graphqlHandler ? graphqlHandler(req, res) : stillStarting(res)), {
+    const graphql = lateHandler();
+    const server = await listenDualProtocol(graphql.listener, {
       port: ports.api ?? 0,
       host,
       key: certificate.key,
@@ -154,12 +150,8 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     stoppers.push(async () => runner.close());
     lambda.attach(runner);
 
-    const dataSources = new Map<string, DataSource>();
-    for (const definition of api.dataSources) {
-      dataSources.set(definition.name, localDataSource(definition, dynamoDbClient, runner));
-    }
-    const engine = createAppSyncEngine({ api, dataSources });
-    graphqlHandler = createGraphqlHttpHandler({
+    const engine = createAppSyncEngine({ api, dataSources: localDataSources(api, dynamoDbClient, runner) });
+    graphql.attach(createGraphqlHttpHandler({
       engine,
       log: options.requestLog ?? silentRequestLog,
       auth: {
@@ -169,26 +161,12 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
         cognito: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
         region: LOCAL_REGION,
       },
-    });
+    }));
 
     // The REST shim's HTTP API, when the template has one (DESIGN §5 "HTTP API").
-    const httpApis = extractHttpApis(template, refs);
-    if (httpApis.length > 1) throw new Error(`The local stack serves at most one HTTP API; the template has ${httpApis.length}.`);
-    let restUrl: string | undefined;
-    if (httpApis.length === 1) {
-      const restHandler = createHttpApiHandler({
-        api: httpApis[0],
-        invoke: (functionLogicalId, event) => runner.invoke(functionLogicalId, event),
-        jwt: {
-          issuerMap: {
-            [`https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${ensuredPool.userPoolId}`]: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
-          },
-        },
-      });
-      const rest = await listenHttpApi(restHandler, { port: ports.rest ?? 0, host });
-      stoppers.push(rest.close);
-      restUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${rest.port}`;
-    }
+    const rest = await serveRestApi({ template, refs, runner, userPool: ensuredPool, host, port: ports.rest ?? 0 });
+    if (rest) stoppers.push(rest.close);
+    const restUrl = rest ? `http://${host === '127.0.0.1' ? 'localhost' : host}:${rest.port}` : undefined;
 
     const client = pool.clients[0];
     const outputs: LocalOutputs = {
@@ -213,69 +191,4 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     await stop();
     throw error;
   }
-}
-
-function localDataSource(definition: ApiDefinition['dataSources'][number], client: ReturnType<typeof localDynamoDbClient>, runner: LambdaRunner): DataSource {
-  switch (definition.type) {
-    case 'AMAZON_DYNAMODB':
-      return createDynamoDbDataSource({ name: definition.name, tableName: definition.tableName as string, client });
-    case 'AWS_LAMBDA':
-      return createLambdaDataSource({ name: definition.name, functionName: definition.lambdaFunctionLogicalId as string, runner });
-    case 'NONE':
-      return createNoneDataSource(definition.name);
-    default:
-      throw new Error(`Data source ${definition.name}: type ${definition.type} is not served locally yet.`);
-  }
-}
-
-/**
- * Points environment variables that hold a bucket's public AWS URL at the local S3 endpoint, so
- * URLs the resolvers derive from upload keys are readable locally.
- */
-function withLocalBucketUrls(api: ApiDefinition, bucketNames: string[], s3Endpoint: string): ApiDefinition {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(api.environmentVariables)) {
-    const bucket = bucketNames.find((b) => value === `https://${b}.s3.amazonaws.com`);
-    env[name] = bucket ? `${s3Endpoint}/${bucket}` : value;
-  }
-  return { ...api, environmentVariables: env };
-}
-
-function stillStarting(res: http.ServerResponse): void {
-  res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'The local stack is still starting.' }));
-}
-
-/** The Lambda Invoke API endpoint, answering 503 until the runner is attached. */
-async function listenLambdaInvoke(host: string, port: number) {
-  let handler: http.RequestListener | undefined;
-  const server = http.createServer((req, res) => {
-    if (handler) return handler(req, res);
-    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'The local stack is still starting.' }));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return {
-    endpoint: httpEndpoint(server, host),
-    attach(runner: LambdaRunner) {
-      handler = createLambdaInvokeHandler(runner);
-    },
-    close: () => stopServer(server),
-  };
-}
-
-/**
- * Like Promise.all, but every service that did start has its `stop` registered before the first
- * failure is rethrown, so a failed start leaves no process (DynamoDB Local's JVM) behind.
- */
-async function allStarted<const T extends readonly Promise<unknown>[]>(stoppers: (() => Promise<void>)[], starts: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const settled = await Promise.allSettled(starts);
-  for (const outcome of settled) {
-    const stop = outcome.status === 'fulfilled' ? (outcome.value as { stop?: () => Promise<void> } | undefined)?.stop : undefined;
-    if (stop) stoppers.push(stop);
-  }
-  const failed = settled.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }

@@ -1,0 +1,34 @@
+// The template's HTTP API (the REST shim), served locally: routes to the Lambda runner, its JWT
+// authorizer pointed at cognito-local's issuer and keys instead of Cognito's (DESIGN §5).
+import { createHttpApiHandler, extractHttpApis, listenHttpApi } from '../httpApi/index.ts';
+import type { LambdaRunner } from '../lambda/index.ts';
+import type { CfnTemplate, ReferenceResolver } from '../template/index.ts';
+import { LOCAL_REGION } from '../template/index.ts';
+
+/** What the HTTP API needs from the running stack. */
+export interface RestApiContext {
+  template: CfnTemplate;
+  refs: ReferenceResolver;
+  runner: LambdaRunner;
+  userPool: { userPoolId: string; issuer: string; jwksUri: string };
+  host: string;
+  port: number;
+}
+
+/** Serves the template's HTTP API, if it has one; at most one is supported. */
+export async function serveRestApi(context: RestApiContext): Promise<{ port: number; close(): Promise<void> } | undefined> {
+  const httpApis = extractHttpApis(context.template, context.refs);
+  if (httpApis.length > 1) throw new Error(`The local stack serves at most one HTTP API; the template has ${httpApis.length}.`);
+  if (httpApis.length === 0) return undefined;
+  const { userPool } = context;
+  const handler = createHttpApiHandler({
+    api: httpApis[0],
+    invoke: (functionLogicalId, event) => context.runner.invoke(functionLogicalId, event),
+    jwt: {
+      issuerMap: {
+        [`https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${userPool.userPoolId}`]: { issuer: userPool.issuer, jwksUri: userPool.jwksUri },
+      },
+    },
+  });
+  return listenHttpApi(handler, { port: context.port, host: context.host });
+}
