@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Logger } from '../lib/logger.ts';
 import { createLogger } from '../lib/logger.ts';
-import type { GraphqlClient } from './appsyncClient.ts';
+import type { GraphqlClient } from '../lib/appsyncClient.ts';
 import { GENERIC_FAILURE_MESSAGE } from './graphqlErrors.ts';
 import { errorBody, HttpError } from './httpErrors.ts';
 import type { RestEnv } from './restEnv.ts';

@@ -1,14 +1,10 @@
 // AppSync's answer → the HTTP status the REST shim gives (DESIGN §4 "The API"): our errorTypes map
 // one to one; validation errors (no errorType) are the caller's malformed input; a request-level
 // HTTP 401 is a refused token; everything else is our fault and becomes a generic 500.
+import type { GraphqlError } from '../lib/appsyncClient.ts';
 import type { ErrorStatus } from './httpErrors.ts';
 
-/** One entry of a GraphQL response's `errors`, as AppSync writes it. */
-export interface GraphqlError {
-  message: string;
-  errorType?: string | null;
-  path?: (string | number)[] | null;
-}
+export type { GraphqlError } from '../lib/appsyncClient.ts';
 
 /** A refusal the shim passes on (`expose`: the message is safe to show), or an internal failure. */
 export interface MappedError {

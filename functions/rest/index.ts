@@ -2,7 +2,7 @@
 // answered by one GraphQL operation against the AppSync API at GRAPHQL_URL (DESIGN §4).
 import { handle } from 'hono/aws-lambda';
 import { createRestApp } from './app.ts';
-import { createAppSyncClient, environmentCredentials } from './appsyncClient.ts';
+import { createAppSyncClient, environmentCredentials } from '../lib/appsyncClient.ts';
 
 const graphql = createAppSyncClient({
   url: requiredEnv('GRAPHQL_URL'),

@@ -2,7 +2,7 @@
 // JWT authorizer, which has already checked the token; AppSync checks it again, so the shim never
 // decides access itself — it only chooses the credentials to forward.
 import type { Context } from 'hono';
-import type { GraphqlAuth } from './appsyncClient.ts';
+import type { GraphqlAuth } from '../lib/appsyncClient.ts';
 import { HttpError } from './httpErrors.ts';
 import type { RestEnv } from './restEnv.ts';
 

@@ -1,5 +1,5 @@
 // Runs one GraphQL operation for a route and turns AppSync's refusals into HTTP errors.
-import type { GraphqlClient, GraphqlRequest, GraphqlResponse } from './appsyncClient.ts';
+import type { GraphqlClient, GraphqlRequest, GraphqlResponse } from '../lib/appsyncClient.ts';
 import { mapGraphqlErrors } from './graphqlErrors.ts';
 import { HttpError } from './httpErrors.ts';
 

@@ -1,6 +1,6 @@
 // A tiny GraphQL-over-HTTP client for suites that talk to the running local stack through real
 // sockets, plus AppSync's IAM flavour (a SigV4-signed POST) built with the AWS SDK's own signer.
-import { signedHeaders } from '../../functions/rest/appsyncClient.ts';
+import { signedHeaders } from '../../functions/lib/appsyncClient.ts';
 
 /** What came back: the HTTP status, the headers, and the parsed JSON body (text when not JSON). */
 export interface GraphqlHttpResponse {

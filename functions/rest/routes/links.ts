@@ -1,6 +1,6 @@
 // The seed's Links endpoints: POST /links, DELETE /links/{id}.
 import type { Hono } from 'hono';
-import type { GraphqlClient } from '../appsyncClient.ts';
+import type { GraphqlClient } from '../../lib/appsyncClient.ts';
 import { HttpError } from '../httpErrors.ts';
 import type { LinkFields } from '../mapping/linkMapping.ts';
 import { toLinkInput, toLinkJson } from '../mapping/linkMapping.ts';

@@ -1,7 +1,7 @@
 // The seed's Profiles endpoints: GET /users/me, POST /profiles, GET /profiles/{username},
 // GET /username/check.
 import type { Hono } from 'hono';
-import type { GraphqlClient } from '../appsyncClient.ts';
+import type { GraphqlClient } from '../../lib/appsyncClient.ts';
 import { HttpError } from '../httpErrors.ts';
 import { toProfileInput } from '../mapping/profileRequest.ts';
 import type { FullProfile, PublicProfile } from '../mapping/profileResponse.ts';

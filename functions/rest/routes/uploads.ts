@@ -6,7 +6,7 @@
 // without it would accept any size. A body without it is answered 400 {"error":"Bad Request",
 // "message":"content_length is required: the upload size is part of the signature"}.
 import type { Hono } from 'hono';
-import type { GraphqlClient } from '../appsyncClient.ts';
+import type { GraphqlClient } from '../../lib/appsyncClient.ts';
 import { parseJsonObject } from '../mapping/requestBody.ts';
 import type { UploadUrlFields } from '../mapping/uploadMapping.ts';
 import { toUploadInput, toUploadJson } from '../mapping/uploadMapping.ts';

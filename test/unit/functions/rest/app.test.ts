@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRestApp } from '../../../../functions/rest/app.ts';
-import type { GraphqlRequest, GraphqlResponse } from '../../../../functions/rest/appsyncClient.ts';
+import type { GraphqlRequest, GraphqlResponse } from '../../../../functions/lib/appsyncClient.ts';
 import type { Logger } from '../../../../functions/lib/logger.ts';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0b2tlbi1zdWIifQ.sig'; // payload {"sub":"token-sub"}

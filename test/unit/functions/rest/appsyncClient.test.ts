@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAppSyncClient } from '../../../../functions/rest/appsyncClient.ts';
+import { createAppSyncClient } from '../../../../functions/lib/appsyncClient.ts';
 import { authenticateIamRequest } from '../../../../local/appsync/auth/iam.ts';
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example', sessionToken: 'session-example' };

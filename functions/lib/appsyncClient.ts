@@ -1,10 +1,16 @@
-// The shim's only way out: one GraphQL request to AppSync, authorised either with the caller's
-// Cognito token or, for public reads without one, with this function's IAM role (SigV4 for the
-// service "appsync", the mode the schema grants to `profile` and `usernameAvailable`).
+// A Lambda's way to AppSync: one GraphQL request, authorised either with a caller's Cognito token
+// (the REST shim forwards it) or with the function's own IAM role (SigV4 for the service
+// "appsync": the shim's public reads, the stream publisher's publishProfileEvent).
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { GraphqlError } from './graphqlErrors.ts';
+
+/** One entry of a GraphQL response's `errors`, as AppSync writes it. */
+export interface GraphqlError {
+  message: string;
+  errorType?: string | null;
+  path?: (string | number)[] | null;
+}
 
 /** How a request is authorised: the caller's Authorization header, or the function's IAM role. */
 export type GraphqlAuth = { mode: 'token'; authorization: string } | { mode: 'iam' };
