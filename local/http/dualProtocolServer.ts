@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 
 /** A listening HTTP+HTTPS server and how to stop it. */
@@ -15,13 +16,20 @@ export interface DualProtocolServer {
   close(): Promise<void>;
 }
 
-/** Serves `handler` over HTTP and HTTPS on one port (0 = any free port). */
+/** A listener for HTTP upgrade requests (WebSocket handshakes), on either protocol. */
+export type UpgradeListener = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** Serves `handler` over HTTP and HTTPS on one port (0 = any free port), and `upgrade` (ws://, wss://) when given. */
 export async function listenDualProtocol(
   handler: http.RequestListener,
-  options: { port: number; host: string; key: string; cert: string },
+  options: { port: number; host: string; key: string; cert: string; upgrade?: UpgradeListener },
 ): Promise<DualProtocolServer> {
   const plain = http.createServer(handler);
   const secure = https.createServer({ key: options.key, cert: options.cert }, handler);
+  if (options.upgrade) {
+    plain.on('upgrade', options.upgrade);
+    secure.on('upgrade', options.upgrade);
+  }
   const sockets = new Set<net.Socket>();
   const front = net.createServer((socket) => {
     sockets.add(socket);

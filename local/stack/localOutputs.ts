@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** The local stack's endpoints and identifiers. */
 export interface LocalOutputs {
   graphqlUrl: string;
-  /** Same port over TLS, the path Amplify JS v6 derives for a custom endpoint (reserved: subscriptions come later). */
+  /** AppSync's real-time WebSocket protocol, on the API's port over TLS: the path Amplify JS v6 derives for a custom endpoint (ws:// works too). */
   realtimeUrl: string;
   apiKey: string;
   region: string;
@@ -38,7 +38,7 @@ export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFil
     `ProLynk local stack ready in ${(readyMs / 1000).toFixed(1)} s`,
     '',
     `  GraphQL      ${outputs.graphqlUrl}   (also https:// on the same port)`,
-    `  Real-time    ${outputs.realtimeUrl}   (reserved for subscriptions)`,
+    `  Real-time    ${outputs.realtimeUrl}   (subscriptions, AppSync's protocol; also ws://)`,
     `  API key      ${outputs.apiKey}        (header x-api-key)`,
     `  Cognito      ${outputs.cognitoEndpoint}  pool ${outputs.userPoolId}  client ${outputs.userPoolClientId}`,
     ...(outputs.restUrl ? [`  REST         ${outputs.restUrl}   (the seed's endpoints, e.g. GET /profiles/ada)`] : []),

@@ -2,8 +2,8 @@
 // field through its APPSYNC_JS resolver (or the parent's property), applies directive-based field
 // authorization, and answers in AppSync's response format. Transport (HTTP, WebSocket) and
 // request-level authentication live elsewhere; this is create-only, nothing listens.
-import { GraphQLError, execute, getLocation, getNamedType, isObjectType, parse, responsePathAsArray, validate } from 'graphql';
-import type { DocumentNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, execute, getLocation, getNamedType, getOperationAST, isObjectType, parse, responsePathAsArray, validate } from 'graphql';
+import type { DocumentNode, FieldNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { DataSource, ExtensionCall, FieldError } from '../runtime/contract.ts';
 import { createAppSyncGlobals } from '../runtime/globals.ts';
 import { createInvocationStack } from '../runtime/invocationStack.ts';
@@ -18,6 +18,8 @@ import { filterErrorData } from './filterErrorData.ts';
 import { appSyncLocations, formatCompletionError, formatFieldError, formatRequestError, nonNullMessage } from './formatErrors.ts';
 import type { AppSyncErrorEntry, AppSyncLocation } from './formatErrors.ts';
 import { resolverRequestHeaders } from './requestHeaders.ts';
+import { resolveSubscription } from './resolveSubscription.ts';
+import type { SubscriptionResolution } from './resolveSubscription.ts';
 import type { CompiledResolver, ResolverOutcome } from './resolverTypes.ts';
 import { selectionSetGraphQL, selectionSetList } from './selectionSet.ts';
 import { appSyncSyntaxMessage, appSyncValidationErrors, appSyncVariableMessage, indexDocument } from './validationMessages.ts';
@@ -64,12 +66,22 @@ export interface AppSyncResponse {
   headers: Record<string, string>;
   extensionCalls: FieldExtensionCall[];
   logs: FieldLog[];
+  /** A mutation's root fields and their results as in body.data, for subscription fan-out (§8.3). */
+  mutationResults: MutationResult[];
+}
+
+/** One root mutation field's result, as the mutation's own selection set shaped it. */
+export interface MutationResult {
+  fieldName: string;
+  value: unknown;
 }
 
 /** The engine for one API. */
 export interface AppSyncEngine {
   readonly schema: GraphQLSchema;
   execute(request: GraphQLRequest, caller: Caller): Promise<AppSyncResponse>;
+  /** A realtime `start`: validates the subscription, checks its auth and runs its resolver at subscribe time. */
+  resolveSubscription(request: GraphQLRequest, caller: Caller): Promise<SubscriptionResolution>;
 }
 
 /** Inputs: the API as deployed, its data sources by name, and options for the util globals. */
@@ -189,14 +201,16 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
     return { ok: true, document };
   }
   const documents = createDocumentCache<PreparedDocument>(DOCUMENT_CACHE_SIZE);
+  const prepared = (query: string) => documents.get(query, () => prepare(query));
 
-  return {
+  const engine: AppSyncEngine = {
     schema,
+    resolveSubscription: (request, caller) => resolveSubscription({ schema, prepare: prepared, execute: engine.execute }, request, caller),
     async execute(request, caller) {
-      const empty = { headers: {}, extensionCalls: [], logs: [] };
-      const prepared = documents.get(request.query, () => prepare(request.query));
-      if (!prepared.ok) return { body: { data: null, errors: prepared.errors }, ...empty };
-      const document = prepared.document;
+      const empty = { headers: {}, extensionCalls: [], logs: [], mutationResults: [] };
+      const ready = prepared(request.query);
+      if (!ready.ok) return { body: { data: null, errors: ready.errors }, ...empty };
+      const document = ready.document;
 
       const state: RequestState = {
         caller,
@@ -217,9 +231,30 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
       const errors = [...state.errors, ...engineErrors.map((error) => formatEngineError(error, schema, result.data === undefined))];
       const body: AppSyncResponse['body'] = { data: result.data ?? null };
       if (errors.length > 0) body.errors = errors;
-      return { body, headers: state.responseHeaders, extensionCalls: state.extensionCalls, logs: state.logs };
+      const mutationResults = mutationRootResults(document, request.operationName, result.data);
+      return { body, headers: state.responseHeaders, extensionCalls: state.extensionCalls, logs: state.logs, mutationResults };
     },
   };
+  return engine;
+}
+
+// The root fields of an executed mutation with their values under their response keys.
+function mutationRootResults(document: DocumentNode, operationName: string | null | undefined, data: Record<string, unknown> | null | undefined): MutationResult[] {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!data || operation?.operation !== 'mutation') return [];
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const fields: FieldNode[] = [];
+  const collect = (selections: typeof operation.selectionSet.selections): void => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+      else collect(fragments.get(selection.name.value)?.selectionSet.selections ?? []);
+    }
+  };
+  collect(operation.selectionSet.selections);
+  return fields
+    .filter((field) => field.name.value !== '__typename')
+    .map((field) => ({ fieldName: field.name.value, value: data[field.alias?.value ?? field.name.value] }));
 }
 
 // graphql-java stops at the first problem of a variable and checks for undeclared input fields

@@ -7,12 +7,15 @@ import type { AuthConfig } from '../auth/authenticate.ts';
 import type { AppSyncEngine } from '../engine/createAppSyncEngine.ts';
 import { parseGraphqlBody } from './parseGraphqlBody.ts';
 import { operationLabel } from './operationLabel.ts';
+import type { SubscriptionHub } from '../realtime/subscriptionHub.ts';
 
 /** What the handler needs: the engine for the API, and how its callers authenticate. */
 export interface GraphqlHttpHandlerOptions {
   engine: AppSyncEngine;
   auth: AuthConfig;
   log: RequestLogSink;
+  /** Where successful mutations are published for subscriptions (reference §8.3); none: no fan-out. */
+  hub?: SubscriptionHub;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -36,7 +39,7 @@ export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): Re
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth, log }: GraphqlHttpHandlerOptions): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth, log, hub }: GraphqlHttpHandlerOptions): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (req.method === 'OPTIONS') {
     res.writeHead(200, CORS_HEADERS).end();
@@ -78,6 +81,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth,
     cognitoGroups: authenticated.cognitoGroups,
   });
   send(res, 200, response.body, response.headers);
+  hub?.publish(response.mutationResults);
   const errors = (response.body as { errors?: { errorType?: string | null }[] }).errors ?? [];
   log({ operation: label, authMode: authenticated.authMode, status: 200, durationMs: performance.now() - started, errorTypes: errors.map((e) => e.errorType ?? 'ValidationError') });
 }
