@@ -10,6 +10,7 @@ import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
 import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
 import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
+import { ProfileEvents } from './constructs/profileEvents.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { RestApi } from './constructs/restApi.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
@@ -122,6 +123,9 @@ export class ProLynkStack extends Stack {
 
     // REST shim: the seed's endpoints, each one GraphQL operation on the API above (DESIGN §4).
     new RestApi(this, 'Rest', { projectName: project, userPool: directory.userPool, userPoolClient: directory.client, graphqlApi: api });
+
+    // Real-time: the profiles and links streams publish the public view to subscribers (DESIGN §4).
+    new ProfileEvents(this, 'ProfileEvents', { usersTable: users, profilesTable: profiles, linksTable: links, graphqlApi: api });
 
     // Outputs: what clients configure themselves with.
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });

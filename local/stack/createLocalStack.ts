@@ -7,9 +7,14 @@ import { join } from 'node:path';
 import { createAppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
+import type { AuthConfig } from '../appsync/auth/authenticate.ts';
+import { createRealtimeServer } from '../appsync/realtime/createRealtimeServer.ts';
+import type { RealtimeServer } from '../appsync/realtime/createRealtimeServer.ts';
+import { createSubscriptionHub } from '../appsync/realtime/subscriptionHub.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
 import { createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
+import { loadEventSourceMappings, localStreamArns, localStreamsClient, startStreamPollers } from '../lambda/streams/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
@@ -112,15 +117,19 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     // The GraphQL server listens before the functions load: the REST shim's GRAPHQL_URL
     // (Fn::GetAtt Api.GraphQLUrl) names its port. Requests wait for the engine with a 503.
     const graphql = lateHandler();
+    // WebSocket handshakes (ws:// and wss:// /graphql/realtime) are refused until the engine exists.
+    let realtime: RealtimeServer | undefined = undefined;
     const server = await listenDualProtocol(graphql.listener, {
       port: ports.api ?? 0,
       host,
       key: certificate.key,
       cert: certificate.cert,
+      upgrade: (req, socket, head) => (realtime ? realtime.handleUpgrade(req, socket, head) : socket.destroy()),
     });
     stoppers.push(server.close);
 
-    const physicalIds: Record<string, string> = { [pool.logicalId]: ensuredPool.userPoolId };
+    // Stream ARNs name the tables' creation time on DynamoDB Local: known only now.
+    const physicalIds: Record<string, string> = { [pool.logicalId]: ensuredPool.userPoolId, ...await localStreamArns(dynamoDbClient, template) };
     for (const [graphqlApiId] of resourcesOfType(template, 'AWS::AppSync::GraphQLApi')) {
       physicalIds[`${graphqlApiId}.GraphQLUrl`] = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}/graphql`;
     }
@@ -150,18 +159,33 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     stoppers.push(async () => runner.close());
     lambda.attach(runner);
 
+    // DynamoDB stream event-source mappings, polled like Lambda does (DESIGN §5).
+    const streamsClient = localStreamsClient(dynamoDb.endpoint);
+    const pollers = startStreamPollers({
+      mappings: loadEventSourceMappings(template, refs),
+      streamsClient,
+      invoke: (functionName, event) => runner.invoke(functionName, event),
+      region: LOCAL_REGION,
+    });
+    stoppers.push(async () => {
+      await pollers.stop();
+      streamsClient.destroy();
+    });
+    await pollers.ready;
+
     const engine = createAppSyncEngine({ api, dataSources: localDataSources(api, dynamoDbClient, runner) });
-    graphql.attach(createGraphqlHttpHandler({
-      engine,
-      log: options.requestLog ?? silentRequestLog,
-      auth: {
-        defaultAuth: api.defaultAuth,
-        additionalAuth: api.additionalAuth,
-        apiKeys: api.apiKeys,
-        cognito: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
-        region: LOCAL_REGION,
-      },
-    }));
+    const auth: AuthConfig = {
+      defaultAuth: api.defaultAuth,
+      additionalAuth: api.additionalAuth,
+      apiKeys: api.apiKeys,
+      cognito: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
+      region: LOCAL_REGION,
+    };
+    // Mutations served over HTTP fan out to the realtime endpoint's subscriptions (DESIGN §5).
+    const hub = createSubscriptionHub();
+    graphql.attach(createGraphqlHttpHandler({ engine, log: options.requestLog ?? silentRequestLog, auth, hub }));
+    realtime = createRealtimeServer({ engine, auth, hub });
+    stoppers.push(realtime.close);
 
     // The REST shim's HTTP API, when the template has one (DESIGN §5 "HTTP API").
     const rest = await serveRestApi({ template, refs, runner, userPool: ensuredPool, host, port: ports.rest ?? 0 });

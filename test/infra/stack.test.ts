@@ -234,8 +234,10 @@ describe('inventory', () => {
     template.resourceCountIs('AWS::AppSync::GraphQLSchema', 1);
     template.resourceCountIs('AWS::AppSync::ApiKey', 1);
     template.resourceCountIs('AWS::AppSync::DataSource', 5);
-    // presign, pre-sign-up, post-confirmation, the REST shim, and CDK's LogRetention helper for the API's logs.
-    template.resourceCountIs('AWS::Lambda::Function', 5);
+    // presign, pre-sign-up, post-confirmation, the REST shim, the stream publisher, and CDK's
+    // LogRetention helper for the API's logs.
+    template.resourceCountIs('AWS::Lambda::Function', 6);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     template.resourceCountIs('AWS::ApiGatewayV2::Route', 7);
   });

@@ -1,0 +1,67 @@
+// The whole real-time path on the running stack: an owner's save lands in DynamoDB, the table's
+// stream runs the publisher Lambda, which calls publishProfileEvent with IAM, and a subscriber on
+// the public WebSocket receives the PUBLIC view — never what the owner hid.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import WebSocket from 'ws';
+import { describe, expect, inject, it } from 'vitest';
+import { graphqlClient } from '../../support/graphqlClient.ts';
+import { signUpUser } from '../../support/tokens.ts';
+
+const stack = inject('localStack');
+const gql = graphqlClient(stack.graphqlUrl);
+const SUBSCRIBE = 'subscription S($u: String!) { onProfileEvent(username: $u) { username kind renamedTo profile occurredAt } }';
+
+/** Opens an API-key subscription and collects its data messages. */
+async function subscribe(username: string) {
+  const host = new URL(stack.graphqlUrl).host;
+  const header = Buffer.from(JSON.stringify({ host, 'x-api-key': stack.apiKey })).toString('base64url');
+  const socket = new WebSocket(stack.realtimeUrl, ['graphql-ws', `header-${header}`], { ca: readFileSync(stack.tlsCertificate) });
+  const events: any[] = [];
+  const acked = new Promise<void>((resolve, reject) => {
+    socket.on('message', (raw) => {
+      const message = JSON.parse(String(raw));
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({
+          id: 'sub-1', type: 'start',
+          payload: { data: JSON.stringify({ query: SUBSCRIBE, variables: { u: username } }), extensions: { authorization: { host, 'x-api-key': stack.apiKey } } },
+        }));
+      } else if (message.type === 'start_ack') {
+        resolve();
+      } else if (message.type === 'data') {
+        events.push(message.payload.data.onProfileEvent);
+      } else if (message.type === 'error' || message.type === 'connection_error') {
+        reject(new Error(JSON.stringify(message)));
+      }
+    });
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('error', reject);
+  });
+  await acked;
+  return { events, close: () => socket.close() };
+}
+
+describe('profile events over the real-time endpoint', () => {
+  it('delivers an owner save as the public view, without hidden contact details or the birth date', async () => {
+    const owner = await signUpUser(stack);
+    const username = `rt${randomUUID().slice(0, 8)}`;
+    await gql.post('mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }',
+      { input: { username, fullName: 'Realtime Ada' } }, { authorization: owner.accessToken });
+    const subscriber = await subscribe(username.toUpperCase());
+
+    const saved = await gql.post('mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }', {
+      input: { title: 'Live', email: 'hidden@example.com', showEmail: false, phone: '+1 555 764 4377', showPhone: true, dateOfBirth: '1990-01-01' },
+    }, { authorization: owner.accessToken });
+    expect(saved.body.errors).toBeUndefined();
+
+    await expect.poll(() => subscriber.events.length, { timeout: 15_000, interval: 100 }).toBeGreaterThan(0);
+    const event = subscriber.events.at(-1);
+    subscriber.close();
+    expect(event).toMatchObject({ username, kind: 'UPDATED', renamedTo: null });
+    const profile = JSON.parse(event.profile);
+    expect(profile).toMatchObject({ username, fullName: 'Realtime Ada', title: 'Live', email: null, phone: '+1 555 764 4377', dateOfBirth: null, isOwner: false });
+    expect(JSON.stringify(profile)).not.toContain('hidden@example.com');
+    expect(JSON.stringify(profile)).not.toContain('1990-01-01');
+    expect(profile).not.toHaveProperty('userId');
+  });
+});
