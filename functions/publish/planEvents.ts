@@ -3,6 +3,8 @@
 // table say "this owner's links changed". Repeats within a batch collapse into one planned event
 // placed at its LAST record: it will read the current state, which already includes every change.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { publicProfile } from './publicProfile.ts';
 import type { DynamoDBStreamRecord } from './streamEvent.ts';
 import { tableNameOfStreamArn } from './streamEvent.ts';
 
@@ -59,6 +61,10 @@ export function planEvents(records: DynamoDBStreamRecord[], tables: PublishTable
         ignored.push({ sequenceNumber, reason: 'profile record without a username' });
       } else if (record.eventName === 'REMOVE') {
         events.push({ kind: 'REMOVED', username, userId: text(change.OldImage, 'user_id') ?? null, sequenceNumbers: [sequenceNumber], occurredAt });
+      } else if (record.eventName === 'MODIFY' && onlyPrivateChange(change.OldImage, change.NewImage)) {
+        // Publishing would tell every subscriber that something hidden changed (a birth date, a
+        // hidden phone number): the public view is the same, so there is nothing to announce.
+        ignored.push({ sequenceNumber, reason: 'only private fields changed' });
       } else {
         coalesce((e) => e.kind === 'UPDATED' && e.username === username,
           () => ({ kind: 'UPDATED', username, sequenceNumbers: [sequenceNumber], occurredAt }), sequenceNumber, occurredAt);
@@ -81,4 +87,14 @@ export function planEvents(records: DynamoDBStreamRecord[], tables: PublishTable
 function text(image: Record<string, AttributeValue> | undefined, name: string): string | undefined {
   const value = image?.[name];
   return value && 'S' in value && typeof value.S === 'string' && value.S !== '' ? value.S : undefined;
+}
+
+/** True when the public view (timestamps aside) is the same before and after a modification. */
+function onlyPrivateChange(oldImage: Record<string, AttributeValue> | undefined, newImage: Record<string, AttributeValue> | undefined): boolean {
+  if (!oldImage || !newImage) return false;
+  const view = (image: Record<string, AttributeValue>) => {
+    const { updatedAt: _updatedAt, ...rest } = publicProfile(unmarshall(image), []);
+    return JSON.stringify(rest);
+  };
+  return view(oldImage) === view(newImage);
 }

@@ -1,11 +1,11 @@
 // Runs one GraphQL operation for a route and turns AppSync's refusals into HTTP errors.
-import type { GraphqlClient, GraphqlRequest, GraphqlResponse } from '../lib/appsyncClient.ts';
+import type { GraphqlAuth, GraphqlClient, GraphqlRequest, GraphqlResponse } from '../lib/appsyncClient.ts';
 import { mapGraphqlErrors } from './graphqlErrors.ts';
 import { HttpError } from './httpErrors.ts';
 
 /** Sends `request` and returns `data[field]` (null when absent); throws HttpError for refusals, Error for our faults. */
 export async function runOperation<T>(graphql: GraphqlClient, request: GraphqlRequest, field: string): Promise<T | null> {
-  return resultOf<T>(await graphql(request), field);
+  return resultOf<T>(await graphql(request), field, request.auth);
 }
 
 /**
@@ -16,13 +16,17 @@ export async function runOperation<T>(graphql: GraphqlClient, request: GraphqlRe
 export async function runPublicOperation<T>(graphql: GraphqlClient, request: GraphqlRequest, field: string): Promise<T | null> {
   const first = await graphql(request);
   const retry = request.auth.mode === 'token' && first.status === 401;
-  return resultOf<T>(retry ? await graphql({ ...request, auth: { mode: 'iam' } }) : first, field);
+  const auth: GraphqlAuth = retry ? { mode: 'iam' } : request.auth;
+  return resultOf<T>(retry ? await graphql({ ...request, auth }) : first, field, auth);
 }
 
-function resultOf<T>(response: GraphqlResponse, field: string): T | null {
+function resultOf<T>(response: GraphqlResponse, field: string, auth: GraphqlAuth): T | null {
   const mapped = mapGraphqlErrors(response.status, response.errors);
   if (mapped !== null) {
-    if (mapped.expose) throw new HttpError(mapped.status, mapped.message);
+    // With the function's own role, a refusal ("Not Authorized to access email on type Profile")
+    // means our IAM policy misses a field, not that the anonymous caller lacks credentials.
+    const ours = auth.mode === 'iam' && mapped.status === 401;
+    if (mapped.expose && !ours) throw new HttpError(mapped.status, mapped.message);
     // Logged by the app's error handler; the caller sees only a generic message.
     throw new Error(`GraphQL ${field} failed: ${mapped.message}`);
   }

@@ -17,6 +17,18 @@ describe('planning the events of a batch', () => {
     ]);
   });
 
+  it('announces nothing when only private fields changed (a hidden phone, the birth date, a timestamp)', () => {
+    const before = profileRow('ada', 'u1', { phone: '+1 555 000 0000', show_phone: false, date_of_birth: '1990-01-01', updated_at: '2026-01-01T00:00:00.000Z' });
+    const after = profileRow('ada', 'u1', { phone: '+1 555 111 1111', show_phone: false, date_of_birth: '1991-02-02', updated_at: '2026-02-02T00:00:00.000Z' });
+    const privateOnly = streamRecord('profiles', 'MODIFY', { old: before, new: after });
+    const shown = streamRecord('profiles', 'MODIFY', { old: before, new: profileRow('ada', 'u1', { phone: '+1 555 111 1111', show_phone: true }) });
+
+    const { events, ignored } = planEvents([privateOnly, shown], TABLES, NOW);
+
+    expect(ignored).toEqual([{ sequenceNumber: seq(privateOnly), reason: 'only private fields changed' }]);
+    expect(events).toEqual([{ kind: 'UPDATED', username: 'ada', sequenceNumbers: [seq(shown)], occurredAt: 1_700_000_000 }]);
+  });
+
   it('plans REMOVED with the old image\'s owner on a profile REMOVE', () => {
     const removed = streamRecord('profiles', 'REMOVE', { old: profileRow('ada', 'u1') });
     expect(planEvents([removed], TABLES, NOW).events).toEqual([

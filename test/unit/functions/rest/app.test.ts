@@ -146,6 +146,16 @@ describe('GET /profiles/{username}', () => {
     expect(calls.map((request) => request.auth.mode)).toEqual(['token', 'iam']);
   });
 
+  it('answers 500, not 401, when AppSync refuses the function\'s own IAM role: the anonymous caller did nothing wrong', async () => {
+    // A field-level IAM denial is HTTP 200 with errorType Unauthorized (appsync-fidelity "Errors"); here it is our policy's fault.
+    const message = 'Not Authorized to access email on type Profile';
+    const { call, logs } = restApp(() => ({ status: 200, data: { profile: null }, errors: [{ path: ['profile', 'email'], errorType: 'Unauthorized', message }] }));
+    const response = await call('GET', '/profiles/ada');
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).not.toContain('Not Authorized');
+    expect(String((logs.find((line) => line.level === 'ERROR')?.fields?.error as Error).message)).toContain(message);
+  });
+
   it('is 404 for an unknown username', async () => {
     const { call } = restApp(() => ({ status: 200, data: { profile: null } }));
     expect(await call('GET', '/profiles/nobody')).toEqual({ status: 404, body: { error: 'Not Found', message: 'Profile not found' } });
