@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { isObjectType } from 'graphql';
+import type { GraphQLField } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { AuthConfig } from '../auth/authenticate.ts';
 import type { AppSyncEngine, MutationResult } from '../engine/createAppSyncEngine.ts';
@@ -60,21 +61,29 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
       const field = isObjectType(subscriptionType) ? subscriptionType.getFields()[fieldName] : undefined;
       if (!field) continue;
       for (const live of byField.get(fieldName) ?? []) {
-        const { subscription } = live;
-        // An enhanced filter replaces argument filtering; the two never run together [D].
-        const matches = isSubscriptionFilter(subscription.filter)
-          ? matchesSubscriptionFilter(subscription.filter, result.value)
-          : matchesArguments(subscription.arguments, result.value);
-        if (!matches) continue;
-        const data = { [subscription.responseKey]: shapeSubscriptionPayload(result.value, field.type, { schema: engine.schema, ...subscription }) };
-        const message = { type: 'data' as const, id: live.id, payload: { data } };
-        if (Buffer.byteLength(JSON.stringify(message.payload)) > MAX_PAYLOAD_BYTES) {
-          live.send(errorMessage([{ errorType: 'LimitExceededError', message: `The subscription payload exceeds ${MAX_PAYLOAD_BYTES / 1024} KB and was not delivered.` }], live.id));
-          continue;
+        try {
+          deliverTo(live, field, result);
+        } catch (error) {
+          // One subscriber's failure must not cost the others the event; it is an emulator bug.
+          process.stderr.write(`local AppSync real-time: delivery to subscription ${live.id} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
         }
-        live.send(message);
       }
     }
+  };
+  const deliverTo = (live: LiveSubscription, field: GraphQLField<unknown, unknown>, result: MutationResult): void => {
+    const { subscription } = live;
+    // An enhanced filter replaces argument filtering; the two never run together [D].
+    const matches = isSubscriptionFilter(subscription.filter)
+      ? matchesSubscriptionFilter(subscription.filter, result.value)
+      : matchesArguments(subscription.arguments, result.value);
+    if (!matches) return;
+    const data = { [subscription.responseKey]: shapeSubscriptionPayload(result.value, field.type, { schema: engine.schema, ...subscription }) };
+    const message = { type: 'data' as const, id: live.id, payload: { data } };
+    if (Buffer.byteLength(JSON.stringify(message.payload)) > MAX_PAYLOAD_BYTES) {
+      live.send(errorMessage([{ errorType: 'LimitExceededError', message: `The subscription payload exceeds ${MAX_PAYLOAD_BYTES / 1024} KB and was not delivered.` }], live.id));
+      return;
+    }
+    live.send(message);
   };
   const unsubscribe = options.hub.subscribe(deliver);
 
@@ -88,6 +97,9 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
   return {
     handleUpgrade(req, socket, head) {
       if (new URL(req.url ?? '/', 'http://localhost').pathname !== REALTIME_PATH) {
+        // Node's HTTP server drops its own 'error' listener from upgraded sockets: a client reset
+        // would otherwise crash the process.
+        socket.on('error', () => socket.destroy());
         socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nThe real-time endpoint is ${REALTIME_PATH}.\n`);
         return;
       }

@@ -40,6 +40,12 @@ export interface RealtimeConnectionOptions {
   keepAliveMs: number;
 }
 
+interface Pending {
+  pending: true;
+}
+
+const isPending = (entry: LiveSubscription | Pending): entry is Pending => 'pending' in entry;
+
 interface StartMessage {
   id?: unknown;
   payload?: { data?: unknown; extensions?: { authorization?: unknown } };
@@ -50,8 +56,9 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
   const { socket, registry } = options;
   let state: 'new' | 'initialising' | 'ready' | 'closed' = 'new';
   let keepAlive: NodeJS.Timeout | undefined;
-  // Ids taken by a start in progress or registered: a reused id is an error [D].
-  const ids = new Map<string, LiveSubscription | 'pending'>();
+  // Ids taken by a start in progress (its own token, so a start stopped and reused while resolving
+  // cannot claim the newer start's place) or registered: a reused id is an error [D].
+  const ids = new Map<string, LiveSubscription | Pending>();
 
   // A function, so that checks after an await are not narrowed away by the compiler.
   const isClosed = (): boolean => state === 'closed';
@@ -83,15 +90,17 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
     if (ids.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
       return send(errorMessage([{ errorType: 'LimitExceededError', message: `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.` }], id));
     }
-    ids.set(id, 'pending');
-    const errors = await register(id, message.payload);
-    if (errors) {
+    const pending: Pending = { pending: true };
+    ids.set(id, pending);
+    const errors = await register(id, pending, message.payload);
+    // A start that was stopped meanwhile has nothing left to report.
+    if (errors && ids.get(id) === pending) {
       ids.delete(id);
       send(errorMessage(errors, id));
     }
   }
 
-  async function register(id: string, payload: StartMessage['payload']): Promise<SubscriptionErrorEntry[] | undefined> {
+  async function register(id: string, pending: Pending, payload: StartMessage['payload']): Promise<SubscriptionErrorEntry[] | undefined> {
     const data = payload?.data;
     const request = typeof data === 'string' ? parseRequest(data) : undefined;
     if (!request) return [{ errorType: 'BadRequestException', message: 'payload.data must be a JSON string of {query, variables}.' }];
@@ -114,7 +123,7 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
       return [{ errorType: 'BadRequestException', message: 'extensions.setSubscriptionFilter was given something that is not a {filterGroup:[{filters:[…]}]} filter.' }];
     }
     // A stop or close while the start was in flight wins.
-    if (isClosed() || ids.get(id) !== 'pending') return undefined;
+    if (isClosed() || ids.get(id) !== pending) return undefined;
     const live: LiveSubscription = { id, subscription: resolution.subscription, send };
     ids.set(id, live);
     registry.add(live);
@@ -125,7 +134,7 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
   function stop(id: unknown): void {
     if (typeof id !== 'string') return send(errorMessage([{ errorType: 'BadRequestException', message: 'A stop message needs an id.' }]));
     const live = ids.get(id);
-    if (live && live !== 'pending') registry.remove(live);
+    if (live && !isPending(live)) registry.remove(live);
     ids.delete(id);
     send({ type: 'complete', id });
   }
@@ -154,10 +163,14 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
     }
   });
 
+  // Invalid frames (bad opcode, invalid UTF-8, too large) make ws emit 'error' and close the
+  // socket with the matching code; without a listener that error would end the whole process.
+  socket.on('error', () => undefined);
+
   socket.on('close', () => {
     state = 'closed';
     clearInterval(keepAlive);
-    for (const live of ids.values()) if (live !== 'pending') registry.remove(live);
+    for (const live of ids.values()) if (!isPending(live)) registry.remove(live);
     ids.clear();
   });
 

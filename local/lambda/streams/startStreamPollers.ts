@@ -12,6 +12,9 @@ import type { StreamMappingDefinition } from './loadEventSourceMappings.ts';
 import type { LambdaStreamRecord } from './streamRecordEvent.ts';
 import { toLambdaStreamRecord } from './streamRecordEvent.ts';
 
+// The longest pause between polls while every poll fails.
+const MAX_FAILURE_BACKOFF_MS = 5_000;
+
 /** What invoking a function gave: its JSON result, or its error. */
 export interface StreamInvokeResult {
   payload?: unknown;
@@ -211,6 +214,9 @@ async function pollMapping(
   };
 
   let initial = true;
+  // Consecutive failed polls: while DynamoDB Local is down, the pause doubles (up to a cap) so a
+  // long `npm start` neither spins nor floods the log.
+  let failures = 0;
   while (!stopped.aborted) {
     let read = 0;
     try {
@@ -223,11 +229,16 @@ async function pollMapping(
         if (stopped.aborted) break;
         read += await readShard(cursor);
       }
+      failures = 0;
     } catch (error) {
       if (stopped.aborted) break;
-      log('polling failed; trying again', { ...context, error: (error as Error).message });
+      failures++;
+      const retryInMs = Math.max(pollIntervalMs, Math.min(pollIntervalMs * 2 ** failures, MAX_FAILURE_BACKOFF_MS));
+      log('polling failed; trying again', { ...context, error: (error as Error).message, retryInMs });
       for (const cursor of cursors.values()) cursor.stale = true;
       refreshedAt = 0;
+      await sleep(retryInMs, undefined, { signal: stopped }).catch(() => undefined);
+      continue;
     }
     if (read === 0) await sleep(pollIntervalMs, undefined, { signal: stopped }).catch(() => undefined);
   }

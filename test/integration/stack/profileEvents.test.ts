@@ -54,8 +54,10 @@ describe('profile events over the real-time endpoint', () => {
     }, { authorization: owner.accessToken });
     expect(saved.body.errors).toBeUndefined();
 
-    await expect.poll(() => subscriber.events.length, { timeout: 15_000, interval: 100 }).toBeGreaterThan(0);
-    const event = subscriber.events.at(-1);
+    // The claim's own event may still be in flight when the subscription starts: wait for this save's.
+    const live = () => subscriber.events.find((e) => e.profile && JSON.parse(e.profile).title === 'Live');
+    await expect.poll(live, { timeout: 15_000, interval: 100 }).toBeDefined();
+    const event = live();
     subscriber.close();
     expect(event).toMatchObject({ username, kind: 'UPDATED', renamedTo: null });
     const profile = JSON.parse(event.profile);
