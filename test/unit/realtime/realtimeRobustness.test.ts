@@ -1,39 +1,24 @@
 // The realtime server under misbehaving clients: malformed frames, resets and racing stop/start
 // must neither crash the process nor leave a subscription registered twice.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { AuthConfig } from '../../../local/appsync/auth/authenticate.ts';
-import { createAppSyncEngine } from '../../../local/appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../../../local/appsync/engine/createAppSyncEngine.ts';
-import { createRealtimeServer } from '../../../local/appsync/realtime/createRealtimeServer.ts';
 import type { RealtimeServer } from '../../../local/appsync/realtime/createRealtimeServer.ts';
 import { createSubscriptionHub } from '../../../local/appsync/realtime/subscriptionHub.ts';
-
-const KEY = 'da2-robust';
-const apiKeys = [{ value: KEY, expires: Math.floor(Date.now() / 1000) + 3600 }];
-const schema = `type Query { x: Int }
-  type Mutation { ping(n: Int): Pong }
-  type Pong { n: Int }
-  type Subscription { onPing(n: Int): Pong @aws_subscribe(mutations: ["ping"]) }`;
+import type { Frame } from './pingRealtime.ts';
+import { KEY, openConnection, pingEngine, serveRealtime, until } from './pingRealtime.ts';
 
 const hub = createSubscriptionHub();
 // Starts wait here, in order, while a test holds them, to let a stop or close overtake the resolver.
 const holds: Promise<void>[] = [];
-let server: http.Server;
+let served: Awaited<ReturnType<typeof serveRealtime>>;
 let realtime: RealtimeServer;
 let url: string;
 
 beforeAll(async () => {
-  const real = createAppSyncEngine({
-    api: {
-      logicalId: 'Api', name: 'robust', schema, defaultAuth: { mode: 'API_KEY' }, additionalAuth: [],
-      apiKeys, environmentVariables: {}, dataSources: [], functions: [], resolvers: [],
-    },
-    dataSources: new Map(),
-  });
+  const real = pingEngine();
   const engine: AppSyncEngine = {
     schema: real.schema,
     execute: (request, caller) => real.execute(request, caller),
@@ -42,35 +27,18 @@ beforeAll(async () => {
       return real.resolveSubscription(request, caller);
     },
   };
-  const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: 'us-east-1' };
-  realtime = createRealtimeServer({ engine, auth, hub, keepAliveMs: 60_000 });
-  server = http.createServer((_req, res) => res.end());
-  server.on('upgrade', realtime.handleUpgrade);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql/realtime`;
+  served = await serveRealtime(engine, { keepAliveMs: 60_000, hub });
+  ({ realtime, url } = served);
 });
 
-afterAll(async () => {
-  await realtime.close();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-type Frame = { type: string; id?: string; payload?: { data?: unknown } };
+afterAll(() => served.close());
 
 async function open(): Promise<{ ws: WebSocket; frames: Frame[] }> {
-  const ws = new WebSocket(url, ['graphql-ws'], { headers: { 'x-api-key': KEY } });
-  const frames: Frame[] = [];
-  ws.on('message', (raw: Buffer) => frames.push(JSON.parse(raw.toString()) as Frame));
-  ws.on('error', () => undefined);
-  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
-  ws.send(JSON.stringify({ type: 'connection_init' }));
-  await until(() => frames.some((f) => f.type === 'connection_ack'));
-  return { ws, frames };
+  const connection = await openConnection(url);
+  connection.ws.on('error', () => undefined);
+  await until(() => connection.frames.some((f) => f.type === 'connection_ack'));
+  return connection;
 }
-
-const until = async (check: () => boolean): Promise<void> => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-};
 
 const start = (ws: WebSocket, id: string, n?: number): void =>
   ws.send(JSON.stringify({ id, type: 'start', payload: { data: JSON.stringify({ query: 'subscription ($n: Int) { onPing(n: $n) { n } }', variables: { n } }), extensions: { authorization: { 'x-api-key': KEY } } } }));
@@ -150,16 +118,11 @@ describe('realtime server robustness', () => {
   });
 
   it('close() ends every open connection', async () => {
-    const server2 = http.createServer();
-    const rt = createRealtimeServer({ engine: createAppSyncEngine({ api: { logicalId: 'A', name: 'a', schema, defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, environmentVariables: {}, dataSources: [], functions: [], resolvers: [] }, dataSources: new Map() }), auth: { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: 'us-east-1' }, hub: createSubscriptionHub() });
-    server2.on('upgrade', rt.handleUpgrade);
-    await new Promise<void>((resolve) => server2.listen(0, '127.0.0.1', resolve));
-    const ws = new WebSocket(`ws://127.0.0.1:${(server2.address() as AddressInfo).port}/graphql/realtime`, ['graphql-ws'], { headers: { 'x-api-key': KEY } });
-    await new Promise((resolve) => ws.once('open', resolve));
+    const other = await serveRealtime(pingEngine(), { keepAliveMs: 60_000 });
+    const { ws } = await openConnection(other.url);
     const closed = new Promise((resolve) => ws.once('close', resolve));
-    await rt.close();
+    await other.close();
     await closed;
-    await new Promise((resolve) => server2.close(resolve));
     expect(ws.readyState).toBe(WebSocket.CLOSED);
   });
 });
