@@ -2,6 +2,7 @@
 // local endpoint at a fixed concurrency, next to the same two DynamoDB requests sent directly with
 // the SDK in the same run, so the table shows what the AppSync emulation costs on top of DynamoDB
 // Local. Bounded in requests and time; stops the stack it started. Not part of `npm test`.
+import '../local/cli/requireNode24.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,10 +18,6 @@ import { startStackChild } from './stackChild.ts';
 import type { StackChild } from './stackChild.ts';
 import { formatBenchTable } from './table.ts';
 
-
-// The pinned AWS SDK warns on every start that its releases after January 2027 need Node 22;
-// the project runs on Node 20 by design (README), so the warning is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values } = parseArgs({
   options: {
     concurrency: { type: 'string', default: '16' },

@@ -17,7 +17,7 @@ export async function startStackChild(rootDir: string, cdkOutDir: string, dataDi
     cwd: rootDir,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  // Kept for the failure message only: the child's stderr also carries the AWS SDK's Node 20 notice.
+  // Kept for the failure message only.
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);

@@ -27,8 +27,8 @@ export class NodeFunction extends LambdaFunction {
     const bundle = bundleLambda(props.source, props.bundle);
     super(scope, id, {
       description: props.description,
-      // Node 20: the version the local runtime executes the same bundle with.
-      runtime: Runtime.NODEJS_20_X,
+      // Node 24: the version the local runtime executes the same bundle with.
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       handler: 'index.handler',
       code: Code.fromAsset(bundle.directory),

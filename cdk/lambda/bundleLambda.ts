@@ -1,5 +1,5 @@
 // One bundling recipe for every Lambda in functions/ (STYLE "Infrastructure"): esbuild, ESM for
-// Node 20, minified, with an external source map, and EVERYTHING bundled — the AWS SDK v3
+// Node 24, minified, with an external source map, and EVERYTHING bundled — the AWS SDK v3
 // modular clients included — so a function runs the SDK version we pinned and tested, not
 // whatever the Lambda runtime happens to ship.
 import { statSync } from 'node:fs';
@@ -37,7 +37,7 @@ export function bundleLambda(name: string, options: BundleLambdaOptions = {}): L
     bundle: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     minify: true,
     sourcemap: 'external',
     // Prefer the SDK's ESM builds, which tree-shake better.

@@ -1,5 +1,6 @@
 // `npm start [-- --fresh] [-- --port 4000]`: the whole local stack on fixed ports, ready in
 // seconds, with a summary of how to use it. Ctrl-C stops every service cleanly.
+import './requireNode24.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleRequestLog } from '../http/requestLog.ts';
@@ -8,10 +9,6 @@ import type { LocalStack } from '../stack/createLocalStack.ts';
 import { ensureCloudAssembly } from '../stack/ensureCloudAssembly.ts';
 import { formatOutputs } from '../stack/localOutputs.ts';
 
-
-// The pinned AWS SDK warns on every start that its releases after January 2027 need Node 22;
-// the project runs on Node 20 by design (README), so the warning is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values } = parseArgs({
   options: {
     fresh: { type: 'boolean', default: false },

@@ -1,15 +1,12 @@
 // `npm run token -- --email you@example.com [--password P] [--username alice]`: a signed-in local
 // user in one step, for curl users. Needs the stack started by `npm start`.
+import './requireNode24.ts';
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../services/cognito/tokens.ts';
 import type { LocalTokens } from '../services/cognito/tokens.ts';
 
-
-// The pinned AWS SDK warns on every start that its releases after January 2027 need Node 22;
-// the project runs on Node 20 by design (README), so the warning is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const OUTPUTS_FILE = resolvePath('.prolynk', 'outputs.json');
 
 interface StackOutputs {

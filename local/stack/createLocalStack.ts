@@ -147,7 +147,6 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       logs: options.lambdaLogs ?? 'ignore',
       envOverrides: {
         AWS_REGION: LOCAL_REGION,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,

@@ -35,7 +35,7 @@ export function writeOutputs(dataDir: string, outputs: LocalOutputs): string {
 /** The short summary `npm start` prints when ready. */
 export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFile: string): string {
   return [
-    `ProLynk local stack ready in ${(readyMs / 1000).toFixed(1)} s`,
+    `ProLynk local stack ready in ${(readyMs / 1000).toFixed(1)} s (Node ${process.version})`,
     '',
     `  GraphQL      ${outputs.graphqlUrl}   (also https:// on the same port)`,
     `  Real-time    ${outputs.realtimeUrl}   (subscriptions, AppSync's protocol; also ws://)`,

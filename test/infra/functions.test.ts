@@ -47,11 +47,11 @@ function roleStatements(functionId: string): { Action: string | string[]; Resour
 const actionsOf = (statements: { Action: string | string[] }[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
 
 describe('ProLynkFunctions', () => {
-  it('creates the three functions on Node.js 20, ARM64, from index.handler, with source maps enabled', () => {
+  it('creates the three functions on Node.js 24, ARM64, from index.handler, with source maps enabled', () => {
     template.resourceCountIs('AWS::Lambda::Function', 3);
     for (const id of [ids.presign, ids.preSignUp, ids.postConfirmation]) {
       const fn = template.findResources('AWS::Lambda::Function')[id].Properties;
-      expect(fn).toMatchObject({ Runtime: 'nodejs20.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(fn.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     }
   });

@@ -60,7 +60,7 @@ describe('ProfileEvents', () => {
 
   it('runs functions/publish with the API URL and the three table names', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Environment: { Variables: {
         GRAPHQL_URL: { 'Fn::GetAtt': [ids.api, 'GraphQLUrl'] },

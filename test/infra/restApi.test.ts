@@ -95,7 +95,7 @@ describe('RestApi', () => {
 
   it('gives the function the GraphQL URL and lets API Gateway invoke it', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs20.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Environment: { Variables: { GRAPHQL_URL: { 'Fn::GetAtt': [ids.graphql, 'GraphQLUrl'] } } },
     });

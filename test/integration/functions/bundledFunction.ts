@@ -17,7 +17,7 @@ export function bundledFunction(logicalId: string, source: string, environment: 
     functionName: logicalId,
     arn: `arn:aws:lambda:us-east-1:000000000000:function:${logicalId}`,
     handler: 'index.handler',
-    runtime: 'nodejs20.x',
+    runtime: 'nodejs24.x',
     codeDirectory: directory,
     environment: { ...environment, NODE_OPTIONS: '--enable-source-maps' },
     timeoutSeconds: 10,

@@ -9,7 +9,7 @@ export function fixtureFunction(logicalId: string, fixture: string, overrides: P
     functionName: `prolynk-${logicalId.toLowerCase()}`,
     arn: `arn:aws:lambda:us-east-1:000000000000:function:prolynk-${logicalId.toLowerCase()}`,
     handler: 'index.handler',
-    runtime: 'nodejs20.x',
+    runtime: 'nodejs24.x',
     codeDirectory: fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url)),
     environment: {},
     timeoutSeconds: 3,

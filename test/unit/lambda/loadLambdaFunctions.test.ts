@@ -41,7 +41,7 @@ describe('loadLambdaFunctions', () => {
     const presign = functions.find((fn) => fn.logicalId === logicalIds.presign);
 
     expect(functions).toHaveLength(3);
-    expect(presign).toMatchObject({ handler: 'index.handler', runtime: 'nodejs20.x', timeoutSeconds: 10, memorySize: 256, region: 'us-east-1', functionName: logicalIds.presign });
+    expect(presign).toMatchObject({ handler: 'index.handler', runtime: 'nodejs24.x', timeoutSeconds: 10, memorySize: 256, region: 'us-east-1', functionName: logicalIds.presign });
     expect(existsSync(join(presign?.codeDirectory ?? '', 'index.mjs'))).toBe(true);
     expect(existsSync(join(presign?.codeDirectory ?? '', 'index.mjs.map'))).toBe(true);
   });

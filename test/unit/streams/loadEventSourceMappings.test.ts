@@ -14,7 +14,7 @@ let ids: { tuned: string; plain: string };
 
 beforeAll(() => {
   const stack = new Stack(new App(), 'MappingsTest');
-  const fn = new LambdaFunction(stack, 'Fn', { functionName: 'publisher', runtime: Runtime.NODEJS_20_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => null;') });
+  const fn = new LambdaFunction(stack, 'Fn', { functionName: 'publisher', runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => null;') });
   const tuned = new Table(stack, 'Tuned', { tableName: 'tuned', partitionKey: { name: 'id', type: AttributeType.STRING }, stream: StreamViewType.NEW_AND_OLD_IMAGES });
   const plain = new Table(stack, 'Plain', { tableName: 'plain', partitionKey: { name: 'id', type: AttributeType.STRING }, stream: StreamViewType.KEYS_ONLY });
   fn.addEventSource(new DynamoEventSource(tuned, {
