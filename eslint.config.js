@@ -24,18 +24,30 @@ export default tseslint.config(
     // Production code never reaches into the local emulator or the tests.
     files: ['resolvers/**/*.ts', 'functions/**/*.ts', 'cdk/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/local/**', '../local/*', '../../local/*'], message: 'resolvers/, functions/ and cdk/ never import local/.' },
-        { group: ['**/test/**'], message: 'Production code never imports test helpers.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/local/**', '../local/*', '../../local/*'],
+              message: 'resolvers/, functions/ and cdk/ never import local/.',
+            },
+            { group: ['**/test/**'], message: 'Production code never imports test helpers.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['test/**/*.ts'],
     // Tests read arbitrary GraphQL/JSON response bodies.
-    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-syntax': ['error',
-      { selector: "CallExpression[callee.property.name='only']", message: 'No .only committed.' },
-      { selector: "CallExpression[callee.property.name='skip']", message: 'No .skip committed.' },
-    ] },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No .only committed.' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'No .skip committed.' },
+      ],
+    },
   },
 );

@@ -28,7 +28,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-async function drive(task: () => Promise<void>, concurrency: number, total: number, deadline: number, latencies?: number[]): Promise<void> {
+async function drive(
+  task: () => Promise<void>,
+  concurrency: number,
+  total: number,
+  deadline: number,
+  latencies?: number[],
+): Promise<void> {
   let issued = 0;
   const worker = async () => {
     while (issued < total && performance.now() < deadline) {

@@ -33,16 +33,21 @@ export function graphqlProfileRead(outputs: LocalOutputs, seeded: SeededProfile)
  */
 export function directDynamoDbRead(client: DynamoDBClient, seeded: SeededProfile): () => Promise<void> {
   return async () => {
-    const profile = await client.send(new GetItemCommand({ TableName: 'prolynk-profiles', Key: { username: { S: seeded.username } } }));
+    const profile = await client.send(
+      new GetItemCommand({ TableName: 'prolynk-profiles', Key: { username: { S: seeded.username } } }),
+    );
     const userId = profile.Item?.user_id?.S;
     if (!userId) throw new Error('the seeded profile is missing');
-    const links = await client.send(new QueryCommand({
-      TableName: 'prolynk-links',
-      KeyConditionExpression: '#u = :u',
-      FilterExpression: 'attribute_not_exists(#d) OR #d = :false',
-      ExpressionAttributeNames: { '#u': 'user_id', '#d': 'is_deleted' },
-      ExpressionAttributeValues: { ':u': { S: userId }, ':false': { BOOL: false } },
-    }));
-    if (links.Items?.length !== seeded.linkCount) throw new Error(`expected ${seeded.linkCount} links, got ${links.Items?.length}`);
+    const links = await client.send(
+      new QueryCommand({
+        TableName: 'prolynk-links',
+        KeyConditionExpression: '#u = :u',
+        FilterExpression: 'attribute_not_exists(#d) OR #d = :false',
+        ExpressionAttributeNames: { '#u': 'user_id', '#d': 'is_deleted' },
+        ExpressionAttributeValues: { ':u': { S: userId }, ':false': { BOOL: false } },
+      }),
+    );
+    if (links.Items?.length !== seeded.linkCount)
+      throw new Error(`expected ${seeded.linkCount} links, got ${links.Items?.length}`);
   };
 }

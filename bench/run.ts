@@ -55,24 +55,33 @@ try {
   const cold = await startStackChild(rootDir, cdkOutDir, dataDir);
   await cold.stop();
   stack = await startStackChild(rootDir, cdkOutDir, dataDir);
-  say(`local stack ready: cold ${(cold.readyMs / 1000).toFixed(2)} s, warm ${(stack.readyMs / 1000).toFixed(2)} s (createLocalStack, separate process)`);
+  say(
+    `local stack ready: cold ${(cold.readyMs / 1000).toFixed(2)} s, warm ${(stack.readyMs / 1000).toFixed(2)} s (createLocalStack, separate process)`,
+  );
 
   const seeded = await seedProfile(stack.outputs);
   say(`seeded profile "${seeded.username}" with ${seeded.linkCount} links`);
-  say(`load: ${load.concurrency} in flight, ${load.warmup} warm-up + ${load.count} measured requests per case (at most ${load.maxMs / 1000} s each)\n`);
+  say(
+    `load: ${load.concurrency} in flight, ${load.warmup} warm-up + ${load.count} measured requests per case (at most ${load.maxMs / 1000} s each)\n`,
+  );
 
   const a = await measureAtConcurrency(graphqlProfileRead(stack.outputs, seeded), load);
   const dynamo = localDynamoDbClient(stack.outputs.dynamoDbEndpoint);
   const b = await measureAtConcurrency(directDynamoDbRead(dynamo, seeded), load);
   dynamo.destroy();
 
-  say(formatBenchTable(
-    { label: '(a) GraphQL profile + links over HTTP (API key)', result: a },
-    { label: '(b) DynamoDB GetItem + Query via the SDK', result: b },
-  ));
-  if (a.completed < load.count || b.completed < load.count) say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
+  say(
+    formatBenchTable(
+      { label: '(a) GraphQL profile + links over HTTP (API key)', result: a },
+      { label: '(b) DynamoDB GetItem + Query via the SDK', result: b },
+    ),
+  );
+  if (a.completed < load.count || b.completed < load.count)
+    say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
 
-  say('\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly');
+  say(
+    '\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly',
+  );
   const evaluation = await measureResolverEvaluation(cdkOutDir);
   say(formatEvaluationTable(evaluation));
 } finally {

@@ -11,7 +11,12 @@ export interface SeededProfile {
   linkCount: number;
 }
 
-async function mutate(outputs: LocalOutputs, token: string, query: string, variables: Record<string, unknown>): Promise<void> {
+async function mutate(
+  outputs: LocalOutputs,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
   const res = await fetch(outputs.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: token },
@@ -25,15 +30,24 @@ async function mutate(outputs: LocalOutputs, token: string, query: string, varia
 export async function seedProfile(outputs: LocalOutputs, linkCount = 5): Promise<SeededProfile> {
   const username = `bench-${randomUUID().slice(0, 8)}`;
   const tokens = await getLocalTokens({
-    cognitoEndpoint: outputs.cognitoEndpoint, userPoolId: outputs.userPoolId, clientId: outputs.userPoolClientId,
-    region: outputs.region, email: `${username}@example.com`, password: DEFAULT_LOCAL_PASSWORD,
+    cognitoEndpoint: outputs.cognitoEndpoint,
+    userPoolId: outputs.userPoolId,
+    clientId: outputs.userPoolClientId,
+    region: outputs.region,
+    email: `${username}@example.com`,
+    password: DEFAULT_LOCAL_PASSWORD,
   });
   await mutate(outputs, tokens.accessToken, 'mutation S($i: ProfileInput!) { saveProfile(input: $i) { username } }', {
     i: {
-      username, fullName: 'Bench Mark', title: 'Load tester', bio: 'A profile read many times.',
-      skills: ['graphql', 'dynamodb', 'appsync'], socialLinks: [{ platform: 'GitHub', url: 'https://github.com/bench' }],
+      username,
+      fullName: 'Bench Mark',
+      title: 'Load tester',
+      bio: 'A profile read many times.',
+      skills: ['graphql', 'dynamodb', 'appsync'],
+      socialLinks: [{ platform: 'GitHub', url: 'https://github.com/bench' }],
       projects: [{ title: 'Bench', description: 'Measures things.', link: 'https://bench.example', techStack: ['ts'] }],
-      email: `${username}@example.com`, showEmail: true,
+      email: `${username}@example.com`,
+      showEmail: true,
     },
   });
   for (let i = 0; i < linkCount; i += 1) {

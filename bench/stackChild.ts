@@ -13,10 +13,14 @@ export interface StackChild extends StackReady {
 
 /** Starts a local stack on `dataDir` in a child process; resolves once it serves requests. */
 export async function startStackChild(rootDir: string, cdkOutDir: string, dataDir: string): Promise<StackChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'bench', 'stackProcess.ts'), cdkOutDir, dataDir], {
-    cwd: rootDir,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(rootDir, 'bench', 'stackProcess.ts'), cdkOutDir, dataDir],
+    {
+      cwd: rootDir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   // Kept for the failure message only.
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

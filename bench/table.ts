@@ -14,10 +14,15 @@ export function formatBenchTable(a: BenchRow, b: BenchRow): string {
   const rows: string[][] = [
     ['', 'requests', 'req/s', 'p50 ms', 'p99 ms'],
     ...[a, b].map(({ label, result }) => [
-      label, String(result.completed), result.requestsPerSecond.toFixed(0), result.p50.toFixed(2), result.p99.toFixed(2),
+      label,
+      String(result.completed),
+      result.requestsPerSecond.toFixed(0),
+      result.p50.toFixed(2),
+      result.p99.toFixed(2),
     ]),
     [
-      'ratio (a/b)', '',
+      'ratio (a/b)',
+      '',
       (a.result.requestsPerSecond / b.result.requestsPerSecond).toFixed(2),
       (a.result.p50 / b.result.p50).toFixed(2),
       (a.result.p99 / b.result.p99).toFixed(2),

@@ -6,7 +6,8 @@ export function acknowledgeApiNagFindings(api: GraphqlApi): void {
   const stack = Stack.of(api);
   Validations.of(api).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs]',
-    reason: "CDK's AppSync logging role uses AWS's managed policy for AppSync logs, which only allows writing CloudWatch Logs.",
+    reason:
+      "CDK's AppSync logging role uses AWS's managed policy for AppSync logs, which only allows writing CloudWatch Logs.",
   });
   // CDK adds one singleton Lambda per stack that sets the retention of the AppSync log group.
   for (const child of stack.node.children.filter((construct) => construct.node.id.startsWith('LogRetention'))) {
@@ -16,7 +17,8 @@ export function acknowledgeApiNagFindings(api: GraphqlApi): void {
     });
     Validations.of(child).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: "CDK's LogRetention helper must set retention on a log group AppSync creates, whose ARN is not known to CloudFormation.",
+      reason:
+        "CDK's LogRetention helper must set retention on a log group AppSync creates, whose ARN is not known to CloudFormation.",
     });
   }
 }

@@ -82,7 +82,10 @@ export class ProLynkStack extends Stack {
           userPoolConfig: { userPool: directory.userPool },
         },
         additionalAuthorizationModes: [
-          { authorizationType: AuthorizationType.API_KEY, apiKeyConfig: { expires: Expiration.after(Duration.days(365)) } },
+          {
+            authorizationType: AuthorizationType.API_KEY,
+            apiKeyConfig: { expires: Expiration.after(Duration.days(365)) },
+          },
           { authorizationType: AuthorizationType.IAM },
         ],
       },
@@ -122,10 +125,20 @@ export class ProLynkStack extends Stack {
     acknowledgeApiNagFindings(api);
 
     // REST shim: the seed's endpoints, each one GraphQL operation on the API above (DESIGN §4).
-    new RestApi(this, 'Rest', { projectName: project, userPool: directory.userPool, userPoolClient: directory.client, graphqlApi: api });
+    new RestApi(this, 'Rest', {
+      projectName: project,
+      userPool: directory.userPool,
+      userPoolClient: directory.client,
+      graphqlApi: api,
+    });
 
     // Real-time: the profiles and links streams publish the public view to subscribers (DESIGN §4).
-    new ProfileEvents(this, 'ProfileEvents', { usersTable: users, profilesTable: profiles, linksTable: links, graphqlApi: api });
+    new ProfileEvents(this, 'ProfileEvents', {
+      usersTable: users,
+      profilesTable: profiles,
+      linksTable: links,
+      graphqlApi: api,
+    });
 
     // Outputs: what clients configure themselves with.
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });

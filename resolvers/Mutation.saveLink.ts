@@ -37,8 +37,14 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
   }
 
   const item = {
-    user_id: sub, link_id: util.autoId(), title: link.title, url: link.url, order: link.order ?? 0,
-    is_deleted: false, created_at: now, updated_at: now,
+    user_id: sub,
+    link_id: util.autoId(),
+    title: link.title,
+    url: link.url,
+    order: link.order ?? 0,
+    is_deleted: false,
+    created_at: now,
+    updated_at: now,
   };
   ctx.stash.kind = 'create';
   ctx.stash.item = item;
@@ -50,7 +56,15 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ user_id: sub, link_id: item.link_id }),
         // in_link_count: this link holds a slot of the counter (seed-era links do not); deleteLink reads it.
-        attributeValues: util.dynamodb.toMapValues({ title: item.title, url: item.url, order: item.order, is_deleted: false, in_link_count: true, created_at: now, updated_at: now }),
+        attributeValues: util.dynamodb.toMapValues({
+          title: item.title,
+          url: item.url,
+          order: item.order,
+          is_deleted: false,
+          in_link_count: true,
+          created_at: now,
+          updated_at: now,
+        }),
         condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
       },
       linkCounterUpdate(t.users, sub, 1),
@@ -66,7 +80,9 @@ export function response(ctx: Context) {
     if (cancellationTypes(ctx.result)[1] === 'ConditionalCheckFailed') {
       const account = ctx.result.cancellationReasons[1].item;
       util.error(
-        account ? `You can have at most ${LINKS_MAX} links; delete one first.` : 'Save your profile (claim a username) before adding links.',
+        account
+          ? `You can have at most ${LINKS_MAX} links; delete one first.`
+          : 'Save your profile (claim a username) before adding links.',
         'BadRequest',
       );
     }

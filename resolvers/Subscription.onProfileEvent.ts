@@ -11,6 +11,8 @@ export function request() {
 }
 
 export function response(ctx: Context<SubscriptionOnProfileEventArgs>) {
-  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ username: { eq: normalizeUsername(ctx.args.username) } }));
+  extensions.setSubscriptionFilter(
+    util.transform.toSubscriptionFilter({ username: { eq: normalizeUsername(ctx.args.username) } }),
+  );
   return null;
 }

@@ -48,11 +48,13 @@ export class AssetsBucket extends Construct {
     );
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'Server access logs would need a second bucket; uploads are presigned per user and reads are public assets. Enable CloudTrail S3 data events where an audit trail is required.',
+      reason:
+        'Server access logs would need a second bucket; uploads are presigned per user and reads are public assets. Enable CloudTrail S3 data events where an audit trail is required.',
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S2',
-      reason: 'The seed serves avatars, project images and resumes publicly through the bucket policy (three users/* prefixes only); ACL-based public access stays blocked.',
+      reason:
+        'The seed serves avatars, project images and resumes publicly through the bucket policy (three users/* prefixes only); ACL-based public access stays blocked.',
     });
   }
 }

@@ -15,7 +15,12 @@ export interface KeyAccessDataSourceProps {
 
 /** The item operations resolvers use: key reads, the links Query, and the parts of TransactWriteItems. */
 export const KEY_ACCESS_ACTIONS = [
-  'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
 ];
 
 /**
@@ -25,13 +30,20 @@ export const KEY_ACCESS_ACTIONS = [
  */
 export class KeyAccessDataSource extends BackedDataSource {
   constructor(scope: Construct, id: string, props: KeyAccessDataSourceProps) {
-    super(scope, id, { api: props.api, name: id }, {
-      type: 'AMAZON_DYNAMODB',
-      dynamoDbConfig: { tableName: props.table.tableName, awsRegion: Stack.of(props.table).region },
-    });
-    this.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
-      actions: KEY_ACCESS_ACTIONS,
-      resources: props.reachableTables.map((table) => table.tableArn),
-    }));
+    super(
+      scope,
+      id,
+      { api: props.api, name: id },
+      {
+        type: 'AMAZON_DYNAMODB',
+        dynamoDbConfig: { tableName: props.table.tableName, awsRegion: Stack.of(props.table).region },
+      },
+    );
+    this.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: KEY_ACCESS_ACTIONS,
+        resources: props.reachableTables.map((table) => table.tableArn),
+      }),
+    );
   }
 }

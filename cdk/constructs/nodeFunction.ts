@@ -36,19 +36,24 @@ export class NodeFunction extends LambdaFunction {
       memorySize: props.memorySize ?? 256,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       // An explicit log group: CDK's `logRetention` would add a custom-resource Lambda per stack.
-      logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup: new LogGroup(scope, `${id}Logs`, {
+        retention: RetentionDays.ONE_WEEK,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'Pinned to Node.js 20, the runtime the local stack runs the same bundle on (DESIGN §5); upgrade both together.',
+      reason:
+        'Pinned to Node.js 20, the runtime the local stack runs the same bundle on (DESIGN §5); upgrade both together.',
     });
     Validations.of(this).acknowledge({
       id: 'CloudFormation-Validate::W2531',
-      reason: 'Node.js 20 is deprecated by Lambda (creation ends 2027-02-01): move to nodejs22.x/24.x together with the local Node version.',
+      reason:
+        'Node.js 20 is deprecated by Lambda (creation ends 2027-02-01): move to nodejs22.x/24.x together with the local Node version.',
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'AWS\'s basic execution policy only allows writing the function\'s CloudWatch Logs.',
+      reason: "AWS's basic execution policy only allows writing the function's CloudWatch Logs.",
     });
   }
 }

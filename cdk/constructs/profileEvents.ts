@@ -52,35 +52,46 @@ export class ProfileEvents extends Construct {
       bundle: props.bundle,
     });
 
-    this.function.addToRolePolicy(new PolicyStatement({
-      actions: ['dynamodb:GetItem'],
-      resources: [usersTable.tableArn, profilesTable.tableArn],
-    }));
-    this.function.addToRolePolicy(new PolicyStatement({
-      actions: ['dynamodb:Query'],
-      resources: [linksTable.tableArn],
-    }));
-    this.function.addToRolePolicy(new PolicyStatement({
-      actions: ['appsync:GraphQL'],
-      resources: Object.entries(PUBLISH_IAM_FIELDS).flatMap(([type, fields]) => fields.map((field) => `${graphqlApi.arn}/types/${type}/fields/${field}`)),
-    }));
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [usersTable.tableArn, profilesTable.tableArn],
+      }),
+    );
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [linksTable.tableArn],
+      }),
+    );
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['appsync:GraphQL'],
+        resources: Object.entries(PUBLISH_IAM_FIELDS).flatMap(([type, fields]) =>
+          fields.map((field) => `${graphqlApi.arn}/types/${type}/fields/${field}`),
+        ),
+      }),
+    );
 
     for (const table of [profilesTable, linksTable]) {
       // Lambda reads the stream for the function (grantStreamRead on the role) and retries a
       // failed batch from the lowest sequence number in batchItemFailures.
-      this.function.addEventSource(new DynamoEventSource(table, {
-        startingPosition: StartingPosition.LATEST,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 3,
-        reportBatchItemFailures: true,
-      }));
+      this.function.addEventSource(
+        new DynamoEventSource(table, {
+          startingPosition: StartingPosition.LATEST,
+          batchSize: 100,
+          maxBatchingWindow: Duration.seconds(1),
+          bisectBatchOnError: true,
+          retryAttempts: 3,
+          reportBatchItemFailures: true,
+        }),
+      );
     }
     // DynamoDB's ListStreams takes no resource: grantStreamRead asks for "*".
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'dynamodb:ListStreams supports no resource-level permission; the stream reads themselves name the two stream ARNs.',
+      reason:
+        'dynamodb:ListStreams supports no resource-level permission; the stream reads themselves name the two stream ARNs.',
     });
   }
 }

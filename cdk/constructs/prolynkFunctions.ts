@@ -39,20 +39,25 @@ export class ProLynkFunctions extends Construct {
       environment: { S3_BUCKET: bucket.bucketName, ASSETS_BASE_URL: props.assetsBaseUrl },
       bundle: props.bundle,
     });
-    this.presignFunction.addToRolePolicy(new PolicyStatement({
-      actions: ['s3:PutObject', 's3:GetObject'],
-      resources: [bucket.arnForObjects('users/*')],
-    }));
-    this.presignFunction.addToRolePolicy(new PolicyStatement({
-      actions: ['s3:ListBucket'],
-      resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': ['users/*'] } },
-    }));
+    this.presignFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [bucket.arnForObjects('users/*')],
+      }),
+    );
+    this.presignFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': ['users/*'] } },
+      }),
+    );
     const bucketResource = bucket.node.defaultChild;
     if (bucketResource instanceof CfnElement) {
       Validations.of(this.presignFunction).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(bucketResource)}.Arn>/users/*]`,
-        reason: 'Presigned uploads go to per-user keys users/{sub}/…, created at run time; the wildcard is limited to the users/ prefix.',
+        reason:
+          'Presigned uploads go to per-user keys users/{sub}/…, created at run time; the wildcard is limited to the users/ prefix.',
       });
     }
 
@@ -64,21 +69,26 @@ export class ProLynkFunctions extends Construct {
       timeout: Duration.seconds(5),
       bundle: props.bundle,
     });
-    this.preSignUpFunction.addToRolePolicy(new PolicyStatement({
-      actions: ['dynamodb:GetItem'],
-      resources: [profilesTable.tableArn],
-    }));
+    this.preSignUpFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [profilesTable.tableArn],
+      }),
+    );
     // The pool references the trigger (LambdaConfig) and the trigger's role would reference the
     // pool: a cycle CloudFormation refuses. The role names every pool of this account and region
     // instead; the function only acts on the pool in its event (event.userPoolId).
     const anyPoolHere = Stack.of(this).formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' });
-    this.preSignUpFunction.addToRolePolicy(new PolicyStatement({
-      actions: ['cognito-idp:ListUsers', 'cognito-idp:AdminLinkProviderForUser'],
-      resources: [anyPoolHere],
-    }));
+    this.preSignUpFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:ListUsers', 'cognito-idp:AdminLinkProviderForUser'],
+        resources: [anyPoolHere],
+      }),
+    );
     Validations.of(this.preSignUpFunction).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool/*]',
-      reason: 'Naming the pool itself would create a pool ↔ trigger dependency cycle; the wildcard stays within this account and region.',
+      reason:
+        'Naming the pool itself would create a pool ↔ trigger dependency cycle; the wildcard stays within this account and region.',
     });
 
     this.postConfirmationFunction = new NodeFunction(this, 'PostConfirmationFunction', {
@@ -89,10 +99,12 @@ export class ProLynkFunctions extends Construct {
       bundle: props.bundle,
     });
     // TransactWriteItems is authorised per item: Put → PutItem, ConditionCheck → ConditionCheckItem.
-    this.postConfirmationFunction.addToRolePolicy(new PolicyStatement({
-      actions: ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem'],
-      resources: [usersTable.tableArn, profilesTable.tableArn],
-    }));
+    this.postConfirmationFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem'],
+        resources: [usersTable.tableArn, profilesTable.tableArn],
+      }),
+    );
 
     userPool.addTrigger(UserPoolOperation.PRE_SIGN_UP, this.preSignUpFunction);
     userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, this.postConfirmationFunction);

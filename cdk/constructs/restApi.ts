@@ -1,6 +1,13 @@
 import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import type { HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -60,33 +67,46 @@ export class RestApi extends Construct {
 
     this.function = new NodeFunction(this, 'RestFunction', {
       source: 'rest',
-      description: 'REST shim: the seed\'s REST endpoints as GraphQL operations on the AppSync API',
+      description: "REST shim: the seed's REST endpoints as GraphQL operations on the AppSync API",
       environment: { GRAPHQL_URL: graphqlApi.graphqlUrl },
       // API Gateway gives up on an integration after 30 seconds.
       timeout: Duration.seconds(29),
       bundle: props.bundle,
     });
     // Least privilege: the IAM-signed public reads, field by field, never a wildcard.
-    this.function.addToRolePolicy(new PolicyStatement({
-      actions: ['appsync:GraphQL'],
-      resources: Object.entries(PUBLIC_IAM_FIELDS).flatMap(([type, fields]) => fields.map((field) => `${graphqlApi.arn}/types/${type}/fields/${field}`)),
-    }));
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['appsync:GraphQL'],
+        resources: Object.entries(PUBLIC_IAM_FIELDS).flatMap(([type, fields]) =>
+          fields.map((field) => `${graphqlApi.arn}/types/${type}/fields/${field}`),
+        ),
+      }),
+    );
 
     // Seed "API Gateway Structure": name, CORS.
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `${props.projectName}-api`,
-      description: 'ProLynk REST API (the seed\'s endpoints, served from the GraphQL API)',
+      description: "ProLynk REST API (the seed's endpoints, served from the GraphQL API)",
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: ['http://localhost:3000', 'http://localhost:8080'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.DELETE,
+          CorsHttpMethod.OPTIONS,
+        ],
         allowHeaders: ['content-type', 'authorization'],
         allowCredentials: true,
         maxAge: Duration.seconds(300),
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_WEEK,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -100,33 +120,46 @@ export class RestApi extends Construct {
       userPoolClients: [props.userPoolClient],
       identitySource: ['$request.header.Authorization'],
     });
-    const integration = new HttpLambdaIntegration('RestIntegration', this.function, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 });
+    const integration = new HttpLambdaIntegration('RestIntegration', this.function, {
+      payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+    });
     const none: IHttpRouteAuthorizer = new HttpNoneAuthorizer();
     for (const route of REST_ROUTES) {
-      const [created] = this.httpApi.addRoutes({ path: route.path, methods: [route.method], integration, authorizer: route.protected ? authorizer : none });
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration,
+        authorizer: route.protected ? authorizer : none,
+      });
       if (!route.protected) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: 'A public endpoint of the seed (no authentication required); AppSync still authorises the read with the function\'s IAM role.',
+          reason:
+            "A public endpoint of the seed (no authentication required); AppSync still authorises the read with the function's IAM role.",
         });
       }
     }
 
-    new CfnOutput(this, 'RestApiUrl', { value: this.httpApi.apiEndpoint, description: 'The REST shim (the seed\'s endpoints)' });
+    new CfnOutput(this, 'RestApiUrl', {
+      value: this.httpApi.apiEndpoint,
+      description: "The REST shim (the seed's endpoints)",
+    });
   }
 }
 
 // One JSON object per request: what a 4xx/5xx investigation needs, including the authorizer's verdict.
 function accessLogFormat(): AccessLogFormat {
-  return AccessLogFormat.custom(JSON.stringify({
-    requestId: '$context.requestId',
-    requestTime: '$context.requestTime',
-    sourceIp: '$context.identity.sourceIp',
-    routeKey: '$context.routeKey',
-    status: '$context.status',
-    responseLatency: '$context.responseLatency',
-    integrationStatus: '$context.integrationStatus',
-    integrationError: '$context.integrationErrorMessage',
-    authorizerError: '$context.authorizer.error',
-  }));
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      requestTime: '$context.requestTime',
+      sourceIp: '$context.identity.sourceIp',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      responseLatency: '$context.responseLatency',
+      integrationStatus: '$context.integrationStatus',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+    }),
+  );
 }

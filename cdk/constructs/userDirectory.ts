@@ -54,7 +54,8 @@ export class UserDirectory extends Construct {
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',
-      reason: 'The Plus feature plan (threat protection) is billed per monthly active user; the seed does not use it. Revisit when abuse appears.',
+      reason:
+        'The Plus feature plan (threat protection) is billed per monthly active user; the seed does not use it. Revisit when abuse appears.',
     });
   }
 }

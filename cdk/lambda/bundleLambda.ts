@@ -11,7 +11,8 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Some SDK dependencies are CommonJS and call require() for Node built-ins, which an ESM bundle
 // does not define; this gives them one.
-const REQUIRE_BANNER = "import { createRequire as __prolynkCreateRequire } from 'node:module'; const require = __prolynkCreateRequire(import.meta.url);";
+const REQUIRE_BANNER =
+  "import { createRequire as __prolynkCreateRequire } from 'node:module'; const require = __prolynkCreateRequire(import.meta.url);";
 
 export interface BundleLambdaOptions {
   /** Where bundles go (one folder per function); default `<repo>/dist/lambda`. Tests use a temporary folder. */

@@ -86,7 +86,13 @@ export function discoverResolvers(options: DiscoverResolversOptions): ResolverWi
     seen.set(key, path);
 
     if (!isDirectory) {
-      resolvers.push({ kind: 'UNIT', typeName, fieldName, file: path, dataSourceName: requireDataSource(path, options) });
+      resolvers.push({
+        kind: 'UNIT',
+        typeName,
+        fieldName,
+        file: path,
+        dataSourceName: requireDataSource(path, options),
+      });
       continue;
     }
     resolvers.push(planPipeline(path, typeName, fieldName, options, functions));
@@ -113,21 +119,28 @@ function planPipeline(
 ): PipelineResolverPlan {
   const index = join(folder, 'index.ts');
   if (!existsSync(index)) {
-    throw new ResolverWiringError(`${show(folder)}: a pipeline folder needs index.ts with the resolver's request and response`);
+    throw new ResolverWiringError(
+      `${show(folder)}: a pipeline folder needs index.ts with the resolver's request and response`,
+    );
   }
   const steps = new Map<number, string>();
   for (const entry of readdirSync(folder).sort()) {
     if (entry === 'index.ts' || entry.startsWith('.')) continue;
     const path = join(folder, entry);
     const match = PIPELINE_STEP.exec(entry);
-    if (!match) throw new ResolverWiringError(`${show(path)}: pipeline steps are named <n>.<name>.ts, e.g. 1.validate.ts`);
+    if (!match)
+      throw new ResolverWiringError(`${show(path)}: pipeline steps are named <n>.<name>.ts, e.g. 1.validate.ts`);
     const position = Number(match[1]);
-    if (steps.has(position)) throw new ResolverWiringError(`${show(path)}: step ${position} is also ${show(steps.get(position) ?? '')}`);
+    if (steps.has(position))
+      throw new ResolverWiringError(`${show(path)}: step ${position} is also ${show(steps.get(position) ?? '')}`);
     steps.set(position, path);
   }
-  if (steps.size === 0) throw new ResolverWiringError(`${show(folder)}: a pipeline needs at least one step (1.<name>.ts)`);
+  if (steps.size === 0)
+    throw new ResolverWiringError(`${show(folder)}: a pipeline needs at least one step (1.<name>.ts)`);
   if (steps.size > MAX_PIPELINE_STEPS) {
-    throw new ResolverWiringError(`${show(folder)}: ${steps.size} steps; AppSync allows at most ${MAX_PIPELINE_STEPS} functions in a pipeline`);
+    throw new ResolverWiringError(
+      `${show(folder)}: ${steps.size} steps; AppSync allows at most ${MAX_PIPELINE_STEPS} functions in a pipeline`,
+    );
   }
 
   const functionNames = [...steps.entries()]
@@ -150,7 +163,8 @@ function addSharedFunction(
 ): string {
   if (functions.has(name)) return name;
   const file = join(options.resolversDir, 'functions', `${name}.ts`);
-  if (!existsSync(file)) throw new ResolverWiringError(`${show(referencedFrom)}: refers to ${show(file)}, which does not exist`);
+  if (!existsSync(file))
+    throw new ResolverWiringError(`${show(referencedFrom)}: refers to ${show(file)}, which does not exist`);
   functions.set(name, { name, file, dataSourceName: requireDataSource(file, options) });
   return name;
 }
@@ -158,7 +172,8 @@ function addSharedFunction(
 function requireDataSource(file: string, options: DiscoverResolversOptions): string {
   const { dataSourceName } = readHandlerSource(file);
   const known = options.dataSourceNames.join(' | ');
-  if (!dataSourceName) throw new ResolverWiringError(`${show(file)}: the first line must be \`// @dataSource <Name>\` (one of ${known})`);
+  if (!dataSourceName)
+    throw new ResolverWiringError(`${show(file)}: the first line must be \`// @dataSource <Name>\` (one of ${known})`);
   if (!options.dataSourceNames.includes(dataSourceName)) {
     throw new ResolverWiringError(`${show(file)}: unknown data source "${dataSourceName}" (expected one of ${known})`);
   }
@@ -168,7 +183,8 @@ function requireDataSource(file: string, options: DiscoverResolversOptions): str
 function checkFieldExists(schema: SchemaFields, typeName: string, fieldName: string, path: string): void {
   const fields = schema.types.get(typeName);
   if (!fields) throw new ResolverWiringError(`${show(path)}: the schema has no object type ${typeName}`);
-  if (!fields.has(fieldName)) throw new ResolverWiringError(`${show(path)}: the schema has no field ${typeName}.${fieldName}`);
+  if (!fields.has(fieldName))
+    throw new ResolverWiringError(`${show(path)}: the schema has no field ${typeName}.${fieldName}`);
 }
 
 function show(path: string): string {

@@ -17,7 +17,11 @@ export function readHandlerSource(file: string): HandlerSource {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const dataSourceName = DATA_SOURCE_HEADER.exec(firstLine)?.[1];
-  const code = stripComments(text).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(' ');
+  const code = stripComments(text)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
   const sharedFunctionName = SHARED_REFERENCE.exec(code)?.[2];
   return { dataSourceName, sharedFunctionName };
 }

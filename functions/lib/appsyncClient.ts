@@ -54,9 +54,10 @@ export function createAppSyncClient(options: AppSyncClientOptions): GraphqlClien
   const send = options.fetch ?? fetch;
   return async ({ query, variables, auth }) => {
     const body = JSON.stringify({ query, variables: variables ?? {} });
-    const headers = auth.mode === 'iam'
-      ? await signedHeaders(endpoint, body, options.region, options.credentials())
-      : { 'content-type': 'application/json', authorization: tokenOnly(auth.authorization) };
+    const headers =
+      auth.mode === 'iam'
+        ? await signedHeaders(endpoint, body, options.region, options.credentials())
+        : { 'content-type': 'application/json', authorization: tokenOnly(auth.authorization) };
     const response = await send(endpoint, { method: 'POST', headers, body });
     const text = await response.text();
     let parsed: { data?: Record<string, unknown> | null; errors?: GraphqlError[] };
@@ -85,7 +86,12 @@ function tokenOnly(authorization: string): string {
 }
 
 /** SigV4 headers (service appsync) for a JSON POST of `body` to `endpoint`, Host left to fetch. */
-export async function signedHeaders(endpoint: URL, body: string, region: string, credentials: AwsCredentials): Promise<Record<string, string>> {
+export async function signedHeaders(
+  endpoint: URL,
+  body: string,
+  region: string,
+  credentials: AwsCredentials,
+): Promise<Record<string, string>> {
   const signer = new SignatureV4({ service: 'appsync', region, credentials, sha256: Hash.bind(null, 'sha256') });
   const request = new HttpRequest({
     method: 'POST',

@@ -26,8 +26,13 @@ export type PostConfirmationEvent = CognitoTriggerEvent;
 export function assertCognitoEvent(event: unknown): asserts event is CognitoTriggerEvent {
   const candidate = event as Partial<CognitoTriggerEvent> | null;
   const attributes = candidate?.request?.userAttributes;
-  if (typeof candidate?.triggerSource !== 'string' || typeof candidate.userPoolId !== 'string'
-    || typeof candidate.userName !== 'string' || typeof attributes !== 'object' || attributes === null) {
+  if (
+    typeof candidate?.triggerSource !== 'string' ||
+    typeof candidate.userPoolId !== 'string' ||
+    typeof candidate.userName !== 'string' ||
+    typeof attributes !== 'object' ||
+    attributes === null
+  ) {
     throw new Error('Not a Cognito user pool trigger event.');
   }
 }

@@ -7,7 +7,10 @@ export type ErrorType = 'BadRequest' | 'Unauthorized' | 'NotFound' | 'Conflict';
 
 /** An expected refusal whose message is safe to show to the caller. */
 export class DomainError extends Error {
-  constructor(readonly errorType: ErrorType, message: string) {
+  constructor(
+    readonly errorType: ErrorType,
+    message: string,
+  ) {
     super(message);
     this.name = errorType;
   }
@@ -43,6 +46,10 @@ export class ConflictError extends DomainError {
 
 /** True for the domain errors above (also across bundles, where instanceof may not hold). */
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError
-    || (error instanceof Error && typeof (error as Partial<DomainError>).errorType === 'string' && error.name === (error as DomainError).errorType);
+  return (
+    error instanceof DomainError ||
+    (error instanceof Error &&
+      typeof (error as Partial<DomainError>).errorType === 'string' &&
+      error.name === (error as DomainError).errorType)
+  );
 }

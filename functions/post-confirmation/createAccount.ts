@@ -15,15 +15,21 @@ export interface AccountTables {
 export type CreateAccountOutcome = 'created' | 'existing';
 
 /** Creates the account's rows atomically; a name taken meanwhile is a Conflict and writes nothing. */
-export async function createAccount(client: DynamoDBClient, tables: AccountTables, account: NewAccount): Promise<CreateAccountOutcome> {
-  const items: TransactWriteItem[] = [{
-    Put: {
-      TableName: tables.users,
-      Item: toAttributeValues(account.user),
-      ConditionExpression: 'attribute_not_exists(#id)',
-      ExpressionAttributeNames: { '#id': 'user_id' },
+export async function createAccount(
+  client: DynamoDBClient,
+  tables: AccountTables,
+  account: NewAccount,
+): Promise<CreateAccountOutcome> {
+  const items: TransactWriteItem[] = [
+    {
+      Put: {
+        TableName: tables.users,
+        Item: toAttributeValues(account.user),
+        ConditionExpression: 'attribute_not_exists(#id)',
+        ExpressionAttributeNames: { '#id': 'user_id' },
+      },
     },
-  }];
+  ];
   if (account.profile !== null) {
     items.push({
       Put: {
@@ -44,7 +50,9 @@ export async function createAccount(client: DynamoDBClient, tables: AccountTable
     // Cognito retries a trigger that timed out even if the first run committed.
     if (userReason === 'ConditionalCheckFailed') return 'existing';
     if (profileReason === 'ConditionalCheckFailed') {
-      throw new ConflictError(`Username: "${account.profile?.username}" was claimed by another account before this sign-up was confirmed; sign in and choose another name.`);
+      throw new ConflictError(
+        `Username: "${account.profile?.username}" was claimed by another account before this sign-up was confirmed; sign in and choose another name.`,
+      );
     }
     if (userReason === 'TransactionConflict' || profileReason === 'TransactionConflict') {
       throw new ConflictError('Your account is being created by another request right now; try again.');
@@ -54,5 +62,7 @@ export async function createAccount(client: DynamoDBClient, tables: AccountTable
 }
 
 function toAttributeValues(row: Record<string, string | boolean>): Record<string, AttributeValue> {
-  return Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === 'boolean' ? { BOOL: value } : { S: value }]));
+  return Object.fromEntries(
+    Object.entries(row).map(([name, value]) => [name, typeof value === 'boolean' ? { BOOL: value } : { S: value }]),
+  );
 }

@@ -27,11 +27,22 @@ export async function handler(event: PostConfirmationEvent): Promise<PostConfirm
     }
     const account = newAccount(event.request.userAttributes, new Date());
     const outcome = await createAccount(dynamodb, tables, account);
-    logger.info('account ready', { ...context, outcome, durationMs: Date.now() - started, userId: account.user.user_id, username: account.user.username });
+    logger.info('account ready', {
+      ...context,
+      outcome,
+      durationMs: Date.now() - started,
+      userId: account.user.user_id,
+      username: account.user.username,
+    });
     return event;
   } catch (error) {
     if (isDomainError(error)) {
-      logger.warn('account not created', { ...context, outcome: error.errorType, durationMs: Date.now() - started, reason: error.message });
+      logger.warn('account not created', {
+        ...context,
+        outcome: error.errorType,
+        durationMs: Date.now() - started,
+        reason: error.message,
+      });
       throw error;
     }
     logger.error('account creation failed', { ...context, outcome: 'error', durationMs: Date.now() - started, error });

@@ -17,7 +17,12 @@ export function newAccount(attributes: Record<string, string | undefined>, now: 
   const sub = attributes.sub;
   if (!sub) throw new UnauthorizedError('The confirmed user has no sub.');
   const timestamp = now.toISOString();
-  const user: Record<string, string | boolean> = { user_id: sub, profile_complete: false, created_at: timestamp, updated_at: timestamp };
+  const user: Record<string, string | boolean> = {
+    user_id: sub,
+    profile_complete: false,
+    created_at: timestamp,
+    updated_at: timestamp,
+  };
   if (attributes.email) user.email = attributes.email.trim();
   const fullName = attributes['custom:fullname']?.trim();
   if (fullName && fullName.length <= FULL_NAME_MAX) user.fullname = fullName;

@@ -8,7 +8,10 @@ import { BadRequestError, ConflictError } from '../lib/errors.ts';
 export type IsUsernameTaken = (username: string) => Promise<boolean>;
 
 /** Returns the normalized requested username (null when none was asked for), or throws BadRequest/Conflict. */
-export async function checkRequestedUsername(raw: string | undefined, isTaken: IsUsernameTaken): Promise<string | null> {
+export async function checkRequestedUsername(
+  raw: string | undefined,
+  isTaken: IsUsernameTaken,
+): Promise<string | null> {
   if (raw === undefined || raw.trim() === '') return null;
   const username = normalizeUsername(raw);
   const problem = usernameProblem(username);

@@ -7,19 +7,31 @@ import type { DirectoryUser, UserDirectory } from './linkExternalIdentity.ts';
 export function cognitoDirectory(client: CognitoIdentityProviderClient): UserDirectory {
   return {
     async usersWithEmail(userPoolId, email) {
-      const { Users = [] } = await client.send(new ListUsersCommand({ UserPoolId: userPoolId, Filter: `email = "${email}"`, Limit: 10 }));
-      return Users.map((user): DirectoryUser => ({
-        username: user.Username ?? '',
-        status: user.UserStatus,
-        attributes: Object.fromEntries((user.Attributes ?? []).map((attribute) => [attribute.Name ?? '', attribute.Value ?? ''])),
-      }));
+      const { Users = [] } = await client.send(
+        new ListUsersCommand({ UserPoolId: userPoolId, Filter: `email = "${email}"`, Limit: 10 }),
+      );
+      return Users.map(
+        (user): DirectoryUser => ({
+          username: user.Username ?? '',
+          status: user.UserStatus,
+          attributes: Object.fromEntries(
+            (user.Attributes ?? []).map((attribute) => [attribute.Name ?? '', attribute.Value ?? '']),
+          ),
+        }),
+      );
     },
     async linkProviderUser(userPoolId, nativeUsername, provider) {
-      await client.send(new AdminLinkProviderForUserCommand({
-        UserPoolId: userPoolId,
-        DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: nativeUsername },
-        SourceUser: { ProviderName: provider.name, ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: provider.userId },
-      }));
+      await client.send(
+        new AdminLinkProviderForUserCommand({
+          UserPoolId: userPoolId,
+          DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: nativeUsername },
+          SourceUser: {
+            ProviderName: provider.name,
+            ProviderAttributeName: 'Cognito_Subject',
+            ProviderAttributeValue: provider.userId,
+          },
+        }),
+      );
     },
   };
 }

@@ -18,13 +18,15 @@ const profilesTable = process.env.PROFILES_TABLE ?? '';
 
 // A key lookup with a strong read: the name is free when no profile item has it (DESIGN §3: no Scan).
 async function isUsernameTaken(username: string): Promise<boolean> {
-  const { Item } = await dynamodb.send(new GetItemCommand({
-    TableName: profilesTable,
-    Key: { username: { S: username } },
-    ProjectionExpression: '#name',
-    ExpressionAttributeNames: { '#name': 'username' },
-    ConsistentRead: true,
-  }));
+  const { Item } = await dynamodb.send(
+    new GetItemCommand({
+      TableName: profilesTable,
+      Key: { username: { S: username } },
+      ProjectionExpression: '#name',
+      ExpressionAttributeNames: { '#name': 'username' },
+      ConsistentRead: true,
+    }),
+  );
   return Item !== undefined;
 }
 
@@ -38,13 +40,22 @@ export async function handler(event: PreSignUpEvent): Promise<PreSignUpEvent> {
     const username = await checkRequestedUsername(attributes['custom:username'], isUsernameTaken);
     let linkedTo: string | null = null;
     if (event.triggerSource === 'PreSignUp_ExternalProvider') {
-      linkedTo = await linkToNativeAccount(directory, { userPoolId: event.userPoolId, userName: event.userName, email: attributes.email });
+      linkedTo = await linkToNativeAccount(directory, {
+        userPoolId: event.userPoolId,
+        userName: event.userName,
+        email: attributes.email,
+      });
     }
     logger.info('sign-up allowed', { ...context, outcome: 'ok', durationMs: Date.now() - started, username, linkedTo });
     return event;
   } catch (error) {
     if (isDomainError(error)) {
-      logger.warn('sign-up refused', { ...context, outcome: error.errorType, durationMs: Date.now() - started, reason: error.message });
+      logger.warn('sign-up refused', {
+        ...context,
+        outcome: error.errorType,
+        durationMs: Date.now() - started,
+        reason: error.message,
+      });
       throw error;
     }
     logger.error('sign-up check failed', { ...context, outcome: 'error', durationMs: Date.now() - started, error });

@@ -16,7 +16,11 @@ export interface DirectoryUser {
 /** The two Cognito admin calls linking needs (ListUsers, AdminLinkProviderForUser). */
 export interface UserDirectory {
   usersWithEmail(userPoolId: string, email: string): Promise<DirectoryUser[]>;
-  linkProviderUser(userPoolId: string, nativeUsername: string, provider: { name: string; userId: string }): Promise<void>;
+  linkProviderUser(
+    userPoolId: string,
+    nativeUsername: string,
+    provider: { name: string; userId: string },
+  ): Promise<void>;
 }
 
 // Cognito names federated users "<provider>_<id>", lowercasing the social providers' names;
@@ -46,9 +50,12 @@ export async function linkToNativeAccount(
   // ListUsers filters are `attribute = "value"`; a value with quotes or backslashes cannot be a real email.
   if (provider === null || !email || /["\\]/.test(email)) return null;
   const candidates = await directory.usersWithEmail(event.userPoolId, email);
-  const native = candidates.find((user) => user.status === 'CONFIRMED'
-    && user.attributes.email_verified === 'true'
-    && user.attributes.email?.toLowerCase() === email.toLowerCase());
+  const native = candidates.find(
+    (user) =>
+      user.status === 'CONFIRMED' &&
+      user.attributes.email_verified === 'true' &&
+      user.attributes.email?.toLowerCase() === email.toLowerCase(),
+  );
   if (native === undefined) return null;
   await directory.linkProviderUser(event.userPoolId, native.username, provider);
   return native.username;

@@ -23,7 +23,11 @@ export interface UploadUrlDependencies {
 export type UploadUrl = Omit<GeneratedUploadUrl, '__typename'>;
 
 /** Validates an upload request for `sub` and returns a presigned PUT for a fresh key under the caller's prefix. */
-export async function createUploadUrl(sub: string, input: UploadInput, deps: UploadUrlDependencies): Promise<UploadUrl> {
+export async function createUploadUrl(
+  sub: string,
+  input: UploadInput,
+  deps: UploadUrlDependencies,
+): Promise<UploadUrl> {
   const plan = planUpload(input, sub, deps.newId());
   const signedAt = deps.now();
   const uploadUrl = await deps.presignPut(plan, { signedAt, expiresIn: UPLOAD_URL_TTL_SECONDS });

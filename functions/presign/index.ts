@@ -44,21 +44,39 @@ export async function handler(event: unknown): Promise<PresignResult> {
   try {
     const { sub, input } = parseEvent(event);
     const upload = await createUploadUrl(sub, input, deps);
-    logger.info('upload url created', { operation: 'createUploadUrl', outcome: 'ok', durationMs: Date.now() - started, key: upload.key, contentType: upload.contentType, contentLength: upload.contentLength });
+    logger.info('upload url created', {
+      operation: 'createUploadUrl',
+      outcome: 'ok',
+      durationMs: Date.now() - started,
+      key: upload.key,
+      contentType: upload.contentType,
+      contentLength: upload.contentLength,
+    });
     return { ok: true, upload };
   } catch (error) {
     if (isDomainError(error)) {
-      logger.warn('upload refused', { operation: 'createUploadUrl', outcome: error.errorType, durationMs: Date.now() - started, reason: error.message });
+      logger.warn('upload refused', {
+        operation: 'createUploadUrl',
+        outcome: error.errorType,
+        durationMs: Date.now() - started,
+        reason: error.message,
+      });
       return { ok: false, errorType: error.errorType, message: error.message };
     }
-    logger.error('upload url failed', { operation: 'createUploadUrl', outcome: 'error', durationMs: Date.now() - started, error });
+    logger.error('upload url failed', {
+      operation: 'createUploadUrl',
+      outcome: 'error',
+      durationMs: Date.now() - started,
+      error,
+    });
     throw new Error('Could not create an upload URL; try again later.');
   }
 }
 
 function parseEvent(event: unknown): { sub: string; input: UploadInput } {
   const payload = (event ?? {}) as { sub?: unknown; input?: unknown };
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthorizedError('An upload needs a signed-in user.');
+  if (typeof payload.sub !== 'string' || payload.sub === '')
+    throw new UnauthorizedError('An upload needs a signed-in user.');
   const input = (payload.input ?? {}) as Partial<UploadInput>;
   return {
     sub: payload.sub,

@@ -11,9 +11,15 @@ const SIGNED_HEADERS = new Set(['content-type', 'content-length']);
 
 /** A PresignPut for `bucket` using `client`'s credentials and region. */
 export function s3PresignPut(client: S3Client, bucket: string): PresignPut {
-  return (plan, { signedAt, expiresIn }) => getSignedUrl(
-    client,
-    new PutObjectCommand({ Bucket: bucket, Key: plan.key, ContentType: plan.contentType, ContentLength: plan.contentLength }),
-    { expiresIn, signingDate: signedAt, signableHeaders: SIGNED_HEADERS },
-  );
+  return (plan, { signedAt, expiresIn }) =>
+    getSignedUrl(
+      client,
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: plan.key,
+        ContentType: plan.contentType,
+        ContentLength: plan.contentLength,
+      }),
+      { expiresIn, signingDate: signedAt, signableHeaders: SIGNED_HEADERS },
+    );
 }

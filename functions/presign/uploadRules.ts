@@ -9,17 +9,30 @@ import { BadRequestError, UnauthorizedError } from '../lib/errors.ts';
 export type FileType = 'profile_image' | 'project_image' | 'resume';
 
 const MIB = 1024 * 1024;
-const IMAGE_TYPES: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/jpg': 'jpg', 'image/webp': 'webp' };
+const IMAGE_TYPES: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/jpg': 'jpg',
+  'image/webp': 'webp',
+};
 
 /** The folder, allowed content types (→ the extension stored) and maximum size of each upload kind. */
-export const UPLOAD_RULES: Record<FileType, { folder: AssetFolder; contentTypes: Record<string, string>; maxBytes: number }> = {
+export const UPLOAD_RULES: Record<
+  FileType,
+  { folder: AssetFolder; contentTypes: Record<string, string>; maxBytes: number }
+> = {
   profile_image: { folder: 'profile', contentTypes: IMAGE_TYPES, maxBytes: 5 * MIB },
   project_image: { folder: 'projects', contentTypes: IMAGE_TYPES, maxBytes: 5 * MIB },
   resume: { folder: 'resume', contentTypes: { 'application/pdf': 'pdf' }, maxBytes: 10 * MIB },
 };
 
 // Extensions a client may name for a content type without contradicting it.
-const EXTENSION_ALIASES: Record<string, string[]> = { jpg: ['jpg', 'jpeg'], png: ['png'], webp: ['webp'], pdf: ['pdf'] };
+const EXTENSION_ALIASES: Record<string, string[]> = {
+  jpg: ['jpg', 'jpeg'],
+  png: ['png'],
+  webp: ['webp'],
+  pdf: ['pdf'],
+};
 
 /** createUploadUrl's input as GraphQL delivers it. */
 export interface UploadInput {
@@ -44,19 +57,27 @@ export function planUpload(input: UploadInput, sub: string, objectId: string): U
   if (!Object.hasOwn(UPLOAD_RULES, input.fileType) || rules === undefined) {
     throw new BadRequestError(`input.fileType must be one of ${Object.keys(UPLOAD_RULES).join(', ')}.`);
   }
-  const contentType = String(input.contentType ?? '').trim().toLowerCase();
+  const contentType = String(input.contentType ?? '')
+    .trim()
+    .toLowerCase();
   const extension = Object.hasOwn(rules.contentTypes, contentType) ? rules.contentTypes[contentType] : undefined;
   if (extension === undefined) {
-    throw new BadRequestError(`input.contentType must be one of ${Object.keys(rules.contentTypes).join(', ')} for a ${input.fileType}.`);
+    throw new BadRequestError(
+      `input.contentType must be one of ${Object.keys(rules.contentTypes).join(', ')} for a ${input.fileType}.`,
+    );
   }
   const length = input.contentLength;
   if (!Number.isInteger(length) || length <= 0 || length > rules.maxBytes) {
-    throw new BadRequestError(`input.contentLength must be between 1 and ${rules.maxBytes} bytes (${rules.maxBytes / MIB} MiB) for a ${input.fileType}.`);
+    throw new BadRequestError(
+      `input.contentLength must be between 1 and ${rules.maxBytes} bytes (${rules.maxBytes / MIB} MiB) for a ${input.fileType}.`,
+    );
   }
   if (input.fileExtension !== undefined && input.fileExtension !== null) {
     const named = input.fileExtension.trim().toLowerCase().replace(/^\./, '');
     if (!EXTENSION_ALIASES[extension].includes(named)) {
-      throw new BadRequestError(`input.fileExtension "${input.fileExtension}" contradicts input.contentType ${contentType} (expected .${extension}).`);
+      throw new BadRequestError(
+        `input.fileExtension "${input.fileExtension}" contradicts input.contentType ${contentType} (expected .${extension}).`,
+      );
     }
   }
   const key = `users/${sub}/${rules.folder}/${objectId}.${extension}`;

@@ -16,7 +16,11 @@ export function coalesceEvents(events: BatchEvent[]): BatchEvent[] {
   for (const event of events) {
     const { kind, username } = event.input;
     const isState = kind === 'UPDATED' || kind === 'LINKS_CHANGED';
-    const at = isState ? result.findIndex((e) => (e.input.kind === 'UPDATED' || e.input.kind === 'LINKS_CHANGED') && e.input.username === username) : -1;
+    const at = isState
+      ? result.findIndex(
+          (e) => (e.input.kind === 'UPDATED' || e.input.kind === 'LINKS_CHANGED') && e.input.username === username,
+        )
+      : -1;
     if (at < 0) {
       result.push(event);
       continue;

@@ -11,7 +11,11 @@ import { dynamoDbProfileStore } from './profileStore.ts';
 import type { DynamoDBStreamEvent, StreamBatchResponse } from './streamEvent.ts';
 
 const logger = createLogger('publish');
-const tables = { users: requiredEnv('USERS_TABLE'), profiles: requiredEnv('PROFILES_TABLE'), links: requiredEnv('LINKS_TABLE') };
+const tables = {
+  users: requiredEnv('USERS_TABLE'),
+  profiles: requiredEnv('PROFILES_TABLE'),
+  links: requiredEnv('LINKS_TABLE'),
+};
 const store = dynamoDbProfileStore(new DynamoDBClient({}), tables);
 const graphql = createAppSyncClient({
   url: requiredEnv('GRAPHQL_URL'),

@@ -38,7 +38,12 @@ export function planEvents(records: DynamoDBStreamRecord[], tables: PublishTable
   const events: PlannedEvent[] = [];
   const ignored: IgnoredRecord[] = [];
   // Moves an existing UPDATED / LINKS_CHANGED to the end (its latest record) or adds a new one.
-  const coalesce = (matches: (event: PlannedEvent) => boolean, create: () => PlannedEvent, sequenceNumber: string, occurredAt: number) => {
+  const coalesce = (
+    matches: (event: PlannedEvent) => boolean,
+    create: () => PlannedEvent,
+    sequenceNumber: string,
+    occurredAt: number,
+  ) => {
     const at = events.findIndex(matches);
     const event = at < 0 ? create() : events.splice(at, 1)[0];
     if (at >= 0) {
@@ -60,22 +65,36 @@ export function planEvents(records: DynamoDBStreamRecord[], tables: PublishTable
       if (username === undefined) {
         ignored.push({ sequenceNumber, reason: 'profile record without a username' });
       } else if (record.eventName === 'REMOVE') {
-        events.push({ kind: 'REMOVED', username, userId: text(change.OldImage, 'user_id') ?? null, sequenceNumbers: [sequenceNumber], occurredAt });
+        events.push({
+          kind: 'REMOVED',
+          username,
+          userId: text(change.OldImage, 'user_id') ?? null,
+          sequenceNumbers: [sequenceNumber],
+          occurredAt,
+        });
       } else if (record.eventName === 'MODIFY' && onlyPrivateChange(change.OldImage, change.NewImage)) {
         // Publishing would tell every subscriber that something hidden changed (a birth date, a
         // hidden phone number): the public view is the same, so there is nothing to announce.
         ignored.push({ sequenceNumber, reason: 'only private fields changed' });
       } else {
-        coalesce((e) => e.kind === 'UPDATED' && e.username === username,
-          () => ({ kind: 'UPDATED', username, sequenceNumbers: [sequenceNumber], occurredAt }), sequenceNumber, occurredAt);
+        coalesce(
+          (e) => e.kind === 'UPDATED' && e.username === username,
+          () => ({ kind: 'UPDATED', username, sequenceNumbers: [sequenceNumber], occurredAt }),
+          sequenceNumber,
+          occurredAt,
+        );
       }
     } else if (table === tables.links) {
       const userId = text(change.Keys, 'user_id') ?? text(image, 'user_id');
       if (userId === undefined) {
         ignored.push({ sequenceNumber, reason: 'link record without a user_id' });
       } else {
-        coalesce((e) => e.kind === 'LINKS_CHANGED' && e.userId === userId,
-          () => ({ kind: 'LINKS_CHANGED', userId, sequenceNumbers: [sequenceNumber], occurredAt }), sequenceNumber, occurredAt);
+        coalesce(
+          (e) => e.kind === 'LINKS_CHANGED' && e.userId === userId,
+          () => ({ kind: 'LINKS_CHANGED', userId, sequenceNumbers: [sequenceNumber], occurredAt }),
+          sequenceNumber,
+          occurredAt,
+        );
       }
     } else {
       ignored.push({ sequenceNumber, reason: `record from an unexpected source ${record.eventSourceARN ?? '(none)'}` });
@@ -90,7 +109,10 @@ function text(image: Record<string, AttributeValue> | undefined, name: string): 
 }
 
 /** True when the public view (timestamps aside) is the same before and after a modification. */
-function onlyPrivateChange(oldImage: Record<string, AttributeValue> | undefined, newImage: Record<string, AttributeValue> | undefined): boolean {
+function onlyPrivateChange(
+  oldImage: Record<string, AttributeValue> | undefined,
+  newImage: Record<string, AttributeValue> | undefined,
+): boolean {
   if (!oldImage || !newImage) return false;
   const view = (image: Record<string, AttributeValue>) => {
     const { updatedAt: _updatedAt, ...rest } = publicProfile(unmarshall(image), []);

@@ -39,14 +39,16 @@ export function dynamoDbProfileStore(client: DynamoDBClient, tables: StoreTables
       const items: Item[] = [];
       let start: Record<string, AttributeValue> | undefined;
       do {
-        const page = await client.send(new QueryCommand({
-          TableName: tables.links,
-          KeyConditionExpression: '#owner = :owner',
-          ExpressionAttributeNames: { '#owner': 'user_id' },
-          ExpressionAttributeValues: { ':owner': { S: userId } },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }));
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tables.links,
+            KeyConditionExpression: '#owner = :owner',
+            ExpressionAttributeNames: { '#owner': 'user_id' },
+            ExpressionAttributeValues: { ':owner': { S: userId } },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
         for (const item of page.Items ?? []) items.push(unmarshall(item));
         start = page.LastEvaluatedKey;
       } while (start !== undefined);

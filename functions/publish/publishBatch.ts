@@ -24,10 +24,18 @@ export interface PublishBatchDependencies {
 }
 
 /** Publishes the events `records` call for; the records of an event that could not be read or published are reported back. */
-export async function publishBatch(records: DynamoDBStreamRecord[], deps: PublishBatchDependencies): Promise<StreamBatchResponse> {
+export async function publishBatch(
+  records: DynamoDBStreamRecord[],
+  deps: PublishBatchDependencies,
+): Promise<StreamBatchResponse> {
   const now = (deps.now ?? (() => new Date()))();
   const plan = planEvents(records, deps.tables, Math.floor(now.getTime() / 1000));
-  for (const record of plan.ignored) deps.logger.warn('record ignored', { operation: 'planEvents', sequenceNumber: record.sequenceNumber, reason: record.reason });
+  for (const record of plan.ignored)
+    deps.logger.warn('record ignored', {
+      operation: 'planEvents',
+      sequenceNumber: record.sequenceNumber,
+      reason: record.reason,
+    });
 
   const store = rememberedReads(deps.store);
   const resolved: BatchEvent[] = [];
@@ -36,12 +44,23 @@ export async function publishBatch(records: DynamoDBStreamRecord[], deps: Publis
     try {
       const input = await resolveEvent(planned, store);
       if (input === null) {
-        deps.logger.info('nothing to publish', { operation: 'resolveEvent', planned: planned.kind, sequenceNumbers: planned.sequenceNumbers, outcome: 'superseded' });
+        deps.logger.info('nothing to publish', {
+          operation: 'resolveEvent',
+          planned: planned.kind,
+          sequenceNumbers: planned.sequenceNumbers,
+          outcome: 'superseded',
+        });
       } else {
         resolved.push({ input, sequenceNumbers: planned.sequenceNumbers });
       }
     } catch (error) {
-      deps.logger.error('state could not be read', { operation: 'resolveEvent', planned: planned.kind, sequenceNumbers: planned.sequenceNumbers, outcome: 'error', error });
+      deps.logger.error('state could not be read', {
+        operation: 'resolveEvent',
+        planned: planned.kind,
+        sequenceNumbers: planned.sequenceNumbers,
+        outcome: 'error',
+        error,
+      });
       failedFrom = index;
       break;
     }
@@ -52,12 +71,22 @@ export async function publishBatch(records: DynamoDBStreamRecord[], deps: Publis
   const failed: string[] = [];
   for (const [index, event] of events.entries()) {
     const started = Date.now();
-    const fields = { operation: 'publishProfileEvent', kind: event.input.kind, username: event.input.username, sequenceNumbers: event.sequenceNumbers };
+    const fields = {
+      operation: 'publishProfileEvent',
+      kind: event.input.kind,
+      username: event.input.username,
+      sequenceNumbers: event.sequenceNumbers,
+    };
     try {
       await deps.publish(event.input);
       deps.logger.info('event published', { ...fields, outcome: 'published', durationMs: Date.now() - started });
     } catch (error) {
-      deps.logger.error('event not published', { ...fields, outcome: 'error', durationMs: Date.now() - started, error });
+      deps.logger.error('event not published', {
+        ...fields,
+        outcome: 'error',
+        durationMs: Date.now() - started,
+        error,
+      });
       failed.push(...events.slice(index).flatMap((e) => e.sequenceNumbers));
       break;
     }

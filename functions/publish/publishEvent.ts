@@ -10,9 +10,14 @@ export const PUBLISH_PROFILE_EVENT_MUTATION = `mutation PublishProfileEvent($inp
 
 /** Publishes `input`; rejects when AppSync answers with errors or a non-200 status. */
 export async function publishEvent(graphql: GraphqlClient, input: ProfileEventInput): Promise<void> {
-  const response = await graphql({ query: PUBLISH_PROFILE_EVENT_MUTATION, variables: { input }, auth: { mode: 'iam' } });
+  const response = await graphql({
+    query: PUBLISH_PROFILE_EVENT_MUTATION,
+    variables: { input },
+    auth: { mode: 'iam' },
+  });
   if (response.status !== 200 || (response.errors?.length ?? 0) > 0) {
-    const detail = response.errors?.map((e) => `${e.errorType ?? 'Error'}: ${e.message}`).join('; ') ?? 'no errors given';
+    const detail =
+      response.errors?.map((e) => `${e.errorType ?? 'Error'}: ${e.message}`).join('; ') ?? 'no errors given';
     throw new Error(`publishProfileEvent failed with HTTP ${response.status}: ${detail}`);
   }
 }

@@ -4,7 +4,10 @@
 import type { ProfileEventKind } from '../../generated/graphql.ts';
 
 /** RENAMED (with the new name) when the owner now holds another username, else DELETED. */
-export function removalOutcome(removedUsername: string, ownersCurrentUsername: string | null): { kind: Extract<ProfileEventKind, 'RENAMED' | 'DELETED'>; renamedTo: string | null } {
+export function removalOutcome(
+  removedUsername: string,
+  ownersCurrentUsername: string | null,
+): { kind: Extract<ProfileEventKind, 'RENAMED' | 'DELETED'>; renamedTo: string | null } {
   if (ownersCurrentUsername !== null && ownersCurrentUsername !== removedUsername) {
     return { kind: 'RENAMED', renamedTo: ownersCurrentUsername };
   }

@@ -12,7 +12,9 @@ export async function resolveEvent(planned: PlannedEvent, store: ProfileStore): 
   switch (planned.kind) {
     case 'UPDATED': {
       const profile = await publicProfileOf(planned.username, store);
-      return profile === null ? null : { username: planned.username, kind: 'UPDATED', renamedTo: null, profile, occurredAt };
+      return profile === null
+        ? null
+        : { username: planned.username, kind: 'UPDATED', renamedTo: null, profile, occurredAt };
     }
     case 'LINKS_CHANGED': {
       const username = await store.currentUsername(planned.userId);

@@ -42,7 +42,13 @@ export function createRestApp(options: RestAppOptions): Hono<RestEnv> {
   app.notFound((c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(errorBody(error.status, error.message), error.status);
-    logger.error('request failed', { operation: c.get('operation') ?? null, method: c.req.method, path: c.req.path, requestId: c.env?.requestContext?.requestId, error });
+    logger.error('request failed', {
+      operation: c.get('operation') ?? null,
+      method: c.req.method,
+      path: c.req.path,
+      requestId: c.env?.requestContext?.requestId,
+      error,
+    });
     return c.json(errorBody(500, GENERIC_FAILURE_MESSAGE), 500);
   });
   return app;

@@ -27,12 +27,19 @@ const STATUS_BY_ERROR_TYPE: Record<string, ErrorStatus> = {
 export const GENERIC_FAILURE_MESSAGE = 'Something went wrong; please try again later.';
 
 /** Maps AppSync's HTTP status and `errors` to the shim's HTTP error; null when there is no error. */
-export function mapGraphqlErrors(httpStatus: number, errors: readonly GraphqlError[] | null | undefined): MappedError | null {
+export function mapGraphqlErrors(
+  httpStatus: number,
+  errors: readonly GraphqlError[] | null | undefined,
+): MappedError | null {
   const first = errors?.[0];
   // AppSync refuses a missing, malformed or expired token before GraphQL runs.
   if (httpStatus === 401) return { status: 401, message: first?.message ?? 'Unauthorized', expose: true };
   if (httpStatus < 200 || httpStatus >= 300) {
-    return { status: 500, message: `AppSync answered HTTP ${httpStatus}: ${first?.errorType ?? ''} ${first?.message ?? ''}`.trim(), expose: false };
+    return {
+      status: 500,
+      message: `AppSync answered HTTP ${httpStatus}: ${first?.errorType ?? ''} ${first?.message ?? ''}`.trim(),
+      expose: false,
+    };
   }
   if (first === undefined) return null;
   const errorType = first.errorType ?? null;

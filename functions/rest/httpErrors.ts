@@ -21,7 +21,10 @@ export interface ErrorBody {
 
 /** An error the shim answers with `status` and a message that is safe to show the caller. */
 export class HttpError extends Error {
-  constructor(readonly status: ErrorStatus, message: string) {
+  constructor(
+    readonly status: ErrorStatus,
+    message: string,
+  ) {
     super(message);
     this.name = 'HttpError';
   }

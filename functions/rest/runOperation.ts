@@ -4,7 +4,11 @@ import { mapGraphqlErrors } from './graphqlErrors.ts';
 import { HttpError } from './httpErrors.ts';
 
 /** Sends `request` and returns `data[field]` (null when absent); throws HttpError for refusals, Error for our faults. */
-export async function runOperation<T>(graphql: GraphqlClient, request: GraphqlRequest, field: string): Promise<T | null> {
+export async function runOperation<T>(
+  graphql: GraphqlClient,
+  request: GraphqlRequest,
+  field: string,
+): Promise<T | null> {
   return resultOf<T>(await graphql(request), field, request.auth);
 }
 
@@ -13,7 +17,11 @@ export async function runOperation<T>(graphql: GraphqlClient, request: GraphqlRe
  * (HTTP 401: expired, malformed), the read is retried as the public view with IAM, because the
  * seed's public endpoints never looked at the header at all.
  */
-export async function runPublicOperation<T>(graphql: GraphqlClient, request: GraphqlRequest, field: string): Promise<T | null> {
+export async function runPublicOperation<T>(
+  graphql: GraphqlClient,
+  request: GraphqlRequest,
+  field: string,
+): Promise<T | null> {
   const first = await graphql(request);
   const retry = request.auth.mode === 'token' && first.status === 401;
   const auth: GraphqlAuth = retry ? { mode: 'iam' } : request.auth;

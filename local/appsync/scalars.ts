@@ -14,19 +14,27 @@ import { AwsScalarError } from './scalars/scalarError.ts';
 
 function literalValue(ast: ValueNode): unknown {
   switch (ast.kind) {
-    case Kind.STRING: case Kind.ENUM: return ast.value;
-    case Kind.INT: case Kind.FLOAT: return Number(ast.value);
-    case Kind.BOOLEAN: return ast.value;
-    default: return ast.kind;
+    case Kind.STRING:
+    case Kind.ENUM:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.BOOLEAN:
+      return ast.value;
+    default:
+      return ast.kind;
   }
 }
 
 /** A string scalar that accepts (in and out) exactly the strings `isValid` accepts. */
 function stringScalar(name: string, isValid: (value: string) => boolean): GraphQLScalarType<string, string> {
-  const check = (phase: 'parse' | 'serialize') => (value: unknown): string => {
-    if (typeof value === 'string' && isValid(value)) return value;
-    throw new AwsScalarError(name, phase, value);
-  };
+  const check =
+    (phase: 'parse' | 'serialize') =>
+    (value: unknown): string => {
+      if (typeof value === 'string' && isValid(value)) return value;
+      throw new AwsScalarError(name, phase, value);
+    };
   return new GraphQLScalarType<string, string>({
     name,
     serialize: check('serialize'),

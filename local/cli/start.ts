@@ -46,7 +46,14 @@ const stack = await createLocalStack({
   cdkOutDir,
   dataDir: join(rootDir, '.prolynk'),
   fresh: values.fresh,
-  ports: { api: apiPort, dynamoDb: apiPort + 1, cognito: apiPort + 2, s3: apiPort + 3, lambda: apiPort + 4, rest: apiPort + 5 },
+  ports: {
+    api: apiPort,
+    dynamoDb: apiPort + 1,
+    cognito: apiPort + 2,
+    s3: apiPort + 3,
+    lambda: apiPort + 4,
+    rest: apiPort + 5,
+  },
   lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
 }).catch((error: unknown) => {

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     username: values.username,
   }).catch((error: unknown) => {
     // outputs.json outlives the stack: a refused connection means it is not running now.
-    if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') throw new Error(`The local stack is not running (no Cognito at ${outputs.cognitoEndpoint}): npm start`);
+    if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED')
+      throw new Error(`The local stack is not running (no Cognito at ${outputs.cognitoEndpoint}): npm start`);
     throw error;
   });
   console.log(formatTokens(values.email, password, values.password === undefined, tokens, outputs.graphqlUrl));
@@ -63,13 +64,20 @@ async function readOutputs(): Promise<StackOutputs> {
   }
   const outputs = JSON.parse(text) as Partial<StackOutputs>;
   for (const field of ['cognitoEndpoint', 'userPoolId', 'userPoolClientId', 'region'] as const) {
-    if (typeof outputs[field] !== 'string') throw new Error(`${OUTPUTS_FILE} has no ${field}; restart the local stack: npm start`);
+    if (typeof outputs[field] !== 'string')
+      throw new Error(`${OUTPUTS_FILE} has no ${field}; restart the local stack: npm start`);
   }
   return outputs as StackOutputs;
 }
 
 /** The CLI's report: who signed in, the three tokens and a curl call ready to paste. */
-function formatTokens(email: string, password: string, defaultPassword: boolean, tokens: LocalTokens, graphqlUrl?: string): string {
+function formatTokens(
+  email: string,
+  password: string,
+  defaultPassword: boolean,
+  tokens: LocalTokens,
+  graphqlUrl?: string,
+): string {
   const url = graphqlUrl ?? 'http://127.0.0.1:<port>/graphql';
   const body = JSON.stringify({ query: '{ me { userId username email profileComplete } }' });
   return [

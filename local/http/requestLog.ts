@@ -14,11 +14,15 @@ export interface RequestLogEntry {
 export type RequestLogSink = (entry: RequestLogEntry) => void;
 
 /** A sink that writes one readable line per request to `write` (stdout by default). */
-export function consoleRequestLog(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): RequestLogSink {
+export function consoleRequestLog(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): RequestLogSink {
   return (entry) => {
     const errors = entry.errorTypes.length > 0 ? ` errors=${entry.errorTypes.join(',')}` : '';
     const time = new Date().toISOString().slice(11, 23);
-    write(`${time} ${entry.status} ${entry.operation} auth=${entry.authMode} ${entry.durationMs.toFixed(1)}ms${errors}`);
+    write(
+      `${time} ${entry.status} ${entry.operation} auth=${entry.authMode} ${entry.durationMs.toFixed(1)}ms${errors}`,
+    );
   };
 }
 

@@ -6,7 +6,11 @@ import type { HttpApiCors } from './definitions.ts';
 
 /** True for a CORS preflight: OPTIONS with Origin and Access-Control-Request-Method. */
 export function isPreflight(method: string, headers: Record<string, string>): boolean {
-  return method.toUpperCase() === 'OPTIONS' && headers.origin !== undefined && headers['access-control-request-method'] !== undefined;
+  return (
+    method.toUpperCase() === 'OPTIONS' &&
+    headers.origin !== undefined &&
+    headers['access-control-request-method'] !== undefined
+  );
 }
 
 /** The headers of API Gateway's own 204 answer to a preflight (none when the origin is not allowed). */
@@ -33,7 +37,9 @@ export function responseCorsHeaders(cors: HttpApiCors, origin: string | undefine
 
 /** Drops the integration's own access-control-* headers: with CORS configured, API Gateway's win. */
 export function withoutIntegrationCorsHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith('access-control-')));
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith('access-control-')),
+  );
 }
 
 // AllowOrigins takes exact origins, "*", or a wildcard subdomain such as "https://*.example.com".
@@ -47,7 +53,8 @@ function allowedOrigin(cors: HttpApiCors, origin: string): string | undefined {
     if (star > 0) {
       const scheme = pattern.slice(0, star + 3);
       const suffix = pattern.slice(star + 4);
-      if (lower.startsWith(scheme) && lower.endsWith(suffix) && lower.length > scheme.length + suffix.length) return origin;
+      if (lower.startsWith(scheme) && lower.endsWith(suffix) && lower.length > scheme.length + suffix.length)
+        return origin;
     }
   }
   return undefined;

@@ -34,11 +34,15 @@ export function createHttpApiHandler(options: HttpApiHandlerOptions): RequestLis
   const now = options.now ?? Date.now;
   for (const route of api.routes) {
     if (route.authorizer && !options.jwt.issuerMap[route.authorizer.issuer]) {
-      throw new Error(`HTTP API ${api.logicalId}: route "${route.routeKey}" uses issuer ${route.authorizer.issuer}, which has no local issuer`);
+      throw new Error(
+        `HTTP API ${api.logicalId}: route "${route.routeKey}" uses issuer ${route.authorizer.issuer}, which has no local issuer`,
+      );
     }
   }
   const stageBucket = createTokenBucket(api.stage.throttling);
-  const routeBuckets = new Map(Object.entries(api.stage.routeThrottling).map(([routeKey, limits]) => [routeKey, createTokenBucket(limits)]));
+  const routeBuckets = new Map(
+    Object.entries(api.stage.routeThrottling).map(([routeKey, limits]) => [routeKey, createTokenBucket(limits)]),
+  );
   const stagePrefix = api.stage.name === '$default' ? '' : `/${api.stage.name}`;
 
   const respond = async (request: IncomingMessage, body: Buffer, requestId: string): Promise<GatewayResponse> => {
@@ -46,26 +50,42 @@ export function createHttpApiHandler(options: HttpApiHandlerOptions): RequestLis
     const headers = joinedHeaders(request.rawHeaders);
     const url = request.url ?? '/';
     const path = url.split('?')[0];
-    if (stagePrefix && path !== stagePrefix && !path.startsWith(`${stagePrefix}/`)) return gatewayError(404, 'Not Found');
+    if (stagePrefix && path !== stagePrefix && !path.startsWith(`${stagePrefix}/`))
+      return gatewayError(404, 'Not Found');
     const routePath = path.slice(stagePrefix.length) || '/';
     const preflight = api.cors !== undefined && isPreflight(request.method ?? 'GET', headers);
     const match = preflight ? undefined : matchRoute(api.routes, request.method ?? 'GET', routePath);
 
     const bucket = (match && routeBuckets.get(match.route.routeKey)) ?? stageBucket;
     if (!bucket.take(nowMs)) return gatewayError(429, 'Too Many Requests');
-    if (preflight && api.cors) return { statusCode: 204, headers: preflightHeaders(api.cors, headers.origin), cookies: [], body: Buffer.alloc(0) };
+    if (preflight && api.cors)
+      return {
+        statusCode: 204,
+        headers: preflightHeaders(api.cors, headers.origin),
+        cookies: [],
+        body: Buffer.alloc(0),
+      };
     if (!match) return gatewayError(404, 'Not Found');
     if (body.length > MAX_BODY_BYTES) return gatewayError(413, 'Request Entity Too Large');
 
     const { route } = match;
     let authorizer;
     if (route.authorizer) {
-      const verdict = await authorizeJwt(route.authorizer, options.jwt.issuerMap[route.authorizer.issuer], headers[route.authorizer.identitySource], {
-        nowMs,
-        requiredScopes: route.authorizationScopes,
-      });
+      const verdict = await authorizeJwt(
+        route.authorizer,
+        options.jwt.issuerMap[route.authorizer.issuer],
+        headers[route.authorizer.identitySource],
+        {
+          nowMs,
+          requiredScopes: route.authorizationScopes,
+        },
+      );
       if (!verdict.ok) {
-        return gatewayError(verdict.statusCode, verdict.message, verdict.wwwAuthenticate ? { 'www-authenticate': verdict.wwwAuthenticate } : {});
+        return gatewayError(
+          verdict.statusCode,
+          verdict.message,
+          verdict.wwwAuthenticate ? { 'www-authenticate': verdict.wwwAuthenticate } : {},
+        );
       }
       authorizer = verdict.context;
     }

@@ -57,7 +57,8 @@ export interface EventContext {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // Bodies API Gateway passes as text; everything else (form posts and no content-type included) is base64.
-const TEXT_CONTENT_TYPE = /^(text\/|application\/(json|xml|javascript|x-javascript|yaml|x-yaml|graphql)\b|application\/[\w.+-]+\+(json|xml)\b)/i;
+const TEXT_CONTENT_TYPE =
+  /^(text\/|application\/(json|xml|javascript|x-javascript|yaml|x-yaml|graphql)\b|application\/[\w.+-]+\+(json|xml)\b)/i;
 
 /** A request ID shaped like API Gateway's (`apigw-requestid`, e.g. "Mc7UVioPPHcEKPA="). */
 export function newRequestId(): string {
@@ -82,7 +83,9 @@ export function buildHttpApiEvent(request: IncomingHttpRequest, context: EventCo
   const allHeaders = joinedHeaders(request.rawHeaders);
   const { cookie, ...headers } = allHeaders;
   // The caller as API Gateway's edge forwards it.
-  headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${request.sourceIp}` : request.sourceIp;
+  headers['x-forwarded-for'] = headers['x-forwarded-for']
+    ? `${headers['x-forwarded-for']}, ${request.sourceIp}`
+    : request.sourceIp;
   headers['x-forwarded-proto'] ??= 'http';
   headers['x-forwarded-port'] ??= portOf(headers.host) ?? '80';
   const host = (headers.host ?? 'localhost').replace(/:\d+$/, '');
@@ -113,7 +116,11 @@ export function buildHttpApiEvent(request: IncomingHttpRequest, context: EventCo
     },
     isBase64Encoded: false,
   };
-  if (cookie !== undefined) event.cookies = cookie.split(/;\s*|,/).map((c) => c.trim()).filter((c) => c !== '');
+  if (cookie !== undefined)
+    event.cookies = cookie
+      .split(/;\s*|,/)
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
   const query = queryParameters(rawQueryString);
   if (query) event.queryStringParameters = query;
   if (context.pathParameters) event.pathParameters = context.pathParameters;
@@ -149,7 +156,21 @@ function accessLogTime(ms: number): string {
 }
 
 function reorder(event: HttpApiEvent): HttpApiEvent {
-  const order = ['version', 'routeKey', 'rawPath', 'rawQueryString', 'cookies', 'headers', 'queryStringParameters', 'requestContext', 'body', 'pathParameters', 'isBase64Encoded'];
+  const order = [
+    'version',
+    'routeKey',
+    'rawPath',
+    'rawQueryString',
+    'cookies',
+    'headers',
+    'queryStringParameters',
+    'requestContext',
+    'body',
+    'pathParameters',
+    'isBase64Encoded',
+  ];
   const record = event as unknown as Record<string, unknown>;
-  return Object.fromEntries(order.filter((key) => record[key] !== undefined).map((key) => [key, record[key]])) as unknown as HttpApiEvent;
+  return Object.fromEntries(
+    order.filter((key) => record[key] !== undefined).map((key) => [key, record[key]]),
+  ) as unknown as HttpApiEvent;
 }

@@ -32,10 +32,14 @@ export function extractHttpApis(template: CfnTemplate, resolver: ReferenceResolv
   return resourcesOfType(template, 'AWS::ApiGatewayV2::Api').map(([apiLogicalId, apiResource]) => {
     const api = propertyReader(apiLogicalId, apiResource, resolver);
     const protocol = api.optional<string>('ProtocolType');
-    if (protocol !== 'HTTP') api.fail('ProtocolType', `${protocol ?? '(none)'} APIs are not served locally; only HTTP APIs are`);
+    if (protocol !== 'HTTP')
+      api.fail('ProtocolType', `${protocol ?? '(none)'} APIs are not served locally; only HTTP APIs are`);
     for (const property of ['Body', 'BodyS3Location', 'Target', 'RouteKey', 'CredentialsArn']) {
       if (apiResource.Properties?.[property] !== undefined) {
-        api.fail(property, 'OpenAPI import and quick create are not served locally; declare routes as AWS::ApiGatewayV2::Route');
+        api.fail(
+          property,
+          'OpenAPI import and quick create are not served locally; declare routes as AWS::ApiGatewayV2::Route',
+        );
       }
     }
     const members = (type: string): Member[] =>
@@ -52,7 +56,11 @@ export function extractHttpApis(template: CfnTemplate, resolver: ReferenceResolv
 
     return {
       logicalId: apiLogicalId,
-      apiId: createHash('sha256').update(apiLogicalId).digest('hex').replace(/[^a-z0-9]/g, '').slice(0, 10),
+      apiId: createHash('sha256')
+        .update(apiLogicalId)
+        .digest('hex')
+        .replace(/[^a-z0-9]/g, '')
+        .slice(0, 10),
       name: api.optional<string>('Name') ?? apiLogicalId,
       cors: readCors(api),
       routes,
@@ -81,9 +89,11 @@ function readRoute(route: Member, integrations: Map<string, Member>, authorizers
   let pathPattern: string | undefined;
   if (routeKey !== '$default') {
     const match = /^([A-Z]+) (\/\S*)$/.exec(routeKey);
-    if (!match || !ROUTE_METHODS.has(match[1])) route.read.fail('RouteKey', `"${routeKey}" is not "$default" or "<METHOD> /<path>"`);
+    if (!match || !ROUTE_METHODS.has(match[1]))
+      route.read.fail('RouteKey', `"${routeKey}" is not "$default" or "<METHOD> /<path>"`);
     [, method, pathPattern] = match;
-    if (/\{[^}]+\+\}./.test(pathPattern)) route.read.fail('RouteKey', `a greedy path variable must be the last segment ("${routeKey}")`);
+    if (/\{[^}]+\+\}./.test(pathPattern))
+      route.read.fail('RouteKey', `a greedy path variable must be the last segment ("${routeKey}")`);
   }
 
   const authorizationType = route.read.optional<string>('AuthorizationType') ?? 'NONE';
@@ -94,13 +104,15 @@ function readRoute(route: Member, integrations: Map<string, Member>, authorizers
   if (authorizationType === 'JWT') {
     const authorizerId = referencedLogicalId(route.resource.Properties?.AuthorizerId);
     const member = authorizerId === undefined ? undefined : authorizers.get(authorizerId);
-    if (!member) route.read.fail('AuthorizerId', 'a JWT route must reference an AWS::ApiGatewayV2::Authorizer of the same API');
+    if (!member)
+      route.read.fail('AuthorizerId', 'a JWT route must reference an AWS::ApiGatewayV2::Authorizer of the same API');
     authorizer = readAuthorizer(member);
   }
 
   const integrationId = targetIntegration(route.resource.Properties?.Target);
   const integration = integrationId === undefined ? undefined : integrations.get(integrationId);
-  if (!integration) route.read.fail('Target', 'must be "integrations/<Ref to an AWS::ApiGatewayV2::Integration of the same API>"');
+  if (!integration)
+    route.read.fail('Target', 'must be "integrations/<Ref to an AWS::ApiGatewayV2::Integration of the same API>"');
 
   return {
     logicalId: route.logicalId,
@@ -137,25 +149,37 @@ function readAuthorizer(member: Member): HttpApiJwtAuthorizer {
   if (!header) member.read.fail('IdentitySource', 'a JWT authorizer reads exactly one "$request.header.<Name>"');
   const config = member.read.required<{ Issuer?: string; Audience?: string[] }>('JwtConfiguration');
   if (typeof config.Issuer !== 'string') member.read.fail('JwtConfiguration.Issuer', 'is required');
-  return { logicalId: member.logicalId, issuer: config.Issuer, audience: config.Audience ?? [], identitySource: header[1].toLowerCase() };
+  return {
+    logicalId: member.logicalId,
+    issuer: config.Issuer,
+    audience: config.Audience ?? [],
+    identitySource: header[1].toLowerCase(),
+  };
 }
 
 function readIntegration(member: Member): HttpApiIntegration {
   const type = member.read.required<string>('IntegrationType');
-  if (type !== 'AWS_PROXY') member.read.fail('IntegrationType', `${type} integrations are not served locally (AWS_PROXY to Lambda is)`);
+  if (type !== 'AWS_PROXY')
+    member.read.fail('IntegrationType', `${type} integrations are not served locally (AWS_PROXY to Lambda is)`);
   if (member.resource.Properties?.IntegrationSubtype !== undefined) {
     member.read.fail('IntegrationSubtype', 'AWS service integrations are not served locally (Lambda proxy is)');
   }
   const functionLogicalId = referencedLogicalId(member.resource.Properties?.IntegrationUri);
-  if (functionLogicalId === undefined) member.read.fail('IntegrationUri', 'must be Fn::GetAtt <function>.Arn (or Ref) of a Lambda function in this stack');
+  if (functionLogicalId === undefined)
+    member.read.fail('IntegrationUri', 'must be Fn::GetAtt <function>.Arn (or Ref) of a Lambda function in this stack');
   const payloadFormatVersion = member.read.required<string>('PayloadFormatVersion');
-  if (payloadFormatVersion !== '2.0') member.read.fail('PayloadFormatVersion', `${payloadFormatVersion} is not served locally (2.0 is)`);
+  if (payloadFormatVersion !== '2.0')
+    member.read.fail('PayloadFormatVersion', `${payloadFormatVersion} is not served locally (2.0 is)`);
   return { logicalId: member.logicalId, type: 'AWS_PROXY', functionLogicalId, payloadFormatVersion };
 }
 
 function readStage(stage: Member): HttpApiStage {
-  const throttling = (settings: Record<string, unknown> | undefined, fallback: HttpApiThrottling): HttpApiThrottling => ({
-    burstLimit: settings?.ThrottlingBurstLimit === undefined ? fallback.burstLimit : Number(settings.ThrottlingBurstLimit),
+  const throttling = (
+    settings: Record<string, unknown> | undefined,
+    fallback: HttpApiThrottling,
+  ): HttpApiThrottling => ({
+    burstLimit:
+      settings?.ThrottlingBurstLimit === undefined ? fallback.burstLimit : Number(settings.ThrottlingBurstLimit),
     rateLimit: settings?.ThrottlingRateLimit === undefined ? fallback.rateLimit : Number(settings.ThrottlingRateLimit),
   });
   const defaults = throttling(stage.read.optional<Record<string, unknown>>('DefaultRouteSettings'), ACCOUNT_THROTTLING);
@@ -164,6 +188,8 @@ function readStage(stage: Member): HttpApiStage {
     logicalId: stage.logicalId,
     name: stage.read.required<string>('StageName'),
     throttling: defaults,
-    routeThrottling: Object.fromEntries(Object.entries(perRoute).map(([routeKey, settings]) => [routeKey, throttling(settings, defaults)])),
+    routeThrottling: Object.fromEntries(
+      Object.entries(perRoute).map(([routeKey, settings]) => [routeKey, throttling(settings, defaults)]),
+    ),
   };
 }

@@ -2,7 +2,13 @@
 export { extractHttpApis } from './extractHttpApis.ts';
 export { createHttpApiHandler } from './createHttpApiHandler.ts';
 export type { HttpApiHandlerOptions } from './createHttpApiHandler.ts';
-export type { HttpApiDefinition, HttpApiRoute, HttpApiCors, HttpApiJwtAuthorizer, HttpApiStage } from './definitions.ts';
+export type {
+  HttpApiDefinition,
+  HttpApiRoute,
+  HttpApiCors,
+  HttpApiJwtAuthorizer,
+  HttpApiStage,
+} from './definitions.ts';
 export type { HttpApiEvent } from './event.ts';
 export type { LocalIssuer } from './jwtAuthorizer.ts';
 export { listenHttpApi } from './listenHttpApi.ts';

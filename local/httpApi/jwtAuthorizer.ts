@@ -54,7 +54,8 @@ export async function authorizeJwt(
   options: { nowMs: number; requiredScopes?: string[] },
 ): Promise<JwtAuthorization> {
   // A request without the identity source is refused before any token check, with no description.
-  if (headerValue === undefined || headerValue.trim() === '') return { ok: false, statusCode: 401, message: 'Unauthorized' };
+  if (headerValue === undefined || headerValue.trim() === '')
+    return { ok: false, statusCode: 401, message: 'Unauthorized' };
   const token = headerValue.trim().replace(/^Bearer\s+/i, '');
   const refuse = (description: string): JwtAuthorization => ({
     ok: false,
@@ -73,7 +74,8 @@ export async function authorizeJwt(
     }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) return refuse(DESCRIPTIONS.expired);
-    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') return refuse(DESCRIPTIONS.notYetValid);
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf')
+      return refuse(DESCRIPTIONS.notYetValid);
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) throw error;
     if (error instanceof errors.JOSEError) return refuse(DESCRIPTIONS.signature);
     throw error;
@@ -82,12 +84,18 @@ export async function authorizeJwt(
   if (typeof claims.iat === 'number' && claims.iat > nowSeconds) return refuse(DESCRIPTIONS.notYetValid);
   if (claims.iss !== local.issuer) return refuse(DESCRIPTIONS.issuer);
   // AWS: client_id is checked only when aud is absent; with both, aud decides.
-  const audiences = claims.aud === undefined
-    ? typeof claims.client_id === 'string' ? [claims.client_id] : []
-    : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  const audiences =
+    claims.aud === undefined
+      ? typeof claims.client_id === 'string'
+        ? [claims.client_id]
+        : []
+      : Array.isArray(claims.aud)
+        ? claims.aud
+        : [claims.aud];
   if (!audiences.some((audience) => authorizer.audience.includes(audience))) return refuse(DESCRIPTIONS.audience);
 
-  const scopes = typeof claims.scope === 'string' && claims.scope.trim() !== '' ? claims.scope.trim().split(/\s+/) : null;
+  const scopes =
+    typeof claims.scope === 'string' && claims.scope.trim() !== '' ? claims.scope.trim().split(/\s+/) : null;
   const required = options.requiredScopes ?? [];
   if (required.length > 0 && !required.some((scope) => scopes?.includes(scope))) {
     return {
@@ -112,7 +120,10 @@ function goString(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `[${value.map(goString).join(' ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `map[${Object.keys(value).sort().map((key) => `${key}:${goString((value as Record<string, unknown>)[key])}`).join(' ')}]`;
+    return `map[${Object.keys(value)
+      .sort()
+      .map((key) => `${key}:${goString((value as Record<string, unknown>)[key])}`)
+      .join(' ')}]`;
   }
   return String(value);
 }

@@ -11,7 +11,10 @@ export interface ListeningHttpApi {
 }
 
 /** Serves `handler` on host:port (0 = any free port). */
-export async function listenHttpApi(handler: http.RequestListener, options: { port: number; host: string }): Promise<ListeningHttpApi> {
+export async function listenHttpApi(
+  handler: http.RequestListener,
+  options: { port: number; host: string },
+): Promise<ListeningHttpApi> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

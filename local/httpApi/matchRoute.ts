@@ -10,7 +10,10 @@ export interface RouteMatch {
   pathParameters?: Record<string, string>;
 }
 
-type Segment = { kind: 'literal'; text: string } | { kind: 'variable'; name: string } | { kind: 'greedy'; name: string };
+type Segment =
+  | { kind: 'literal'; text: string }
+  | { kind: 'variable'; name: string }
+  | { kind: 'greedy'; name: string };
 
 interface Candidate {
   route: HttpApiRoute;
@@ -35,18 +38,24 @@ export function matchRoute(routes: HttpApiRoute[], method: string, path: string)
   candidates.sort(bySpecificity);
   const best = candidates[0];
   if (best) {
-    return { route: best.route, pathParameters: Object.keys(best.pathParameters).length > 0 ? best.pathParameters : undefined };
+    return {
+      route: best.route,
+      pathParameters: Object.keys(best.pathParameters).length > 0 ? best.pathParameters : undefined,
+    };
   }
   const fallback = routes.find((route) => route.routeKey === '$default');
   return fallback ? { route: fallback } : undefined;
 }
 
 function parsePattern(pattern: string): Segment[] {
-  return pattern.split('/').slice(1).map((part): Segment => {
-    const variable = /^\{([^}+]+)(\+?)\}$/.exec(part);
-    if (!variable) return { kind: 'literal', text: part };
-    return variable[2] ? { kind: 'greedy', name: variable[1] } : { kind: 'variable', name: variable[1] };
-  });
+  return pattern
+    .split('/')
+    .slice(1)
+    .map((part): Segment => {
+      const variable = /^\{([^}+]+)(\+?)\}$/.exec(part);
+      if (!variable) return { kind: 'literal', text: part };
+      return variable[2] ? { kind: 'greedy', name: variable[1] } : { kind: 'variable', name: variable[1] };
+    });
 }
 
 function bind(segments: Segment[], request: string[]): Record<string, string> | undefined {

@@ -13,7 +13,11 @@ export interface GatewayResponse {
 }
 
 /** API Gateway's own JSON error responses ({"message": …}). */
-export function gatewayError(statusCode: number, message: string, headers: Record<string, string> = {}): GatewayResponse {
+export function gatewayError(
+  statusCode: number,
+  message: string,
+  headers: Record<string, string> = {},
+): GatewayResponse {
   return {
     statusCode,
     headers: { 'content-type': 'application/json', ...headers },
@@ -36,7 +40,8 @@ export function mapLambdaResult(result: { payload?: unknown; error?: unknown }):
   }
 
   const statusCode = Number(payload.statusCode);
-  if (!Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) return gatewayError(500, 'Internal Server Error');
+  if (!Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599)
+    return gatewayError(500, 'Internal Server Error');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries((payload.headers ?? {}) as Record<string, unknown>)) {
     if (value === null || value === undefined) continue;
@@ -44,7 +49,8 @@ export function mapLambdaResult(result: { payload?: unknown; error?: unknown }):
     headers[name.toLowerCase()] = String(value);
   }
   const cookies = payload.cookies ?? [];
-  if (!Array.isArray(cookies) || cookies.some((cookie) => typeof cookie !== 'string')) return gatewayError(500, 'Internal Server Error');
+  if (!Array.isArray(cookies) || cookies.some((cookie) => typeof cookie !== 'string'))
+    return gatewayError(500, 'Internal Server Error');
   const body = payload.body ?? '';
   if (typeof body !== 'string') return gatewayError(500, 'Internal Server Error');
   return {

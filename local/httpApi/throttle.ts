@@ -14,7 +14,8 @@ export function createTokenBucket(limits: HttpApiThrottling): TokenBucket {
   let last: number | undefined;
   return {
     take(nowMs) {
-      if (last !== undefined && nowMs > last) tokens = Math.min(limits.burstLimit, tokens + ((nowMs - last) / 1000) * limits.rateLimit);
+      if (last !== undefined && nowMs > last)
+        tokens = Math.min(limits.burstLimit, tokens + ((nowMs - last) / 1000) * limits.rateLimit);
       if (last === undefined || nowMs > last) last = nowMs;
       if (tokens < 1) return false;
       tokens -= 1;

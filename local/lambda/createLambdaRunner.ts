@@ -54,7 +54,10 @@ interface Environment {
 }
 
 /** Creates a runner for `functions`; environments start lazily on first invocation. */
-export function createLambdaRunner(functions: LambdaFunctionDefinition[], options: LambdaRunnerOptions = {}): LambdaRunner {
+export function createLambdaRunner(
+  functions: LambdaFunctionDefinition[],
+  options: LambdaRunnerOptions = {},
+): LambdaRunner {
   const environments = new Map<string, Environment[]>();
   let closed = false;
 
@@ -67,7 +70,10 @@ export function createLambdaRunner(functions: LambdaFunctionDefinition[], option
 
   const discard = (fn: LambdaFunctionDefinition, environment: Environment): void => {
     const pool = environments.get(fn.logicalId) ?? [];
-    environments.set(fn.logicalId, pool.filter((candidate) => candidate !== environment));
+    environments.set(
+      fn.logicalId,
+      pool.filter((candidate) => candidate !== environment),
+    );
     void environment.worker.terminate();
   };
 
@@ -94,15 +100,28 @@ export function createLambdaRunner(functions: LambdaFunctionDefinition[], option
       worker.stderr.resume();
     }
     const environment: Environment = { worker, busy: false };
-    worker.on('message', (message: { id: string; payload?: string; error?: LambdaFunctionError; initDurationMs?: number; initFailed?: boolean }) => {
-      const pending = environment.pending;
-      if (pending === undefined || pending.id !== message.id) return;
-      environment.pending = undefined;
-      environment.busy = false;
-      if (message.initFailed) discard(fn, environment);
-      const timing = message.initDurationMs === undefined ? {} : { initDurationMs: message.initDurationMs };
-      pending.resolve(message.error ? { error: message.error, ...timing } : { payload: JSON.parse(message.payload ?? 'null'), ...timing });
-    });
+    worker.on(
+      'message',
+      (message: {
+        id: string;
+        payload?: string;
+        error?: LambdaFunctionError;
+        initDurationMs?: number;
+        initFailed?: boolean;
+      }) => {
+        const pending = environment.pending;
+        if (pending === undefined || pending.id !== message.id) return;
+        environment.pending = undefined;
+        environment.busy = false;
+        if (message.initFailed) discard(fn, environment);
+        const timing = message.initDurationMs === undefined ? {} : { initDurationMs: message.initDurationMs };
+        pending.resolve(
+          message.error
+            ? { error: message.error, ...timing }
+            : { payload: JSON.parse(message.payload ?? 'null'), ...timing },
+        );
+      },
+    );
     // An uncaught exception ends the process on Lambda too: the invocation fails, the environment is replaced.
     const fail = (error: LambdaFunctionError): void => {
       discard(fn, environment);
@@ -110,8 +129,19 @@ export function createLambdaRunner(functions: LambdaFunctionDefinition[], option
       environment.pending = undefined;
       pending?.resolve({ error });
     };
-    worker.on('error', (error) => fail({ errorType: error.name || 'Error', errorMessage: error.message, trace: String(error.stack ?? '').split('\n') }));
-    worker.on('exit', (code) => fail({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: local Error: Runtime exited with error: exit status ${code}` }));
+    worker.on('error', (error) =>
+      fail({
+        errorType: error.name || 'Error',
+        errorMessage: error.message,
+        trace: String(error.stack ?? '').split('\n'),
+      }),
+    );
+    worker.on('exit', (code) =>
+      fail({
+        errorType: 'Runtime.ExitError',
+        errorMessage: `RequestId: local Error: Runtime exited with error: exit status ${code}`,
+      }),
+    );
     const pool = environments.get(fn.logicalId) ?? [];
     pool.push(environment);
     environments.set(fn.logicalId, pool);
@@ -122,7 +152,8 @@ export function createLambdaRunner(functions: LambdaFunctionDefinition[], option
     if (closed) throw new Error('The Lambda runner is closed.');
     const fn = find(nameOrArn);
     if (fn === undefined) throw new FunctionNotFoundError(nameOrArn);
-    const environment = (environments.get(fn.logicalId) ?? []).find((candidate) => !candidate.busy) ?? startEnvironment(fn);
+    const environment =
+      (environments.get(fn.logicalId) ?? []).find((candidate) => !candidate.busy) ?? startEnvironment(fn);
     environment.busy = true;
     const id = randomUUID();
     const timeoutMs = fn.timeoutSeconds * 1000;
@@ -131,10 +162,26 @@ export function createLambdaRunner(functions: LambdaFunctionDefinition[], option
         if (environment.pending?.id !== id) return;
         environment.pending = undefined;
         discard(fn, environment);
-        resolve({ error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds` } });
+        resolve({
+          error: {
+            errorType: 'Sandbox.Timedout',
+            errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`,
+          },
+        });
       }, timeoutMs);
-      environment.pending = { id, resolve: (result) => { clearTimeout(timer); resolve(result); } };
-      environment.worker.postMessage({ id, requestId: id, event: JSON.stringify(event ?? null), deadline: Date.now() + timeoutMs });
+      environment.pending = {
+        id,
+        resolve: (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+      };
+      environment.worker.postMessage({
+        id,
+        requestId: id,
+        event: JSON.stringify(event ?? null),
+        deadline: Date.now() + timeoutMs,
+      });
     });
   };
 

@@ -11,10 +11,13 @@ import type { LambdaRunner } from './createLambdaRunner.ts';
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 
 /** A node:http request listener serving Lambda Invoke for the runner's functions. */
-export function createLambdaInvokeHandler(runner: LambdaRunner): (request: IncomingMessage, response: ServerResponse) => void {
+export function createLambdaInvokeHandler(
+  runner: LambdaRunner,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     void handleInvoke(runner, request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendError(response, 500, 'ServiceException', String((error as Error)?.message ?? error));
+      if (!response.headersSent)
+        sendError(response, 500, 'ServiceException', String((error as Error)?.message ?? error));
       else response.end();
     });
   };
@@ -24,7 +27,12 @@ async function handleInvoke(runner: LambdaRunner, request: IncomingMessage, resp
   const path = (request.url ?? '/').split('?')[0];
   const match = INVOKE_PATH.exec(path);
   if (request.method !== 'POST' || match === null) {
-    sendError(response, 404, 'UnknownOperationException', `${request.method} ${path} is not a Lambda operation served locally.`);
+    sendError(
+      response,
+      404,
+      'UnknownOperationException',
+      `${request.method} ${path} is not a Lambda operation served locally.`,
+    );
     return;
   }
   const nameOrArn = decodeURIComponent(match[1]);
@@ -39,7 +47,12 @@ async function handleInvoke(runner: LambdaRunner, request: IncomingMessage, resp
     // Lambda treats an empty payload as {}.
     event = body.trim() === '' ? {} : JSON.parse(body);
   } catch {
-    sendError(response, 400, 'InvalidRequestContentException', 'Could not parse request body into json: Unexpected character.');
+    sendError(
+      response,
+      400,
+      'InvalidRequestContentException',
+      'Could not parse request body into json: Unexpected character.',
+    );
     return;
   }
 
@@ -57,7 +70,11 @@ async function handleInvoke(runner: LambdaRunner, request: IncomingMessage, resp
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Amz-Executed-Version': '$LATEST' };
   if (result.error) {
     headers['X-Amz-Function-Error'] = 'Unhandled';
-    const text = JSON.stringify({ errorType: result.error.errorType, errorMessage: result.error.errorMessage, trace: result.error.trace ?? [] });
+    const text = JSON.stringify({
+      errorType: result.error.errorType,
+      errorMessage: result.error.errorMessage,
+      trace: result.error.trace ?? [],
+    });
     response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
     return;
   }
@@ -67,7 +84,13 @@ async function handleInvoke(runner: LambdaRunner, request: IncomingMessage, resp
 
 function sendError(response: ServerResponse, status: number, type: string, message: string): void {
   const text = JSON.stringify({ Type: 'User', message });
-  response.writeHead(status, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': type, 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
+  response
+    .writeHead(status, {
+      'Content-Type': 'application/json',
+      'x-amzn-ErrorType': type,
+      'Content-Length': String(Buffer.byteLength(text)),
+    })
+    .end(text);
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

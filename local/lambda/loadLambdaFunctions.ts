@@ -29,7 +29,11 @@ export interface LambdaFunctionDefinition {
  * The template's Node.js functions whose code is a directory asset of the assembly. Functions
  * that cannot run here (other runtimes, inline ZipFile code) are left out: nothing local invokes them.
  */
-export function loadLambdaFunctions(template: CfnTemplate, assets: FileAsset[], resolver: ReferenceResolver): LambdaFunctionDefinition[] {
+export function loadLambdaFunctions(
+  template: CfnTemplate,
+  assets: FileAsset[],
+  resolver: ReferenceResolver,
+): LambdaFunctionDefinition[] {
   const region = String(resolver('AWS::Region', undefined) ?? 'us-east-1');
   const definitions: LambdaFunctionDefinition[] = [];
   for (const [logicalId, resource] of resourcesOfType(template, 'AWS::Lambda::Function')) {
@@ -41,10 +45,20 @@ export function loadLambdaFunctions(template: CfnTemplate, assets: FileAsset[], 
 
     const objectKey = String(resolveIntrinsics(code.S3Key, resolver, at('Code.S3Key')));
     const asset = assets.find((candidate) => candidate.objectKey === objectKey);
-    if (asset === undefined) throw new Error(`${logicalId} Properties.Code.S3Key: no asset ${objectKey} in the cloud assembly (synthesize again).`);
-    if (asset.packaging !== 'zip') throw new Error(`${logicalId}: asset ${objectKey} is a file, not a directory; the local runner needs the unpacked bundle.`);
+    if (asset === undefined)
+      throw new Error(
+        `${logicalId} Properties.Code.S3Key: no asset ${objectKey} in the cloud assembly (synthesize again).`,
+      );
+    if (asset.packaging !== 'zip')
+      throw new Error(
+        `${logicalId}: asset ${objectKey} is a file, not a directory; the local runner needs the unpacked bundle.`,
+      );
 
-    const variables = resolveIntrinsics((properties.Environment as { Variables?: unknown } | undefined)?.Variables ?? {}, resolver, at('Environment.Variables'));
+    const variables = resolveIntrinsics(
+      (properties.Environment as { Variables?: unknown } | undefined)?.Variables ?? {},
+      resolver,
+      at('Environment.Variables'),
+    );
     definitions.push({
       logicalId,
       functionName: String(resolver(logicalId, undefined) ?? logicalId),
@@ -52,7 +66,9 @@ export function loadLambdaFunctions(template: CfnTemplate, assets: FileAsset[], 
       handler: String(resolveIntrinsics(properties.Handler, resolver, at('Handler'))),
       runtime,
       codeDirectory: asset.path,
-      environment: Object.fromEntries(Object.entries(variables as Record<string, unknown>).map(([name, value]) => [name, String(value)])),
+      environment: Object.fromEntries(
+        Object.entries(variables as Record<string, unknown>).map(([name, value]) => [name, String(value)]),
+      ),
       timeoutSeconds: Number(properties.Timeout ?? 3),
       memorySize: Number(properties.MemorySize ?? 128),
       region,

@@ -83,7 +83,14 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   // The issuer is known only once the port is bound, so the token config object is shared and
   // filled in after listen (the token generator reads it on every sign-in).
   const tokenConfig = { IssuerDomain: '' };
-  const app = await assembleCognitoLocal({ dataDir, host, tokenConfig, triggers, lambdaEndpoint: options.lambdaEndpoint, logLevel: options.logLevel ?? 'silent' });
+  const app = await assembleCognitoLocal({
+    dataDir,
+    host,
+    tokenConfig,
+    triggers,
+    lambdaEndpoint: options.lambdaEndpoint,
+    logLevel: options.logLevel ?? 'silent',
+  });
   const server = await listen(app, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const endpoint = httpEndpoint(server, host);
@@ -192,7 +199,11 @@ function nameFailuresAfterTrigger(lambda: LambdaInvoker, functions: Partial<Reco
     } catch (error) {
       const failure = error as CognitoError;
       const functionName = functions[trigger as CognitoTrigger];
-      if (failure.code === 'UserLambdaValidationException' && functionName !== undefined && failure.message.startsWith(`${functionName} failed`)) {
+      if (
+        failure.code === 'UserLambdaValidationException' &&
+        functionName !== undefined &&
+        failure.message.startsWith(`${functionName} failed`)
+      ) {
         failure.message = trigger + failure.message.slice(functionName.length);
       }
       throw error;
@@ -207,9 +218,16 @@ function nameFailuresAfterTrigger(lambda: LambdaInvoker, functions: Partial<Reco
  */
 function surfacePostConfirmationFailures(triggers: { postConfirmation: unknown }, lambda: LambdaInvoker): void {
   const { attributesToRecord } = requireCognito('./services/userPoolService');
-  triggers.postConfirmation = async (ctx: unknown, params: { source: string; userAttributes: unknown } & Record<string, unknown>) => {
+  triggers.postConfirmation = async (
+    ctx: unknown,
+    params: { source: string; userAttributes: unknown } & Record<string, unknown>,
+  ) => {
     const { source, userAttributes, ...rest } = params;
-    await lambda.invoke(ctx, 'PostConfirmation', { ...rest, triggerSource: source, userAttributes: attributesToRecord(userAttributes) });
+    await lambda.invoke(ctx, 'PostConfirmation', {
+      ...rest,
+      triggerSource: source,
+      userAttributes: attributesToRecord(userAttributes),
+    });
   };
 }
 
@@ -224,9 +242,11 @@ async function listen(app: RequestListener, port: number, host: string): Promise
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE'
-        ? new Error(`cognito-local cannot listen on ${host}:${port}: the port is in use.`)
-        : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`cognito-local cannot listen on ${host}:${port}: the port is in use.`)
+          : error,
+      );
     });
     server.listen(port, host, () => resolve());
   });

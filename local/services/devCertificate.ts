@@ -47,7 +47,8 @@ export async function ensureDevCertificate(dir: string): Promise<DevCertificate>
     await rm(tempConfig, { force: true });
   }
   const pair = await readPair(keyPath, certPath);
-  if (pair === undefined) throw new Error(`The development certificate in ${dir} could not be read back after generating it.`);
+  if (pair === undefined)
+    throw new Error(`The development certificate in ${dir} could not be read back after generating it.`);
   return { keyPath, certPath, ...pair, created: true };
 }
 
@@ -78,19 +79,34 @@ extendedKeyUsage = serverAuth
 async function generate(keyPath: string, certPath: string, configPath: string): Promise<void> {
   await writeFile(configPath, OPENSSL_CONFIG);
   const args = [
-    'req', '-x509', '-config', configPath,
-    '-newkey', 'rsa:2048', '-nodes', '-sha256',
-    '-days', String(VALIDITY_DAYS),
-    '-keyout', keyPath,
-    '-out', certPath,
+    'req',
+    '-x509',
+    '-config',
+    configPath,
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-sha256',
+    '-days',
+    String(VALIDITY_DAYS),
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
   ];
   try {
     await run('openssl', args);
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string };
     if (failure.code === 'ENOENT') {
-      throw new Error('openssl not found: install it (e.g. `apt-get install openssl`, `brew install openssl`) to generate the local HTTPS certificate.', { cause: error });
+      throw new Error(
+        'openssl not found: install it (e.g. `apt-get install openssl`, `brew install openssl`) to generate the local HTTPS certificate.',
+        { cause: error },
+      );
     }
-    throw new Error(`openssl could not generate the development certificate: ${failure.stderr?.trim() || failure.message}`, { cause: error });
+    throw new Error(
+      `openssl could not generate the development certificate: ${failure.stderr?.trim() || failure.message}`,
+      { cause: error },
+    );
   }
 }

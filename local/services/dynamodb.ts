@@ -39,7 +39,10 @@ const MAX_PORT_ATTEMPTS = 3;
 const OUTPUT_TAIL_CHARS = 4_000;
 
 class DynamoDbLocalExitedError extends Error {
-  constructor(message: string, readonly portInUse: boolean) {
+  constructor(
+    message: string,
+    readonly portInUse: boolean,
+  ) {
     super(message);
     this.name = 'DynamoDbLocalExitedError';
   }
@@ -60,7 +63,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       return await startOnPort(host, port, dataDir);
     } catch (error) {
       // A port found free can be taken before Java binds it; only then is a retry worth it.
-      const retry = pickPort && error instanceof DynamoDbLocalExitedError && error.portInUse && attempt < MAX_PORT_ATTEMPTS;
+      const retry =
+        pickPort && error instanceof DynamoDbLocalExitedError && error.portInUse && attempt < MAX_PORT_ATTEMPTS;
       if (!retry) throw error;
     }
   }
@@ -84,7 +88,11 @@ async function startOnPort(host: string, port: number, dataDir: string | undefin
     }
   };
 
-  const client = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1, requestHandler: { connectionTimeout: 1_000 } });
+  const client = new DynamoDBClient({
+    ...localClientConfig(endpoint),
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1_000 },
+  });
   const polling = new AbortController();
   try {
     await Promise.race([waitUntilListTablesAnswers(client, endpoint, polling.signal), exited]);
@@ -115,36 +123,47 @@ function captureOutput(child: ChildProcess): () => string {
 function waitForExit(child: ChildProcess, output: () => string): Promise<never> {
   return new Promise<never>((_, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
-      const message = error.code === 'ENOENT'
-        ? 'java not found: install a Java 17+ runtime to run DynamoDB Local (e.g. `apt-get install openjdk-17-jre-headless`).'
-        : `DynamoDB Local could not be started: ${error.message}`;
+      const message =
+        error.code === 'ENOENT'
+          ? 'java not found: install a Java 17+ runtime to run DynamoDB Local (e.g. `apt-get install openjdk-17-jre-headless`).'
+          : `DynamoDB Local could not be started: ${error.message}`;
       reject(new DynamoDbLocalExitedError(message, false));
     });
     child.once('exit', (code, signal) => {
       const text = output();
       const hint = /UnsupportedClassVersionError/.test(text) ? ' (Java is too old: DynamoDB Local needs Java 17+)' : '';
-      reject(new DynamoDbLocalExitedError(
-        `DynamoDB Local exited (code ${code ?? 'none'}, signal ${signal ?? 'none'})${hint}. Output:\n${text || '(none)'}`,
-        /BindException|Address already in use/i.test(text),
-      ));
+      reject(
+        new DynamoDbLocalExitedError(
+          `DynamoDB Local exited (code ${code ?? 'none'}, signal ${signal ?? 'none'})${hint}. Output:\n${text || '(none)'}`,
+          /BindException|Address already in use/i.test(text),
+        ),
+      );
     });
   });
 }
 
-async function waitUntilListTablesAnswers(client: DynamoDBClient, endpoint: string, stopped: AbortSignal): Promise<void> {
+async function waitUntilListTablesAnswers(
+  client: DynamoDBClient,
+  endpoint: string,
+  stopped: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastError: unknown;
   while (Date.now() < deadline && !stopped.aborted) {
     try {
       // The first answer of a cold JVM can take seconds, so only the overall deadline bounds a request.
-      await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      await client.send(new ListTablesCommand({ Limit: 1 }), {
+        abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+      });
       return;
     } catch (error) {
       lastError = error;
       await sleep(READY_POLL_MS);
     }
   }
-  throw new Error(`DynamoDB Local did not answer ListTables at ${endpoint} within ${READY_TIMEOUT_MS} ms: ${String(lastError)}`);
+  throw new Error(
+    `DynamoDB Local did not answer ListTables at ${endpoint} within ${READY_TIMEOUT_MS} ms: ${String(lastError)}`,
+  );
 }
 
 function localClientConfig(endpoint: string) {
@@ -185,7 +204,8 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
     if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
-    if (Date.now() > deadline) throw new Error(`Table ${tableName} is not ACTIVE after ${READY_TIMEOUT_MS} ms (status ${Table?.TableStatus}).`);
+    if (Date.now() > deadline)
+      throw new Error(`Table ${tableName} is not ACTIVE after ${READY_TIMEOUT_MS} ms (status ${Table?.TableStatus}).`);
     await sleep(READY_POLL_MS);
   }
 }

@@ -109,7 +109,11 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
   server.on('close', () => s3rver.logger.close());
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`s3rver cannot listen on ${host}:${options.port}: the port is in use.`, { cause: error }) : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`s3rver cannot listen on ${host}:${options.port}: the port is in use.`, { cause: error })
+          : error,
+      );
     });
     server.listen(options.port ?? 0, host, () => resolve());
   });
@@ -126,24 +130,32 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
 }
 
 function registerLocalCredentials(): void {
-  const { DUMMY_ACCOUNT } = requireS3rver('./models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+  const { DUMMY_ACCOUNT } = requireS3rver('./models/account') as {
+    DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };
+  };
   DUMMY_ACCOUNT.createKeyPair(LOCAL_S3_CREDENTIALS.accessKeyId, LOCAL_S3_CREDENTIALS.secretAccessKey);
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
-const ACCESS_DENIED = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
+const ACCESS_DENIED =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
 
 /** Koa middleware answering AWS's 403 AccessDenied to unsigned requests that no public-read rule allows. */
 function refuseUnauthorisedAnonymousRequests(buckets: LocalBucket[]) {
-  const publicRead = new Map(buckets.map((bucket) => [bucket.name, bucket.publicReadKeyPatterns?.map(keyPatternRegExp)]));
+  const publicRead = new Map(
+    buckets.map((bucket) => [bucket.name, bucket.publicReadKeyPatterns?.map(keyPatternRegExp)]),
+  );
   return async (ctx: KoaContext, next: () => Promise<void>): Promise<void> => {
-    const signed = ctx.req.headers.authorization !== undefined || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
+    const signed =
+      ctx.req.headers.authorization !== undefined || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
     // CORS preflights are never signed, on AWS either.
     if (signed || ctx.method === 'OPTIONS') return next();
     const [bucket, key] = bucketAndKey(ctx.req.url ?? '/');
     if (bucket === undefined) return next();
     const patterns = publicRead.get(bucket);
-    const allowed = READ_METHODS.has(ctx.method) && (patterns === undefined || (key !== undefined && patterns.some((pattern) => pattern.test(key))));
+    const allowed =
+      READ_METHODS.has(ctx.method) &&
+      (patterns === undefined || (key !== undefined && patterns.some((pattern) => pattern.test(key))));
     if (allowed) return next();
     ctx.status = 403;
     ctx.type = 'application/xml';
@@ -167,7 +179,12 @@ function safeDecode(text: string): string {
 }
 
 function keyPatternRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function corsXml(cors: NonNullable<LocalBucket['cors']>): string {
@@ -190,26 +207,34 @@ function corsXml(cors: NonNullable<LocalBucket['cors']>): string {
 /** Renders CloudFormation's CorsConfiguration as the CORSConfiguration XML that S3 (and s3rver) read. */
 export function corsConfigurationXml(cors: CfnCorsConfiguration): string {
   const element = (name: string, value: string | number): string => `<${name}>${escapeXml(String(value))}</${name}>`;
-  const rules = cors.CorsRules.map((rule) => [
-    '<CORSRule>',
-    rule.Id === undefined ? '' : element('ID', rule.Id),
-    ...rule.AllowedOrigins.map((origin) => element('AllowedOrigin', origin)),
-    ...rule.AllowedMethods.map((method) => element('AllowedMethod', method)),
-    ...(rule.AllowedHeaders ?? []).map((header) => element('AllowedHeader', header)),
-    ...(rule.ExposedHeaders ?? []).map((header) => element('ExposeHeader', header)),
-    rule.MaxAge === undefined ? '' : element('MaxAgeSeconds', rule.MaxAge),
-    '</CORSRule>',
-  ].join(''));
+  const rules = cors.CorsRules.map((rule) =>
+    [
+      '<CORSRule>',
+      rule.Id === undefined ? '' : element('ID', rule.Id),
+      ...rule.AllowedOrigins.map((origin) => element('AllowedOrigin', origin)),
+      ...rule.AllowedMethods.map((method) => element('AllowedMethod', method)),
+      ...(rule.AllowedHeaders ?? []).map((header) => element('AllowedHeader', header)),
+      ...(rule.ExposedHeaders ?? []).map((header) => element('ExposeHeader', header)),
+      rule.MaxAge === undefined ? '' : element('MaxAgeSeconds', rule.MaxAge),
+      '</CORSRule>',
+    ].join(''),
+  );
   return `<CORSConfiguration>${rules.join('')}</CORSConfiguration>`;
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 async function waitUntilServing(endpoint: string): Promise<void> {
   // The service root (ListBuckets) answers unsigned: a cheap proof that routing and the store work.
   const response = await fetch(`${endpoint}/`);
-  if (!response.ok) throw new Error(`s3rver at ${endpoint} is not serving (HTTP ${response.status}: ${await response.text()}).`);
+  if (!response.ok)
+    throw new Error(`s3rver at ${endpoint} is not serving (HTTP ${response.status}: ${await response.text()}).`);
   await response.body?.cancel();
 }

@@ -9,10 +9,13 @@ export async function allStarted<const T extends readonly Promise<unknown>[]>(
 ): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const settled = await Promise.allSettled(starts);
   for (const outcome of settled) {
-    const stop = outcome.status === 'fulfilled' ? (outcome.value as { stop?: () => Promise<void> } | undefined)?.stop : undefined;
+    const stop =
+      outcome.status === 'fulfilled' ? (outcome.value as { stop?: () => Promise<void> } | undefined)?.stop : undefined;
     if (stop) stoppers.push(stop);
   }
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
 }

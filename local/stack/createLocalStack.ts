@@ -14,7 +14,12 @@ import { createSubscriptionHub } from '../appsync/realtime/subscriptionHub.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
 import { createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
-import { loadEventSourceMappings, localStreamArns, localStreamsClient, startStreamPollers } from '../lambda/streams/index.ts';
+import {
+  loadEventSourceMappings,
+  localStreamArns,
+  localStreamsClient,
+  startStreamPollers,
+} from '../lambda/streams/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
@@ -68,11 +73,13 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
   const staticRefs = createLocalReferenceResolver(template);
   const buckets = extractBuckets(template, staticRefs);
   const pools = extractUserPools(template, staticRefs);
-  if (pools.length !== 1) throw new Error(`The local stack serves exactly one Cognito user pool; the template has ${pools.length}.`);
+  if (pools.length !== 1)
+    throw new Error(`The local stack serves exactly one Cognito user pool; the template has ${pools.length}.`);
   const [pool] = pools;
 
   if (options.fresh) {
-    for (const service of ['dynamodb', 'cognito', 's3']) rmSync(join(options.dataDir, service), { recursive: true, force: true });
+    for (const service of ['dynamodb', 'cognito', 's3'])
+      rmSync(join(options.dataDir, service), { recursive: true, force: true });
   }
 
   const stoppers: (() => Promise<void>)[] = [];
@@ -99,7 +106,11 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
         dataDir: join(options.dataDir, 's3'),
         port: ports.s3 ?? 0,
         host,
-        buckets: buckets.map((b) => ({ name: b.name, cors: b.corsRules, publicReadKeyPatterns: b.publicReadKeyPatterns })),
+        buckets: buckets.map((b) => ({
+          name: b.name,
+          cors: b.corsRules,
+          publicReadKeyPatterns: b.publicReadKeyPatterns,
+        })),
       }),
       ensureDevCertificate(join(options.dataDir, 'tls')),
     ] as const);
@@ -109,7 +120,11 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       ensureUserPool(cognito.endpoint, {
         name: pool.name,
         createInput: pool.createInput,
-        clients: pool.clients.map((c) => ({ name: c.name, explicitAuthFlows: c.explicitAuthFlows, createInput: c.createInput })),
+        clients: pool.clients.map((c) => ({
+          name: c.name,
+          explicitAuthFlows: c.explicitAuthFlows,
+          createInput: c.createInput,
+        })),
       }),
       ensureTables(dynamoDbClient, extractTables(template, staticRefs)),
     ]);
@@ -129,9 +144,13 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     stoppers.push(server.close);
 
     // Stream ARNs name the tables' creation time on DynamoDB Local: known only now.
-    const physicalIds: Record<string, string> = { [pool.logicalId]: ensuredPool.userPoolId, ...await localStreamArns(dynamoDbClient, template) };
+    const physicalIds: Record<string, string> = {
+      [pool.logicalId]: ensuredPool.userPoolId,
+      ...(await localStreamArns(dynamoDbClient, template)),
+    };
     for (const [graphqlApiId] of resourcesOfType(template, 'AWS::AppSync::GraphQLApi')) {
-      physicalIds[`${graphqlApiId}.GraphQLUrl`] = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}/graphql`;
+      physicalIds[`${graphqlApiId}.GraphQLUrl`] =
+        `http://${host.includes(':') ? `[${host}]` : host}:${server.port}/graphql`;
     }
     pool.clients.forEach((client) => {
       const ensured = ensuredPool.clients.find((c) => c.name === client.name);
@@ -139,8 +158,13 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     });
     const refs = createLocalReferenceResolver(template, { physicalIds });
     const apis = extractGraphqlApis(template, refs);
-    if (apis.length !== 1) throw new Error(`The local stack serves exactly one GraphQL API; the template has ${apis.length}.`);
-    const api = withLocalBucketUrls(apis[0], buckets.map((b) => b.name), s3.endpoint);
+    if (apis.length !== 1)
+      throw new Error(`The local stack serves exactly one GraphQL API; the template has ${apis.length}.`);
+    const api = withLocalBucketUrls(
+      apis[0],
+      buckets.map((b) => b.name),
+      s3.endpoint,
+    );
 
     const localAssetsUrl = `${s3.endpoint}/${buckets[0]?.name ?? ''}`;
     const runner = createLambdaRunner(loadLambdaFunctions(template, assembly.assets, refs), {

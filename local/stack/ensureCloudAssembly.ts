@@ -15,7 +15,10 @@ export function ensureCloudAssembly(rootDir: string, cdkOutDir: string): { synth
   if (builtAt > newest) {
     return { synthesized: false, ms: performance.now() - started };
   }
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(rootDir, 'cdk', 'app.ts')], { cwd: rootDir, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(rootDir, 'cdk', 'app.ts')], {
+    cwd: rootDir,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     throw new Error(`cdk synth failed (exit ${result.status}); run \`npm run synth\` to see why.`);
   }

@@ -12,7 +12,9 @@ export function lateHandler(): { listener: http.RequestListener; attach(handler:
   return {
     listener: (req, res) => {
       if (handler) return handler(req, res);
-      res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'The local stack is still starting.' }));
+      res
+        .writeHead(503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'The local stack is still starting.' }));
     },
     attach(next) {
       handler = next;

@@ -8,7 +8,11 @@ import type { DataSource } from '../appsync/runtime/contract.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 
 /** Every data source the API defines, by name, served by the local services. */
-export function localDataSources(api: ApiDefinition, dynamoDb: DynamoDBClient, runner: LambdaRunner): Map<string, DataSource> {
+export function localDataSources(
+  api: ApiDefinition,
+  dynamoDb: DynamoDBClient,
+  runner: LambdaRunner,
+): Map<string, DataSource> {
   return new Map(api.dataSources.map((definition) => [definition.name, localDataSource(definition, dynamoDb, runner)]));
 }
 
@@ -17,7 +21,11 @@ function localDataSource(definition: DataSourceDefinition, client: DynamoDBClien
     case 'AMAZON_DYNAMODB':
       return createDynamoDbDataSource({ name: definition.name, tableName: definition.tableName as string, client });
     case 'AWS_LAMBDA':
-      return createLambdaDataSource({ name: definition.name, functionName: definition.lambdaFunctionLogicalId as string, runner });
+      return createLambdaDataSource({
+        name: definition.name,
+        functionName: definition.lambdaFunctionLogicalId as string,
+        runner,
+      });
     case 'NONE':
       return createNoneDataSource(definition.name);
     default:

@@ -16,9 +16,12 @@ export interface RestApiContext {
 }
 
 /** Serves the template's HTTP API, if it has one; at most one is supported. */
-export async function serveRestApi(context: RestApiContext): Promise<{ port: number; close(): Promise<void> } | undefined> {
+export async function serveRestApi(
+  context: RestApiContext,
+): Promise<{ port: number; close(): Promise<void> } | undefined> {
   const httpApis = extractHttpApis(context.template, context.refs);
-  if (httpApis.length > 1) throw new Error(`The local stack serves at most one HTTP API; the template has ${httpApis.length}.`);
+  if (httpApis.length > 1)
+    throw new Error(`The local stack serves at most one HTTP API; the template has ${httpApis.length}.`);
   if (httpApis.length === 0) return undefined;
   const { userPool } = context;
   const handler = createHttpApiHandler({
@@ -26,7 +29,10 @@ export async function serveRestApi(context: RestApiContext): Promise<{ port: num
     invoke: (functionLogicalId, event) => context.runner.invoke(functionLogicalId, event),
     jwt: {
       issuerMap: {
-        [`https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${userPool.userPoolId}`]: { issuer: userPool.issuer, jwksUri: userPool.jwksUri },
+        [`https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${userPool.userPoolId}`]: {
+          issuer: userPool.issuer,
+          jwksUri: userPool.jwksUri,
+        },
       },
     },
   });

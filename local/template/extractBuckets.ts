@@ -30,8 +30,10 @@ export function extractBuckets(template: CfnTemplate, resolver: ReferenceResolve
     const cors = read.optional<{ CorsRules: CfnCorsRule[] }>('CorsConfiguration');
     const statements = resourcesOfType(template, 'AWS::S3::BucketPolicy')
       .filter(([, policy]) => referencedLogicalId(policy.Properties?.Bucket) === logicalId)
-      .flatMap(([policyId, policy]) =>
-        propertyReader(policyId, policy, resolver).required<{ Statement: PolicyStatement[] }>('PolicyDocument').Statement,
+      .flatMap(
+        ([policyId, policy]) =>
+          propertyReader(policyId, policy, resolver).required<{ Statement: PolicyStatement[] }>('PolicyDocument')
+            .Statement,
       );
     const objectPrefix = `arn:aws:s3:::${name}/`;
     return {
@@ -40,12 +42,18 @@ export function extractBuckets(template: CfnTemplate, resolver: ReferenceResolve
       versioned: read.optional<{ Status: string }>('VersioningConfiguration')?.Status === 'Enabled',
       corsRules: (cors?.CorsRules ?? []).map(toCorsRule),
       publicReadKeyPatterns: statements
-        .filter((statement) => statement.Effect === 'Allow' && isEveryone(statement.Principal) && list(statement.Action).includes('s3:GetObject'))
+        .filter(
+          (statement) =>
+            statement.Effect === 'Allow' &&
+            isEveryone(statement.Principal) &&
+            list(statement.Action).includes('s3:GetObject'),
+        )
         .flatMap((statement) => list(statement.Resource))
         .filter((arn) => arn.startsWith(objectPrefix))
         .map((arn) => arn.slice(objectPrefix.length)),
       httpsOnly: statements.some(
-        (statement) => statement.Effect === 'Deny' && String(statement.Condition?.Bool?.['aws:SecureTransport']) === 'false',
+        (statement) =>
+          statement.Effect === 'Deny' && String(statement.Condition?.Bool?.['aws:SecureTransport']) === 'false',
       ),
     };
   });
@@ -63,7 +71,10 @@ function toCorsRule(rule: CfnCorsRule): CORSRule {
 }
 
 function isEveryone(principal: unknown): boolean {
-  return principal === '*' || (typeof principal === 'object' && principal !== null && (principal as { AWS?: unknown }).AWS === '*');
+  return (
+    principal === '*' ||
+    (typeof principal === 'object' && principal !== null && (principal as { AWS?: unknown }).AWS === '*')
+  );
 }
 
 function list(value: string | string[] | undefined): string[] {

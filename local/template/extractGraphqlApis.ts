@@ -39,10 +39,14 @@ export function extractGraphqlApis(
         .map(([logicalId, resource]) => ({ logicalId, resource, read: propertyReader(logicalId, resource, resolver) }));
 
     const schemas = members('AWS::AppSync::GraphQLSchema');
-    if (schemas.length !== 1) api.fail('Name', `expected one AWS::AppSync::GraphQLSchema for the API, found ${schemas.length}`);
+    if (schemas.length !== 1)
+      api.fail('Name', `expected one AWS::AppSync::GraphQLSchema for the API, found ${schemas.length}`);
     const [schema] = schemas;
     if (schema.resource.Properties?.DefinitionS3Location !== undefined) {
-      schema.read.fail('DefinitionS3Location', 'the local runtime reads the schema from Definition (Definition.fromFile), not S3');
+      schema.read.fail(
+        'DefinitionS3Location',
+        'the local runtime reads the schema from Definition (Definition.fromFile), not S3',
+      );
     }
 
     const additional = api.optional<{ AuthenticationType: AuthMode; UserPoolConfig?: UserPoolConfig }[]>(
@@ -52,20 +56,29 @@ export function extractGraphqlApis(
       logicalId: apiLogicalId,
       name: api.required<string>('Name'),
       schema: schema.read.required<string>('Definition'),
-      defaultAuth: authProvider(api.required<AuthMode>('AuthenticationType'), api.optional<UserPoolConfig>('UserPoolConfig')),
-      additionalAuth: (additional ?? []).map((provider) => authProvider(provider.AuthenticationType, provider.UserPoolConfig)),
-      apiKeys: members('AWS::AppSync::ApiKey').map(({ logicalId, read }): ApiKeyDefinition => ({
-        value: localApiKeyValue(logicalId),
-        expires: read.optional<number>('Expires') ?? Math.floor(now() / 1000) + DEFAULT_API_KEY_LIFETIME_SECONDS,
-      })),
+      defaultAuth: authProvider(
+        api.required<AuthMode>('AuthenticationType'),
+        api.optional<UserPoolConfig>('UserPoolConfig'),
+      ),
+      additionalAuth: (additional ?? []).map((provider) =>
+        authProvider(provider.AuthenticationType, provider.UserPoolConfig),
+      ),
+      apiKeys: members('AWS::AppSync::ApiKey').map(
+        ({ logicalId, read }): ApiKeyDefinition => ({
+          value: localApiKeyValue(logicalId),
+          expires: read.optional<number>('Expires') ?? Math.floor(now() / 1000) + DEFAULT_API_KEY_LIFETIME_SECONDS,
+        }),
+      ),
       environmentVariables: api.optional<Record<string, string>>('EnvironmentVariables') ?? {},
       dataSources: members('AWS::AppSync::DataSource').map(({ resource, read }) => dataSource(resource, read)),
-      functions: members('AWS::AppSync::FunctionConfiguration').map(({ logicalId, resource, read }): FunctionDefinition => ({
-        id: logicalId,
-        name: read.required<string>('Name'),
-        dataSourceName: read.required<string>('DataSourceName'),
-        code: inlineCode(resource, read),
-      })),
+      functions: members('AWS::AppSync::FunctionConfiguration').map(
+        ({ logicalId, resource, read }): FunctionDefinition => ({
+          id: logicalId,
+          name: read.required<string>('Name'),
+          dataSourceName: read.required<string>('DataSourceName'),
+          code: inlineCode(resource, read),
+        }),
+      ),
       resolvers: members('AWS::AppSync::Resolver').map(({ resource, read }) => resolverDefinition(resource, read)),
     };
   });
@@ -86,7 +99,10 @@ function authProvider(mode: AuthMode, config: UserPoolConfig | undefined): AuthP
 
 function dataSource(resource: CfnResource, read: PropertyReader): DataSourceDefinition {
   const type = read.required<DataSourceDefinition['type'] | string>('Type');
-  const definition: DataSourceDefinition = { name: read.required<string>('Name'), type: type as DataSourceDefinition['type'] };
+  const definition: DataSourceDefinition = {
+    name: read.required<string>('Name'),
+    type: type as DataSourceDefinition['type'],
+  };
   switch (type) {
     case 'AMAZON_DYNAMODB': {
       const config = read.required<{ TableName: string; AwsRegion: string }>('DynamoDBConfig');
@@ -96,7 +112,8 @@ function dataSource(resource: CfnResource, read: PropertyReader): DataSourceDefi
       // The engine invokes the function by logical ID, so read the reference before it is resolved.
       const raw = (resource.Properties?.LambdaConfig as { LambdaFunctionArn?: unknown } | undefined)?.LambdaFunctionArn;
       const lambdaFunctionLogicalId = referencedLogicalId(raw);
-      if (!lambdaFunctionLogicalId) read.fail('LambdaConfig', 'LambdaFunctionArn must reference a function in this stack');
+      if (!lambdaFunctionLogicalId)
+        read.fail('LambdaConfig', 'LambdaFunctionArn must reference a function in this stack');
       return { ...definition, lambdaFunctionLogicalId };
     }
     case 'NONE':
@@ -123,9 +140,13 @@ function resolverDefinition(resource: CfnResource, read: PropertyReader): Resolv
 
 function inlineCode(resource: CfnResource, read: PropertyReader): string {
   const runtime = read.optional<{ Name: string }>('Runtime');
-  if (runtime?.Name !== 'APPSYNC_JS') read.fail('Runtime', 'only APPSYNC_JS resolvers and functions are supported locally (no VTL)');
+  if (runtime?.Name !== 'APPSYNC_JS')
+    read.fail('Runtime', 'only APPSYNC_JS resolvers and functions are supported locally (no VTL)');
   if (resource.Properties?.CodeS3Location !== undefined) {
-    read.fail('CodeS3Location', 'resolver code must be inline (Code.fromInline) so the template holds the deployed bundle');
+    read.fail(
+      'CodeS3Location',
+      'resolver code must be inline (Code.fromInline) so the template holds the deployed bundle',
+    );
   }
   return read.required<string>('Code');
 }

@@ -31,7 +31,8 @@ export function extractTables(template: CfnTemplate, resolver: ReferenceResolver
     }
     const localIndexes = read.optional<CreateTableCommandInput['LocalSecondaryIndexes']>('LocalSecondaryIndexes');
     if (localIndexes?.length) input.LocalSecondaryIndexes = localIndexes;
-    if (stream?.StreamViewType) input.StreamSpecification = { StreamEnabled: true, StreamViewType: stream.StreamViewType };
+    if (stream?.StreamViewType)
+      input.StreamSpecification = { StreamEnabled: true, StreamViewType: stream.StreamViewType };
     return input;
   });
 }

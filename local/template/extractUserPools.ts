@@ -69,7 +69,8 @@ export function extractUserPools(template: CfnTemplate, resolver: ReferenceResol
     for (const [trigger, arn] of Object.entries(lambdaConfig)) {
       const functionId = referencedLogicalId(arn);
       lambdaTriggers[trigger] =
-        functionId ?? read.fail(`LambdaConfig.${trigger}`, 'the trigger must reference a Lambda function in this stack');
+        functionId ??
+        read.fail(`LambdaConfig.${trigger}`, 'the trigger must reference a Lambda function in this stack');
     }
 
     const clients = resourcesOfType(template, 'AWS::Cognito::UserPoolClient')
@@ -91,6 +92,12 @@ export function extractUserPools(template: CfnTemplate, resolver: ReferenceResol
         };
       });
 
-    return { logicalId, name, createInput: createInput as unknown as CreateUserPoolCommandInput, lambdaTriggers, clients };
+    return {
+      logicalId,
+      name,
+      createInput: createInput as unknown as CreateUserPoolCommandInput,
+      lambdaTriggers,
+      clients,
+    };
   });
 }

@@ -23,11 +23,17 @@ export interface CloudAssembly {
 }
 
 interface Manifest {
-  artifacts?: Record<string, { type: string; displayName?: string; properties?: { templateFile?: string; file?: string } }>;
+  artifacts?: Record<
+    string,
+    { type: string; displayName?: string; properties?: { templateFile?: string; file?: string } }
+  >;
 }
 
 interface AssetManifest {
-  files?: Record<string, { source: { path: string; packaging?: 'file' | 'zip' }; destinations: Record<string, { objectKey: string }> }>;
+  files?: Record<
+    string,
+    { source: { path: string; packaging?: 'file' | 'zip' }; destinations: Record<string, { objectKey: string }> }
+  >;
 }
 
 /** Reads a synthesized cloud assembly (cdk.out): the named stack's template (the only stack by default) and its file assets. */
@@ -35,27 +41,38 @@ export function loadCloudAssembly(cdkOutDir: string, stackName?: string): CloudA
   const manifest = readJson<Manifest>(join(cdkOutDir, 'manifest.json'), 'run `npm run synth` first');
   const artifacts = Object.entries(manifest.artifacts ?? {});
   const stacks = artifacts.filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack');
-  const chosen = stackName ? stacks.filter(([id, artifact]) => id === stackName || artifact.displayName === stackName) : stacks;
+  const chosen = stackName
+    ? stacks.filter(([id, artifact]) => id === stackName || artifact.displayName === stackName)
+    : stacks;
   if (chosen.length !== 1) {
     const names = stacks.map(([id]) => id).join(', ') || 'none';
-    throw new Error(`${cdkOutDir}: expected ${stackName ? `stack ${stackName}` : 'exactly one stack'}; the assembly has ${names}`);
+    throw new Error(
+      `${cdkOutDir}: expected ${stackName ? `stack ${stackName}` : 'exactly one stack'}; the assembly has ${names}`,
+    );
   }
   const [artifactId, artifact] = chosen[0];
   const templateFile = join(cdkOutDir, artifact.properties?.templateFile ?? `${artifactId}.template.json`);
   const template = readJson<CfnTemplate>(templateFile, 'the manifest names it but it is missing');
 
-  const assetArtifact = artifacts.find(([id, candidate]) => candidate.type === 'cdk:asset-manifest' && id === `${artifactId}.assets`);
+  const assetArtifact = artifacts.find(
+    ([id, candidate]) => candidate.type === 'cdk:asset-manifest' && id === `${artifactId}.assets`,
+  );
   const assetManifest = assetArtifact?.[1].properties?.file
-    ? readJson<AssetManifest>(join(cdkOutDir, assetArtifact[1].properties.file), 'the manifest names it but it is missing')
+    ? readJson<AssetManifest>(
+        join(cdkOutDir, assetArtifact[1].properties.file),
+        'the manifest names it but it is missing',
+      )
     : {};
   const assets = Object.entries(assetManifest.files ?? {})
     .filter(([, asset]) => asset.source.path !== artifact.properties?.templateFile)
-    .map(([hash, asset]): FileAsset => ({
-      hash,
-      path: join(cdkOutDir, asset.source.path),
-      packaging: asset.source.packaging ?? 'file',
-      objectKey: Object.values(asset.destinations)[0]?.objectKey ?? hash,
-    }));
+    .map(
+      ([hash, asset]): FileAsset => ({
+        hash,
+        path: join(cdkOutDir, asset.source.path),
+        packaging: asset.source.packaging ?? 'file',
+        objectKey: Object.values(asset.destinations)[0]?.objectKey ?? hash,
+      }),
+    );
   return { directory: cdkOutDir, stackName: artifactId, templateFile, template, assets };
 }
 

@@ -25,7 +25,10 @@ export function localApiKeyValue(logicalId: string): string {
 }
 
 /** A ReferenceResolver giving each resource the physical ID and attributes it has on the local services. */
-export function createLocalReferenceResolver(template: CfnTemplate, environment: LocalEnvironment = {}): ReferenceResolver {
+export function createLocalReferenceResolver(
+  template: CfnTemplate,
+  environment: LocalEnvironment = {},
+): ReferenceResolver {
   const region = environment.region ?? LOCAL_REGION;
   const account = environment.accountId ?? LOCAL_ACCOUNT_ID;
   const physicalIds = environment.physicalIds ?? {};
@@ -93,13 +96,17 @@ export function createLocalReferenceResolver(template: CfnTemplate, environment:
       case 'AWS::AppSync::DataSource': {
         const name = property('Name');
         if (attribute === 'Name') return name;
-        return attribute === 'DataSourceArn' || !attribute ? arn('appsync', `apis/local/datasources/${name}`) : undefined;
+        return attribute === 'DataSourceArn' || !attribute
+          ? arn('appsync', `apis/local/datasources/${name}`)
+          : undefined;
       }
       case 'AWS::AppSync::FunctionConfiguration':
         // Pipelines name their functions by FunctionId; locally that is the logical ID.
         if (attribute === 'FunctionId') return logicalId;
         if (attribute === 'Name') return property('Name');
-        return attribute === 'FunctionArn' || !attribute ? arn('appsync', `apis/local/functions/${logicalId}`) : undefined;
+        return attribute === 'FunctionArn' || !attribute
+          ? arn('appsync', `apis/local/functions/${logicalId}`)
+          : undefined;
       case 'AWS::IAM::Role': {
         const name = property('RoleName', logicalId);
         if (!attribute) return name;

@@ -8,6 +8,7 @@ import { resourcesOfType } from './cloudFormation.ts';
 export function offlinePhysicalIds(template: CfnTemplate): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const [logicalId] of resourcesOfType(template, 'AWS::Cognito::UserPool')) ids[logicalId] = `local_${logicalId}`;
-  for (const [logicalId] of resourcesOfType(template, 'AWS::Cognito::UserPoolClient')) ids[logicalId] = `client_${logicalId}`;
+  for (const [logicalId] of resourcesOfType(template, 'AWS::Cognito::UserPoolClient'))
+    ids[logicalId] = `client_${logicalId}`;
   return ids;
 }

@@ -13,7 +13,10 @@ export interface PropertyLocation {
 
 /** A template value the local runtime cannot turn into a local value. */
 export class TemplateResolutionError extends Error {
-  constructor(message: string, readonly location: PropertyLocation) {
+  constructor(
+    message: string,
+    readonly location: PropertyLocation,
+  ) {
     super(`${location.resource} ${location.path}: ${message}`);
     this.name = 'TemplateResolutionError';
   }
@@ -69,7 +72,8 @@ function resolveFunction(name: string, argument: unknown, resolver: ReferenceRes
     case 'Fn::Join': {
       const [delimiter, items] = pair(argument, name, at);
       const list = resolveValue(items, resolver, at);
-      if (typeof delimiter !== 'string' || !Array.isArray(list)) throw new TemplateResolutionError('Fn::Join takes [delimiter, list]', at);
+      if (typeof delimiter !== 'string' || !Array.isArray(list))
+        throw new TemplateResolutionError('Fn::Join takes [delimiter, list]', at);
       return list.map((item) => scalar(item, at)).join(delimiter);
     }
     case 'Fn::Select': {
@@ -112,7 +116,12 @@ function substitute(argument: unknown, resolver: ReferenceResolver, at: Property
   });
 }
 
-function reference(logicalId: string, attribute: string | undefined, resolver: ReferenceResolver, at: PropertyLocation): unknown {
+function reference(
+  logicalId: string,
+  attribute: string | undefined,
+  resolver: ReferenceResolver,
+  at: PropertyLocation,
+): unknown {
   const value = resolver(logicalId, attribute);
   if (value === undefined) {
     const what = attribute ? `Fn::GetAtt ${logicalId}.${attribute}` : `Ref ${logicalId}`;
@@ -132,7 +141,8 @@ function scalar(value: unknown, at: PropertyLocation): string {
 }
 
 function pair(argument: unknown, name: string, at: PropertyLocation): [unknown, unknown] {
-  if (!Array.isArray(argument) || argument.length !== 2) throw new TemplateResolutionError(`${name} takes two arguments`, at);
+  if (!Array.isArray(argument) || argument.length !== 2)
+    throw new TemplateResolutionError(`${name} takes two arguments`, at);
   return [argument[0], argument[1]];
 }
 

@@ -16,7 +16,10 @@ export interface PropertyReader {
 export function propertyReader(logicalId: string, resource: CfnResource, resolver: ReferenceResolver): PropertyReader {
   const properties = resource.Properties ?? {};
   const fail = (name: string, message: string): never => {
-    throw new TemplateResolutionError(message, { resource: `${logicalId} (${resource.Type})`, path: `Properties.${name}` });
+    throw new TemplateResolutionError(message, {
+      resource: `${logicalId} (${resource.Type})`,
+      path: `Properties.${name}`,
+    });
   };
   const optional = <T>(name: string): T | undefined => {
     if (properties[name] === undefined) return undefined;

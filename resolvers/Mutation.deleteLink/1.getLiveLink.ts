@@ -7,7 +7,10 @@ import { get } from '@aws-appsync/utils/dynamodb';
 import { raiseIfDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationDeleteLinkArgs>) {
-  return get({ key: { user_id: (ctx.identity as { sub: string }).sub, link_id: ctx.args.linkId }, consistentRead: true });
+  return get({
+    key: { user_id: (ctx.identity as { sub: string }).sub, link_id: ctx.args.linkId },
+    consistentRead: true,
+  });
 }
 
 export function response(ctx: Context) {

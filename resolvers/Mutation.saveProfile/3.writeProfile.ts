@@ -26,13 +26,19 @@ export function request(ctx: Context) {
     if (!username) {
       raiseBadRequest({ field: 'input.username', message: 'is required to create your profile' });
     }
-    const item = withPlan({ username, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now }, plan, now);
+    const item = withPlan(
+      { username, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now },
+      plan,
+      now,
+    );
     ctx.stash.write = { kind: 'claim', username, item };
     return {
       operation: 'TransactWriteItems',
       transactItems: [
         putProfile(t.profiles, item),
-        account ? moveAccount(t.users, sub, account.username ?? null, username, now) : createAccount(t.users, sub, username, ctx.identity, plan, now),
+        account
+          ? moveAccount(t.users, sub, account.username ?? null, username, now)
+          : createAccount(t.users, sub, username, ctx.identity, plan, now),
       ],
     };
   }
@@ -48,7 +54,11 @@ export function request(ctx: Context) {
           table: t.profiles,
           operation: 'DeleteItem',
           key: util.dynamodb.toMapValues({ username: profile.username }),
-          condition: condition('#owner = :sub AND #updated = :seen', { '#owner': 'user_id', '#updated': 'updated_at' }, { ':sub': sub, ':seen': profile.updated_at }),
+          condition: condition(
+            '#owner = :sub AND #updated = :seen',
+            { '#owner': 'user_id', '#updated': 'updated_at' },
+            { ':sub': sub, ':seen': profile.updated_at },
+          ),
         },
         moveAccount(t.users, sub, profile.username, plan.username, now),
       ],
@@ -72,9 +82,15 @@ export function response(ctx: Context) {
       util.error(`The username "${write.username}" is already taken.`, 'Conflict', null, { field: 'input.username' });
     }
     if (reasons.indexOf('TransactionConflict') >= 0) {
-      util.error(`The username "${write.username}" is being claimed by another request right now; try again.`, 'Conflict');
+      util.error(
+        `The username "${write.username}" is being claimed by another request right now; try again.`,
+        'Conflict',
+      );
     }
-    if (reasons.indexOf('ConditionalCheckFailed') >= 0 || ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
+    if (
+      reasons.indexOf('ConditionalCheckFailed') >= 0 ||
+      ctx.error.type === 'DynamoDB:ConditionalCheckFailedException'
+    ) {
       util.error('Your profile changed while this save was running; reload it and try again.', 'Conflict');
     }
     util.error(ctx.error.message, ctx.error.type);
@@ -117,12 +133,23 @@ function moveAccount(table: string, sub: string, from: string | null, to: string
     update: updateExpression({ username: to, profile_complete: true, updated_at: now }, []),
     condition: from
       ? condition('#name = :from', { '#name': 'username' }, { ':from': from })
-      : condition('attribute_exists(#id) AND attribute_not_exists(#name)', { '#id': 'user_id', '#name': 'username' }, {}),
+      : condition(
+          'attribute_exists(#id) AND attribute_not_exists(#name)',
+          { '#id': 'user_id', '#name': 'username' },
+          {},
+        ),
   };
 }
 
 /** The users row for a caller whose account the sign-up trigger has not created. */
-function createAccount(table: string, sub: string, username: string, identity: unknown, plan: ProfilePlan, now: string) {
+function createAccount(
+  table: string,
+  sub: string,
+  username: string,
+  identity: unknown,
+  plan: ProfilePlan,
+  now: string,
+) {
   const claims = ((identity as { claims?: Record<string, unknown> }).claims ?? {}) as Record<string, unknown>;
   const account: Record<string, unknown> = { username, profile_complete: true, created_at: now, updated_at: now };
   // Access tokens (what Amplify sends) carry no email claim; the sign-up trigger fills it then.

@@ -18,7 +18,9 @@ export function raiseIfDataSourceError(error: { message: string; type: string } 
 
 /** The cancellation reason types of a cancelled TransactWriteItems, in request order. */
 export function cancellationTypes(result: unknown): string[] {
-  const reasons = result ? ((result as { cancellationReasons?: { type: string }[] | null }).cancellationReasons ?? []) : [];
+  const reasons = result
+    ? ((result as { cancellationReasons?: { type: string }[] | null }).cancellationReasons ?? [])
+    : [];
   return reasons.map((r) => r.type);
 }
 

@@ -7,7 +7,9 @@
  * because APPSYNC_JS disallows charCodeAt and has no TextEncoder.
  */
 export function utf8Length(s: string): number {
-  return s.split('').reduce((n, c) => n + (c < '\u0080' ? 1 : c < '\u0800' ? 2 : c >= '\ud800' && c <= '\udfff' ? 2 : 3), 0);
+  return s
+    .split('')
+    .reduce((n, c) => n + (c < '\u0080' ? 1 : c < '\u0800' ? 2 : c >= '\ud800' && c <= '\udfff' ? 2 : 3), 0);
 }
 
 /** Bytes a stored value costs, estimated high: its JSON text in UTF-8 (quotes and commas outweigh DynamoDB's type bytes). */

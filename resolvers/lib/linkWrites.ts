@@ -7,7 +7,11 @@ import { condition } from './writeRequests.ts';
 
 /** The link exists and is not soft-deleted (old rows may lack is_deleted). */
 export function liveLinkCondition(): Expression {
-  return condition('attribute_exists(#id) AND (attribute_not_exists(#deleted) OR #deleted = :false)', { '#id': 'link_id', '#deleted': 'is_deleted' }, { ':false': false });
+  return condition(
+    'attribute_exists(#id) AND (attribute_not_exists(#deleted) OR #deleted = :false)',
+    { '#id': 'link_id', '#deleted': 'is_deleted' },
+    { ':false': false },
+  );
 }
 
 /**
@@ -19,9 +23,18 @@ export function linkCounterUpdate(usersTable: string, sub: string, delta: number
     table: usersTable,
     operation: 'UpdateItem',
     key: util.dynamodb.toMapValues({ user_id: sub }),
-    update: { expression: 'ADD #count :delta', expressionNames: { '#count': 'link_count' }, expressionValues: { ':delta': util.dynamodb.toDynamoDB(delta) } },
-    condition: delta > 0
-      ? condition('attribute_exists(#id) AND (attribute_not_exists(#count) OR #count < :max)', { '#id': 'user_id', '#count': 'link_count' }, { ':max': LINKS_MAX })
-      : condition('attribute_exists(#id)', { '#id': 'user_id' }, {}),
+    update: {
+      expression: 'ADD #count :delta',
+      expressionNames: { '#count': 'link_count' },
+      expressionValues: { ':delta': util.dynamodb.toDynamoDB(delta) },
+    },
+    condition:
+      delta > 0
+        ? condition(
+            'attribute_exists(#id) AND (attribute_not_exists(#count) OR #count < :max)',
+            { '#id': 'user_id', '#count': 'link_count' },
+            { ':max': LINKS_MAX },
+          )
+        : condition('attribute_exists(#id)', { '#id': 'user_id' }, {}),
   };
 }

@@ -76,7 +76,16 @@ export function planProfileUpdate(profileInput: ProfileInput, context: PlanConte
 
   planChecked(input, 'email', 'email', plan, problems, 'is not a valid email address', L.EMAIL_MAX);
   planChecked(input, 'phone', 'phone', plan, problems, 'is not a valid phone number', L.PHONE_MAX);
-  planChecked(input, 'dateOfBirth', 'date_of_birth', plan, problems, 'must be a date written YYYY-MM-DD, from 1900-01-01 to today', 0, context.today);
+  planChecked(
+    input,
+    'dateOfBirth',
+    'date_of_birth',
+    plan,
+    problems,
+    'must be a date written YYYY-MM-DD, from 1900-01-01 to today',
+    0,
+    context.today,
+  );
 
   planSkills(input, plan, problems);
   planSocialLinks(input, plan, problems);
@@ -90,7 +99,14 @@ export function planProfileUpdate(profileInput: ProfileInput, context: PlanConte
   return { ok: true, value: plan };
 }
 
-function planText(input: Input, field: string, attribute: string, max: number, plan: ProfilePlan, problems: InputProblem[]): void {
+function planText(
+  input: Input,
+  field: string,
+  attribute: string,
+  max: number,
+  plan: ProfilePlan,
+  problems: InputProblem[],
+): void {
   if (!Object.hasOwn(input, field)) {
     return;
   }
@@ -106,8 +122,14 @@ function planText(input: Input, field: string, attribute: string, max: number, p
 }
 
 function planChecked(
-  input: Input, field: string, attribute: string, plan: ProfilePlan, problems: InputProblem[],
-  message: string, max: number, today?: string,
+  input: Input,
+  field: string,
+  attribute: string,
+  plan: ProfilePlan,
+  problems: InputProblem[],
+  message: string,
+  max: number,
+  today?: string,
 ): void {
   if (!Object.hasOwn(input, field)) {
     return;
@@ -118,9 +140,12 @@ function planChecked(
     plan.remove.push(attribute);
     return;
   }
-  const valid = today !== undefined
-    ? isIsoDate(text) && text <= today && text >= '1900-01-01'
-    : attribute === 'email' ? isEmail(text, max) : isPhone(text, max);
+  const valid =
+    today !== undefined
+      ? isIsoDate(text) && text <= today && text >= '1900-01-01'
+      : attribute === 'email'
+        ? isEmail(text, max)
+        : isPhone(text, max);
   if (!valid) {
     problems.push({ field: `input.${field}`, message: `${message}` });
   } else {
@@ -168,7 +193,10 @@ function planSocialLinks(input: Input, plan: ProfilePlan, problems: InputProblem
     const platform = link.platform.trim().toLowerCase();
     const url = link.url.trim();
     if (!isSafeId(platform, L.PLATFORM_MAX)) {
-      problems.push({ field: `input.socialLinks[${i}].platform`, message: `a platform has 1 to ${L.PLATFORM_MAX} letters, digits, "-" or "_"` });
+      problems.push({
+        field: `input.socialLinks[${i}].platform`,
+        message: `a platform has 1 to ${L.PLATFORM_MAX} letters, digits, "-" or "_"`,
+      });
     } else if (Object.hasOwn(byPlatform, platform)) {
       problems.push({ field: `input.socialLinks[${i}].platform`, message: `"${platform}" is listed twice` });
     } else if (!isHttpUrl(url, L.URL_MAX)) {
@@ -178,7 +206,10 @@ function planSocialLinks(input: Input, plan: ProfilePlan, problems: InputProblem
     }
   });
   if (storedSize(byPlatform) > L.SOCIAL_LINKS_BYTES_MAX) {
-    problems.push({ field: 'input.socialLinks', message: `together take at most ${L.SOCIAL_LINKS_BYTES_MAX} bytes (UTF-8)` });
+    problems.push({
+      field: 'input.socialLinks',
+      message: `together take at most ${L.SOCIAL_LINKS_BYTES_MAX} bytes (UTF-8)`,
+    });
   }
   plan.set.social_links = byPlatform;
 }
@@ -201,10 +232,14 @@ function planProjects(input: Input, context: PlanContext, plan: ProfilePlan, pro
     const at = `input.projects[${i}]`;
     const id = project.id === undefined || project.id === null ? context.projectIds[i] : (project.id as string);
     const title = (project.title as string).trim();
-    const description = project.description === undefined || project.description === null ? '' : (project.description as string).trim();
+    const description =
+      project.description === undefined || project.description === null ? '' : (project.description as string).trim();
     const link = project.link === undefined || project.link === null ? '' : (project.link as string).trim();
     const imageKey = project.imageKey === undefined || project.imageKey === null ? '' : (project.imageKey as string);
-    const techStack = project.techStack === undefined || project.techStack === null ? [] : (project.techStack as string[]).map((t) => t.trim());
+    const techStack =
+      project.techStack === undefined || project.techStack === null
+        ? []
+        : (project.techStack as string[]).map((t) => t.trim());
     const order = project.order;
     if (!isSafeId(id, L.ID_MAX)) {
       problems.push({ field: `${at}.id`, message: `an id has 1 to ${L.ID_MAX} letters, digits, "-" or "_"` });
@@ -213,13 +248,19 @@ function planProjects(input: Input, context: PlanContext, plan: ProfilePlan, pro
     } else if (title.length === 0 || title.length > L.PROJECT_TITLE_MAX) {
       problems.push({ field: `${at}.title`, message: `a title has 1 to ${L.PROJECT_TITLE_MAX} characters` });
     } else if (description.length > L.PROJECT_DESCRIPTION_MAX) {
-      problems.push({ field: `${at}.description`, message: `must have at most ${L.PROJECT_DESCRIPTION_MAX} characters` });
+      problems.push({
+        field: `${at}.description`,
+        message: `must have at most ${L.PROJECT_DESCRIPTION_MAX} characters`,
+      });
     } else if (link !== '' && !isHttpUrl(link, L.URL_MAX)) {
       problems.push({ field: `${at}.link`, message: 'must be an http(s) URL' });
     } else if (imageKey !== '' && assetKeyProblem(imageKey, context.sub, 'projects') !== null) {
       problems.push({ field: `${at}.imageKey`, message: assetKeyProblem(imageKey, context.sub, 'projects') as string });
     } else if (techStack.length > L.TECH_STACK_MAX || techStack.some((t) => t.length === 0 || t.length > L.TECH_MAX)) {
-      problems.push({ field: `${at}.techStack`, message: `at most ${L.TECH_STACK_MAX} entries of 1 to ${L.TECH_MAX} characters` });
+      problems.push({
+        field: `${at}.techStack`,
+        message: `at most ${L.TECH_STACK_MAX} entries of 1 to ${L.TECH_MAX} characters`,
+      });
     } else if (order !== undefined && order !== null && ((order as number) < 0 || (order as number) > L.ORDER_MAX)) {
       problems.push({ field: `${at}.order`, message: `must be between 0 and ${L.ORDER_MAX}` });
     }
@@ -247,8 +288,13 @@ function planProjects(input: Input, context: PlanContext, plan: ProfilePlan, pro
 }
 
 function planAsset(
-  input: Input, field: string, folder: 'profile' | 'resume', attributes: string[],
-  context: PlanContext, plan: ProfilePlan, problems: InputProblem[],
+  input: Input,
+  field: string,
+  folder: 'profile' | 'resume',
+  attributes: string[],
+  context: PlanContext,
+  plan: ProfilePlan,
+  problems: InputProblem[],
 ): void {
   if (!Object.hasOwn(input, field)) {
     return;

@@ -27,7 +27,8 @@ export function toProfile(item: Item, viewerSub: string | null | undefined): Pro
     bio: text(item.bio),
     skills: (item.skills ?? []) as string[],
     // Seed-era maps may hold null or "" for a platform the user left blank: not a link.
-    socialLinks: Object.keys(socialLinks).sort()
+    socialLinks: Object.keys(socialLinks)
+      .sort()
       .filter((platform) => typeof socialLinks[platform] === 'string' && socialLinks[platform] !== '')
       .map((platform) => ({ platform, url: socialLinks[platform] })),
     projects: projects.map((p) => toProject(p)),

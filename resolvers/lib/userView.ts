@@ -11,7 +11,7 @@ export function toUser(account: Item, profile: Item | null): User {
     username: (account.username ?? null) as string | null,
     email: (account.email ?? null) as string | null,
     profileComplete: account.profile_complete === true,
-    dateOfBirth: (account.date_of_birth ?? (profile ? profile.date_of_birth ?? null : null)) as string | null,
+    dateOfBirth: (account.date_of_birth ?? (profile ? (profile.date_of_birth ?? null) : null)) as string | null,
     fullName: ((profile ? profile.full_name : null) ?? account.fullname ?? null) as string | null,
     createdAt: account.created_at as string,
     updatedAt: account.updated_at as string,

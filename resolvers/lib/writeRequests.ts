@@ -20,16 +20,25 @@ export function updateExpression(set: Record<string, unknown>, remove: string[])
     values[`:s${i}`] = util.dynamodb.toDynamoDB(set[attribute]);
     return `#s${i} = :s${i}`;
   });
-  const removes = remove.filter((a) => !Object.hasOwn(set, a)).map((attribute, i) => {
-    names[`#r${i}`] = attribute;
-    return `#r${i}`;
-  });
-  const clauses = [sets.length > 0 ? `SET ${sets.join(', ')}` : '', removes.length > 0 ? `REMOVE ${removes.join(', ')}` : ''];
+  const removes = remove
+    .filter((a) => !Object.hasOwn(set, a))
+    .map((attribute, i) => {
+      names[`#r${i}`] = attribute;
+      return `#r${i}`;
+    });
+  const clauses = [
+    sets.length > 0 ? `SET ${sets.join(', ')}` : '',
+    removes.length > 0 ? `REMOVE ${removes.join(', ')}` : '',
+  ];
   return { expression: clauses.filter((c) => c !== '').join(' '), expressionNames: names, expressionValues: values };
 }
 
 /** A condition expression with its own placeholders (values converted to DynamoDB form). */
-export function condition(expression: string, names: Record<string, string>, values: Record<string, unknown>): Expression {
+export function condition(
+  expression: string,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): Expression {
   const typed: Record<string, unknown> = {};
   Object.keys(values).forEach((k) => {
     typed[k] = util.dynamodb.toDynamoDB(values[k]);

@@ -36,7 +36,10 @@ beforeAll(async () => {
 describe('GET /username/check', () => {
   it('200 {available, username} for a free name', async () => {
     const name = `free${randomUUID().slice(0, 8)}`;
-    expect(await call('GET', `/username/check?username=${name}`)).toEqual({ status: 200, body: { available: true, username: name } });
+    expect(await call('GET', `/username/check?username=${name}`)).toEqual({
+      status: 200,
+      body: { available: true, username: name },
+    });
   });
 
   it('400 when the username parameter is missing', async () => {
@@ -50,37 +53,84 @@ describe('POST /profiles', () => {
   });
 
   it('400 when username is missing', async () => {
-    expect(await call('POST', '/profiles', { token: owner.accessToken, body: { full_name: 'No Name' } })).toEqual({ status: 400, body: expect.objectContaining(ERROR_BODY) });
+    expect(await call('POST', '/profiles', { token: owner.accessToken, body: { full_name: 'No Name' } })).toEqual({
+      status: 400,
+      body: expect.objectContaining(ERROR_BODY),
+    });
   });
 
   it('200 {message, profile} creating the profile, then keeps fields not sent', async () => {
     const created = await call('POST', '/profiles', {
       token: owner.accessToken,
       body: {
-        username, full_name: 'Contract Ada', title: 'Engineer', bio: 'Bio', skills: ['ts', 'graphql'],
+        username,
+        full_name: 'Contract Ada',
+        title: 'Engineer',
+        bio: 'Bio',
+        skills: ['ts', 'graphql'],
         social_links: { github: 'https://github.com/ada' },
-        projects: [{ id: 'p1', title: 'Engine', description: 'Analytical', link: 'https://engine.example', tech_stack: ['brass'], order: 1 }],
-        email: 'ada@example.com', phone: '+1 555 764 4377', show_email: true, show_phone: false, show_resume: false,
+        projects: [
+          {
+            id: 'p1',
+            title: 'Engine',
+            description: 'Analytical',
+            link: 'https://engine.example',
+            tech_stack: ['brass'],
+            order: 1,
+          },
+        ],
+        email: 'ada@example.com',
+        phone: '+1 555 764 4377',
+        show_email: true,
+        show_phone: false,
+        show_resume: false,
       },
     });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       message: 'Profile saved successfully',
       profile: {
-        username, full_name: 'Contract Ada', title: 'Engineer', bio: 'Bio', skills: ['ts', 'graphql'],
+        username,
+        full_name: 'Contract Ada',
+        title: 'Engineer',
+        bio: 'Bio',
+        skills: ['ts', 'graphql'],
         social_links: { github: 'https://github.com/ada' },
-        projects: [{ id: 'p1', title: 'Engine', description: 'Analytical', link: 'https://engine.example', tech_stack: ['brass'], order: 1 }],
-        email: 'ada@example.com', phone: '+1 555 764 4377', show_email: true, show_phone: false, show_resume: false,
+        projects: [
+          {
+            id: 'p1',
+            title: 'Engine',
+            description: 'Analytical',
+            link: 'https://engine.example',
+            tech_stack: ['brass'],
+            order: 1,
+          },
+        ],
+        email: 'ada@example.com',
+        phone: '+1 555 764 4377',
+        show_email: true,
+        show_phone: false,
+        show_resume: false,
       },
     });
 
-    const updated = await call('POST', '/profiles', { token: owner.accessToken, body: { username, title: 'Scientist' } });
-    expect(updated.body.profile).toMatchObject({ full_name: 'Contract Ada', title: 'Scientist', skills: ['ts', 'graphql'] });
+    const updated = await call('POST', '/profiles', {
+      token: owner.accessToken,
+      body: { username, title: 'Scientist' },
+    });
+    expect(updated.body.profile).toMatchObject({
+      full_name: 'Contract Ada',
+      title: 'Scientist',
+      skills: ['ts', 'graphql'],
+    });
   });
 
   it('409 when the username belongs to someone else', async () => {
     const other = await signUpUser(stack);
-    expect(await call('POST', '/profiles', { token: other.accessToken, body: { username } })).toEqual({ status: 409, body: expect.objectContaining(ERROR_BODY) });
+    expect(await call('POST', '/profiles', { token: other.accessToken, body: { username } })).toEqual({
+      status: 409,
+      body: expect.objectContaining(ERROR_BODY),
+    });
   });
 });
 
@@ -89,10 +139,26 @@ describe('GET /profiles/{username}', () => {
     const res = await call('GET', `/profiles/${username}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      username, full_name: 'Contract Ada', title: 'Scientist', bio: 'Bio', skills: ['ts', 'graphql'],
+      username,
+      full_name: 'Contract Ada',
+      title: 'Scientist',
+      bio: 'Bio',
+      skills: ['ts', 'graphql'],
       social_links: { github: 'https://github.com/ada' },
-      projects: [expect.objectContaining({ id: 'p1', title: 'Engine', link: 'https://engine.example', tech_stack: ['brass'], order: 1 })],
-      links: [], email: 'ada@example.com', show_email: true, show_phone: false, show_resume: false,
+      projects: [
+        expect.objectContaining({
+          id: 'p1',
+          title: 'Engine',
+          link: 'https://engine.example',
+          tech_stack: ['brass'],
+          order: 1,
+        }),
+      ],
+      links: [],
+      email: 'ada@example.com',
+      show_email: true,
+      show_phone: false,
+      show_resume: false,
     });
     expect(res.body).not.toHaveProperty('phone');
     expect(res.body).not.toHaveProperty('date_of_birth');
@@ -104,7 +170,10 @@ describe('GET /profiles/{username}', () => {
   });
 
   it('404 for an unknown username', async () => {
-    expect(await call('GET', `/profiles/nobody${randomUUID().slice(0, 8)}`)).toEqual({ status: 404, body: expect.objectContaining(ERROR_BODY) });
+    expect(await call('GET', `/profiles/nobody${randomUUID().slice(0, 8)}`)).toEqual({
+      status: 404,
+      body: expect.objectContaining(ERROR_BODY),
+    });
   });
 });
 
@@ -112,7 +181,13 @@ describe('GET /users/me', () => {
   it('200 with the account status', async () => {
     expect(await call('GET', '/users/me', { token: owner.accessToken })).toEqual({
       status: 200,
-      body: expect.objectContaining({ user_id: owner.sub, username, email: owner.email, profile_complete: true, fullname: 'Contract Ada' }),
+      body: expect.objectContaining({
+        user_id: owner.sub,
+        username,
+        email: owner.email,
+        profile_complete: true,
+        fullname: 'Contract Ada',
+      }),
     });
   });
 
@@ -123,18 +198,29 @@ describe('GET /users/me', () => {
 
 describe('POST /links and DELETE /links/{id}', () => {
   it('200 {message, link} with the stored link, listed on the public profile, then soft-deleted', async () => {
-    const saved = await call('POST', '/links', { token: owner.accessToken, body: { title: 'GitHub', url: 'https://github.com/ada', order: 1 } });
+    const saved = await call('POST', '/links', {
+      token: owner.accessToken,
+      body: { title: 'GitHub', url: 'https://github.com/ada', order: 1 },
+    });
     expect(saved).toEqual({
       status: 200,
       body: {
         message: 'Link saved successfully',
         link: {
-          user_id: owner.sub, link_id: expect.any(String), title: 'GitHub', url: 'https://github.com/ada', order: 1,
-          is_deleted: false, created_at: expect.any(String), updated_at: expect.any(String),
+          user_id: owner.sub,
+          link_id: expect.any(String),
+          title: 'GitHub',
+          url: 'https://github.com/ada',
+          order: 1,
+          is_deleted: false,
+          created_at: expect.any(String),
+          updated_at: expect.any(String),
         },
       },
     });
-    expect((await call('GET', `/profiles/${username}`)).body.links).toEqual([{ title: 'GitHub', url: 'https://github.com/ada' }]);
+    expect((await call('GET', `/profiles/${username}`)).body.links).toEqual([
+      { title: 'GitHub', url: 'https://github.com/ada' },
+    ]);
 
     const deleted = await call('DELETE', `/links/${saved.body.link.link_id}`, { token: owner.accessToken });
     expect(deleted).toEqual({ status: 200, body: { message: 'Link deleted successfully' } });
@@ -142,23 +228,56 @@ describe('POST /links and DELETE /links/{id}', () => {
   });
 
   it('400 when title or url is missing, 401 without a token, 404 deleting an unknown link', async () => {
-    expect((await call('POST', '/links', { token: owner.accessToken, body: { url: 'https://x.example' } })).status).toBe(400);
+    expect(
+      (await call('POST', '/links', { token: owner.accessToken, body: { url: 'https://x.example' } })).status,
+    ).toBe(400);
     expect((await call('POST', '/links', { body: { title: 'T', url: 'https://x.example' } })).status).toBe(401);
-    expect(await call('DELETE', `/links/${randomUUID()}`, { token: owner.accessToken })).toEqual({ status: 404, body: expect.objectContaining(ERROR_BODY) });
+    expect(await call('DELETE', `/links/${randomUUID()}`, { token: owner.accessToken })).toEqual({
+      status: 404,
+      body: expect.objectContaining(ERROR_BODY),
+    });
   });
 });
 
 describe('POST /upload-url', () => {
   it('200 {upload_url, key, url, content_type} under the caller prefix', async () => {
-    const res = await call('POST', '/upload-url', { token: owner.accessToken, body: { file_type: 'profile_image', content_type: 'image/jpeg', file_extension: '.jpg', content_length: 2048 } });
+    const res = await call('POST', '/upload-url', {
+      token: owner.accessToken,
+      body: { file_type: 'profile_image', content_type: 'image/jpeg', file_extension: '.jpg', content_length: 2048 },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ upload_url: expect.stringContaining('X-Amz-Signature='), key: expect.stringMatching(new RegExp(`^users/${owner.sub}/profile/.+\\.jpg$`)), url: expect.any(String), content_type: 'image/jpeg' });
+    expect(res.body).toMatchObject({
+      upload_url: expect.stringContaining('X-Amz-Signature='),
+      key: expect.stringMatching(new RegExp(`^users/${owner.sub}/profile/.+\\.jpg$`)),
+      url: expect.any(String),
+      content_type: 'image/jpeg',
+    });
   });
 
   it('400 for an invalid file_type or content_type, 401 without a token', async () => {
-    expect((await call('POST', '/upload-url', { token: owner.accessToken, body: { file_type: 'video', content_type: 'video/mp4', content_length: 10 } })).status).toBe(400);
-    expect((await call('POST', '/upload-url', { token: owner.accessToken, body: { file_type: 'resume', content_type: 'image/png', content_length: 10 } })).status).toBe(400);
-    expect((await call('POST', '/upload-url', { body: { file_type: 'resume', content_type: 'application/pdf', content_length: 10 } })).status).toBe(401);
+    expect(
+      (
+        await call('POST', '/upload-url', {
+          token: owner.accessToken,
+          body: { file_type: 'video', content_type: 'video/mp4', content_length: 10 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call('POST', '/upload-url', {
+          token: owner.accessToken,
+          body: { file_type: 'resume', content_type: 'image/png', content_length: 10 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call('POST', '/upload-url', {
+          body: { file_type: 'resume', content_type: 'application/pdf', content_length: 10 },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -166,7 +285,11 @@ describe('CORS', () => {
   it('answers a browser preflight from an allowed origin as the seed configures', async () => {
     const response = await fetch(`${base}/profiles`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
     });
     expect(response.status).toBeLessThan(300);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');

@@ -13,7 +13,8 @@ beforeAll(() => {
     .map((policy) => policy.Properties.PolicyDocument.Statement);
 });
 
-const actionsOf = (statements: { Action: string | string[] }[]) => [...new Set(statements.flatMap((s) => [s.Action].flat()))].sort();
+const actionsOf = (statements: { Action: string | string[] }[]) =>
+  [...new Set(statements.flatMap((s) => [s.Action].flat()))].sort();
 
 describe('AppSync DynamoDB data source roles', () => {
   it('exist for the three tables', () => {
@@ -23,7 +24,12 @@ describe('AppSync DynamoDB data source roles', () => {
   it('allow only the item operations the resolvers use: no Scan, no batch operations, no streams', () => {
     for (const statements of policies) {
       expect(actionsOf(statements)).toEqual([
-        'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
       ]);
     }
   });

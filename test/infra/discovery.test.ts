@@ -43,7 +43,9 @@ describe('resolver discovery', () => {
     const wiring = discover(FIXTURE_RESOLVERS_DIR);
 
     const shared = wiring.functions.filter((fn) => fn.name === 'getProfileByUsername');
-    const users = wiring.resolvers.filter((r) => r.kind === 'PIPELINE' && r.functionNames.includes('getProfileByUsername'));
+    const users = wiring.resolvers.filter(
+      (r) => r.kind === 'PIPELINE' && r.functionNames.includes('getProfileByUsername'),
+    );
     expect(shared).toHaveLength(1);
     expect(shared[0]).toMatchObject({ dataSourceName: 'ProfilesTable' });
     expect(users.map((r) => r.fieldName).sort()).toEqual(['myProfile', 'profile']);
@@ -119,15 +121,23 @@ describe('resolver bundling', () => {
   it('fails naming the file when the bundle exceeds the AppSync code limit', () => {
     const dir = fixtureCopy();
     const file = join(dir, 'Query.me.ts');
-    writeFileSync(file, `// @dataSource UsersTable\nexport function request() { return { blob: '${'x'.repeat(APPSYNC_CODE_LIMIT)}' }; }\n`);
+    writeFileSync(
+      file,
+      `// @dataSource UsersTable\nexport function request() { return { blob: '${'x'.repeat(APPSYNC_CODE_LIMIT)}' }; }\n`,
+    );
 
-    expect(() => bundleResolverCode(file)).toThrow(/Query\.me\.ts: the bundle is \d+ characters; AppSync accepts at most 32768/);
+    expect(() => bundleResolverCode(file)).toThrow(
+      /Query\.me\.ts: the bundle is \d+ characters; AppSync accepts at most 32768/,
+    );
   });
 
   it('fails naming the file when esbuild cannot bundle it', () => {
     const dir = fixtureCopy();
     const file = join(dir, 'Query.me.ts');
-    writeFileSync(file, "// @dataSource UsersTable\nimport { x } from './lib/nowhere.ts';\nexport const request = x;\n");
+    writeFileSync(
+      file,
+      "// @dataSource UsersTable\nimport { x } from './lib/nowhere.ts';\nexport const request = x;\n",
+    );
 
     expect(() => bundleResolverCode(file)).toThrow(/Query\.me\.ts: esbuild failed: Could not resolve/);
   });

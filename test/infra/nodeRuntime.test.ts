@@ -9,7 +9,9 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 describe('one Node major, locally and on Lambda', () => {
   it('every Lambda function in the synthesized template runs on the Node major that runs the tests', () => {
     const template = JSON.parse(readFileSync(join(ROOT, 'cdk.out', 'ProLynk.template.json'), 'utf8'));
-    const runtimes = Object.values(template.Resources as Record<string, { Type: string; Properties: { Runtime?: string } }>)
+    const runtimes = Object.values(
+      template.Resources as Record<string, { Type: string; Properties: { Runtime?: string } }>,
+    )
       .filter((resource) => resource.Type === 'AWS::Lambda::Function')
       .map((resource) => resource.Properties.Runtime);
     expect(runtimes.length).toBeGreaterThan(0);

@@ -20,16 +20,27 @@ beforeAll(() => {
   stack = new Stack(app, 'RestApiTest', { env: { account: '111122223333', region: 'eu-west-1' } });
   const userPool = new UserPool(stack, 'Pool');
   const userPoolClient = userPool.addClient('Client');
-  const graphqlApi = new GraphqlApi(stack, 'Graphql', { name: 'test', definition: Definition.fromFile(join(import.meta.dirname, '..', '..', 'schema.graphql')) });
+  const graphqlApi = new GraphqlApi(stack, 'Graphql', {
+    name: 'test',
+    definition: Definition.fromFile(join(import.meta.dirname, '..', '..', 'schema.graphql')),
+  });
   const rest = new RestApi(stack, 'Rest', {
-    projectName: 'acme', userPool, userPoolClient, graphqlApi,
+    projectName: 'acme',
+    userPool,
+    userPoolClient,
+    graphqlApi,
     bundle: { outRoot: mkdtempSync(join(tmpdir(), 'prolynk-rest-bundles-')) },
   });
-  const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
+  const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.getLogicalId(construct.node.defaultChild as never);
   template = Template.fromStack(stack);
   ids = {
-    fn: logicalId(rest.function), api: logicalId(rest.httpApi), graphql: logicalId(graphqlApi), pool: logicalId(userPool),
-    client: logicalId(userPoolClient), authorizer: Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0],
+    fn: logicalId(rest.function),
+    api: logicalId(rest.httpApi),
+    graphql: logicalId(graphqlApi),
+    pool: logicalId(userPool),
+    client: logicalId(userPoolClient),
+    authorizer: Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0],
   };
 });
 
@@ -39,7 +50,7 @@ const ROUTES = {
 };
 
 describe('RestApi', () => {
-  it('names the HTTP API after the project and allows exactly the seed\'s CORS', () => {
+  it("names the HTTP API after the project and allows exactly the seed's CORS", () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       Name: 'acme-api',
@@ -55,7 +66,9 @@ describe('RestApi', () => {
   });
 
   it('serves the seven seed routes, all through the REST function with payload format 2.0', () => {
-    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey as string);
+    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties.RouteKey as string,
+    );
     expect(routeKeys.sort()).toEqual([...ROUTES.protected, ...ROUTES.public].sort());
     template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -75,20 +88,31 @@ describe('RestApi', () => {
       },
     });
     for (const routeKey of ROUTES.protected) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizerId: { Ref: ids.authorizer } });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: ids.authorizer },
+      });
     }
     for (const routeKey of ROUTES.public) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'NONE', AuthorizerId: Match.absent() });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
     }
   });
 
-  it('auto-deploys the $default stage with the seed\'s throttling and JSON access logs kept 7 days', () => {
+  it("auto-deploys the $default stage with the seed's throttling and JSON access logs kept 7 days", () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
-      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
@@ -100,7 +124,9 @@ describe('RestApi', () => {
       Environment: { Variables: { GRAPHQL_URL: { 'Fn::GetAtt': [ids.graphql, 'GraphQLUrl'] } } },
     });
     template.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', FunctionName: { 'Fn::GetAtt': [ids.fn, 'Arn'] },
+      Action: 'lambda:InvokeFunction',
+      Principal: 'apigateway.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [ids.fn, 'Arn'] },
     });
   });
 
@@ -120,7 +146,9 @@ describe('RestApi', () => {
     expect(fields).toContain('/types/Query/fields/usernameAvailable');
     expect(fields).toContain('/types/Profile/fields/email');
     expect(fields).toContain('/types/Link/fields/url');
-    expect(fields.filter((field) => /\/types\/(Mutation|Subscription)\//.test(field) || field.includes('*'))).toEqual([]);
+    expect(fields.filter((field) => /\/types\/(Mutation|Subscription)\//.test(field) || field.includes('*'))).toEqual(
+      [],
+    );
     expect(fields.filter((field) => /fields\/(me|myProfile|dateOfBirth|avatarKey|resumeKey)$/.test(field))).toEqual([]);
   });
 
@@ -130,7 +158,14 @@ describe('RestApi', () => {
 
   it('passes cdk-nag AwsSolutions for its own resources', { timeout: 120_000 }, () => {
     const report = new AwsSolutionsChecks(app).validateScope(app);
-    const ours = report.violations.filter((violation) => violation.violatingResources.some((r) => (r.constructPath ?? '').includes('/Rest/')));
-    expect(ours.map((violation) => `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    const ours = report.violations.filter((violation) =>
+      violation.violatingResources.some((r) => (r.constructPath ?? '').includes('/Rest/')),
+    );
+    expect(
+      ours.map(
+        (violation) =>
+          `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 });

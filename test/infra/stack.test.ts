@@ -27,7 +27,9 @@ describe('storage', () => {
       KeySchema: tableKeys('user_id'),
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      GlobalSecondaryIndexes: [{ IndexName: 'email-index', KeySchema: tableKeys('email'), Projection: { ProjectionType: 'ALL' } }],
+      GlobalSecondaryIndexes: [
+        { IndexName: 'email-index', KeySchema: tableKeys('email'), Projection: { ProjectionType: 'ALL' } },
+      ],
       StreamSpecification: Match.absent(),
     });
   });
@@ -38,7 +40,9 @@ describe('storage', () => {
       KeySchema: tableKeys('username'),
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      GlobalSecondaryIndexes: [{ IndexName: 'user_id-index', KeySchema: tableKeys('user_id'), Projection: { ProjectionType: 'ALL' } }],
+      GlobalSecondaryIndexes: [
+        { IndexName: 'user_id-index', KeySchema: tableKeys('user_id'), Projection: { ProjectionType: 'ALL' } },
+      ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
   });
@@ -55,7 +59,10 @@ describe('storage', () => {
   });
 
   it('retains every table when the stack or the resource goes away', () => {
-    const tables = template.findResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const tables = template.findResources('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
     expect(Object.keys(tables)).toHaveLength(3);
   });
 
@@ -98,7 +105,11 @@ describe('storage', () => {
             Effect: 'Allow',
             Principal: { AWS: '*' },
             Action: 's3:GetObject',
-            Resource: [objectArn('/users/*/profile/*'), objectArn('/users/*/projects/*'), objectArn('/users/*/resume/*')],
+            Resource: [
+              objectArn('/users/*/profile/*'),
+              objectArn('/users/*/projects/*'),
+              objectArn('/users/*/resume/*'),
+            ],
           }),
         ]),
       },
@@ -160,7 +171,9 @@ describe('GraphQL API', () => {
         USERS_TABLE: { Ref: Match.stringLikeRegexp('^UsersTable') },
         PROFILES_TABLE: { Ref: Match.stringLikeRegexp('^ProfilesTable') },
         LINKS_TABLE: { Ref: Match.stringLikeRegexp('^LinksTable') },
-        ASSETS_BASE_URL: { 'Fn::Join': ['', ['https://', { Ref: Match.stringLikeRegexp('^AssetsBucket') }, '.s3.amazonaws.com']] },
+        ASSETS_BASE_URL: {
+          'Fn::Join': ['', ['https://', { Ref: Match.stringLikeRegexp('^AssetsBucket') }, '.s3.amazonaws.com']],
+        },
       },
     });
   });
@@ -182,12 +195,14 @@ describe('GraphQL API', () => {
         DynamoDBConfig: { TableName: { Ref: Match.stringLikeRegexp(`^${name}`) } },
       });
     }
-    const policies = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((policy) => /Api(Users|Profiles|Links)TableServiceRole/.test(JSON.stringify(policy.Properties.Roles)));
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      /Api(Users|Profiles|Links)TableServiceRole/.test(JSON.stringify(policy.Properties.Roles)),
+    );
     expect(policies).toHaveLength(3);
     for (const policy of policies) {
       const text = JSON.stringify(policy.Properties.PolicyDocument);
-      for (const table of ['UsersTable', 'ProfilesTable', 'LinksTable']) expect(text).toMatch(new RegExp(`"${table}[0-9A-F]{8}","Arn"`));
+      for (const table of ['UsersTable', 'ProfilesTable', 'LinksTable'])
+        expect(text).toMatch(new RegExp(`"${table}[0-9A-F]{8}","Arn"`));
       expect(text).toContain('dynamodb:PutItem');
     }
   });
@@ -195,7 +210,8 @@ describe('GraphQL API', () => {
   it('has a resolver for every Query and Mutation field of schema.graphql', () => {
     const document = parse(readFileSync(SCHEMA_PATH, 'utf8'));
     const rootFields = document.definitions.flatMap((definition) =>
-      definition.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation', 'Subscription'].includes(definition.name.value)
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION &&
+      ['Query', 'Mutation', 'Subscription'].includes(definition.name.value)
         ? (definition.fields ?? []).map((field) => ({ TypeName: definition.name.value, FieldName: field.name.value }))
         : [],
     );
@@ -247,7 +263,12 @@ describe('checks', () => {
   it('passes cdk-nag AwsSolutions with every acknowledged finding given a reason', () => {
     const report = new AwsSolutionsChecks(synthesized.app).validateScope(synthesized.app);
 
-    expect(report.violations.map((violation) => `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(
+      report.violations.map(
+        (violation) =>
+          `${violation.ruleName} at ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      ),
+    ).toEqual([]);
     expect(report.success).toBe(true);
   });
 

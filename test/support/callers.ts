@@ -30,8 +30,14 @@ export function iamCaller(): Caller {
   return {
     authMode: 'AWS_IAM',
     identity: {
-      accountId: '000000000000', cognitoIdentityPoolId: null, cognitoIdentityId: null, sourceIp: ['127.0.0.1'],
-      username: 'local', userArn: 'arn:aws:iam::000000000000:user/local', cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null,
+      accountId: '000000000000',
+      cognitoIdentityPoolId: null,
+      cognitoIdentityId: null,
+      sourceIp: ['127.0.0.1'],
+      username: 'local',
+      userArn: 'arn:aws:iam::000000000000:user/local',
+      cognitoIdentityAuthType: null,
+      cognitoIdentityAuthProvider: null,
     },
     headers: {},
   };

@@ -14,11 +14,19 @@ export interface GraphqlHttpResponse {
 export interface GraphqlClient {
   url: string;
   /** POSTs `{query, variables}` as JSON with the given extra headers. */
-  post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlHttpResponse>;
+  post(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlHttpResponse>;
   /** POSTs a raw body, for malformed-request cases. */
   postRaw(body: string, headers?: Record<string, string>): Promise<GraphqlHttpResponse>;
   /** POSTs `{query, variables}` signed with SigV4 for service `appsync` (AWS_IAM mode). */
-  postSigned(query: string, variables?: Record<string, unknown>, credentials?: LocalIamCredentials): Promise<GraphqlHttpResponse>;
+  postSigned(
+    query: string,
+    variables?: Record<string, unknown>,
+    credentials?: LocalIamCredentials,
+  ): Promise<GraphqlHttpResponse>;
 }
 
 /** The access key pair the local endpoint accepts for AWS_IAM. */
@@ -32,7 +40,11 @@ const LOCAL_IAM: LocalIamCredentials = { accessKeyId: 'local', secretAccessKey: 
 /** Creates a client for the GraphQL endpoint at `url`. */
 export function graphqlClient(url: string, region = 'us-east-1'): GraphqlClient {
   const postRaw = async (body: string, headers: Record<string, string> = {}): Promise<GraphqlHttpResponse> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -54,7 +66,12 @@ export function graphqlClient(url: string, region = 'us-east-1'): GraphqlClient 
 }
 
 /** The headers a SigV4 client (Amplify's IAM mode, the REST shim) sends for a POST to `url`. */
-export function sigV4Headers(url: string, body: string, region: string, credentials: LocalIamCredentials): Promise<Record<string, string>> {
+export function sigV4Headers(
+  url: string,
+  body: string,
+  region: string,
+  credentials: LocalIamCredentials,
+): Promise<Record<string, string>> {
   // The REST shim's own signer: tests sign exactly as production code does.
   return signedHeaders(new URL(url), body, region, credentials);
 }

@@ -10,21 +10,34 @@ import type { AppSyncEngine, Caller } from '../../local/appsync/engine/createApp
 import { createNoneDataSource } from '../../local/appsync/engine/noneDataSource.ts';
 import type { DataSource } from '../../local/appsync/runtime/contract.ts';
 import { localDynamoDbClient } from '../../local/services/dynamodb.ts';
-import { createLocalReferenceResolver, extractGraphqlApis, loadCloudAssembly, offlinePhysicalIds } from '../../local/template/index.ts';
+import {
+  createLocalReferenceResolver,
+  extractGraphqlApis,
+  loadCloudAssembly,
+  offlinePhysicalIds,
+} from '../../local/template/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The engine over the synthesized API, the raw DynamoDB client, and helpers to read tables. */
 export function localApi() {
   const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
+  if (!endpoint)
+    throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
   const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));
-  const [api] = extractGraphqlApis(template, createLocalReferenceResolver(template, { physicalIds: offlinePhysicalIds(template) }));
+  const [api] = extractGraphqlApis(
+    template,
+    createLocalReferenceResolver(template, { physicalIds: offlinePhysicalIds(template) }),
+  );
   const client = localDynamoDbClient(endpoint);
-  const dataSources = new Map<string, DataSource>(api.dataSources.map((d) => [
-    d.name,
-    d.type === 'AMAZON_DYNAMODB' ? createDynamoDbDataSource({ name: d.name, tableName: d.tableName as string, client }) : createNoneDataSource(d.name),
-  ]));
+  const dataSources = new Map<string, DataSource>(
+    api.dataSources.map((d) => [
+      d.name,
+      d.type === 'AMAZON_DYNAMODB'
+        ? createDynamoDbDataSource({ name: d.name, tableName: d.tableName as string, client })
+        : createNoneDataSource(d.name),
+    ]),
+  );
   const engine: AppSyncEngine = createAppSyncEngine({ api, dataSources });
   const env = api.environmentVariables;
 
@@ -35,15 +48,20 @@ export function localApi() {
     assetsBaseUrl: env.ASSETS_BASE_URL,
     /** Runs one GraphQL request as `caller` and returns AppSync's response body. */
     async run(caller: Caller, query: string, variables: Record<string, unknown> = {}) {
-      return (await engine.execute({ query, variables }, caller)).body as { data: Record<string, any> | null; errors?: Record<string, any>[] };
+      return (await engine.execute({ query, variables }, caller)).body as {
+        data: Record<string, any> | null;
+        errors?: Record<string, any>[];
+      };
     },
     /** A raw item, strongly consistent, or null. */
     async item(table: string, key: Record<string, string>) {
-      const out = await client.send(new GetItemCommand({
-        TableName: table,
-        Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
-        ConsistentRead: true,
-      }));
+      const out = await client.send(
+        new GetItemCommand({
+          TableName: table,
+          Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
+          ConsistentRead: true,
+        }),
+      );
       return out.Item ? unmarshall(out.Item) : null;
     },
   };

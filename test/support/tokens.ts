@@ -39,12 +39,14 @@ export function cognitoClient(stack: LocalOutputs): CognitoIdentityProviderClien
 export async function signUpUser(stack: LocalOutputs, email = `user-${randomUUID()}@example.com`): Promise<TestUser> {
   const client = cognitoClient(stack);
   try {
-    await client.send(new SignUpCommand({
-      ClientId: stack.userPoolClientId,
-      Username: email,
-      Password: PASSWORD,
-      UserAttributes: [{ Name: 'email', Value: email }],
-    }));
+    await client.send(
+      new SignUpCommand({
+        ClientId: stack.userPoolClientId,
+        Username: email,
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
     await client.send(new AdminConfirmSignUpCommand({ UserPoolId: stack.userPoolId, Username: email }));
   } finally {
     client.destroy();
@@ -56,13 +58,21 @@ export async function signUpUser(stack: LocalOutputs, email = `user-${randomUUID
 export async function signIn(stack: LocalOutputs, email: string, password = PASSWORD): Promise<TestUser> {
   const client = cognitoClient(stack);
   try {
-    const { AuthenticationResult: result } = await client.send(new InitiateAuthCommand({
-      ClientId: stack.userPoolClientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }));
+    const { AuthenticationResult: result } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: stack.userPoolClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    );
     if (!result?.IdToken || !result.AccessToken) throw new Error(`sign-in for ${email} returned no tokens`);
-    return { email, password, sub: String(decodeJwt(result.IdToken).sub), idToken: result.IdToken, accessToken: result.AccessToken };
+    return {
+      email,
+      password,
+      sub: String(decodeJwt(result.IdToken).sub),
+      idToken: result.IdToken,
+      accessToken: result.AccessToken,
+    };
   } finally {
     client.destroy();
   }

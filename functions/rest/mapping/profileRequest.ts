@@ -7,15 +7,30 @@ import type { JsonObject } from './requestBody.ts';
 import { copyIfPresent, isJsonObject, requireFields } from './requestBody.ts';
 
 const SCALAR_FIELDS: readonly [string, keyof ProfileInput][] = [
-  ['username', 'username'], ['full_name', 'fullName'], ['title', 'title'], ['bio', 'bio'], ['skills', 'skills'],
-  ['avatar_key', 'avatarKey'], ['resume_key', 'resumeKey'], ['email', 'email'], ['phone', 'phone'],
-  ['show_email', 'showEmail'], ['show_phone', 'showPhone'], ['show_resume', 'showResume'],
-  ['favorite_color', 'favoriteColor'], ['date_of_birth', 'dateOfBirth'],
+  ['username', 'username'],
+  ['full_name', 'fullName'],
+  ['title', 'title'],
+  ['bio', 'bio'],
+  ['skills', 'skills'],
+  ['avatar_key', 'avatarKey'],
+  ['resume_key', 'resumeKey'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['show_email', 'showEmail'],
+  ['show_phone', 'showPhone'],
+  ['show_resume', 'showResume'],
+  ['favorite_color', 'favoriteColor'],
+  ['date_of_birth', 'dateOfBirth'],
 ];
 
 const PROJECT_FIELDS: readonly [string, string][] = [
-  ['id', 'id'], ['title', 'title'], ['description', 'description'], ['link', 'link'],
-  ['image_key', 'imageKey'], ['tech_stack', 'techStack'], ['order', 'order'],
+  ['id', 'id'],
+  ['title', 'title'],
+  ['description', 'description'],
+  ['link', 'link'],
+  ['image_key', 'imageKey'],
+  ['tech_stack', 'techStack'],
+  ['order', 'order'],
 ];
 
 /** Maps a POST /profiles body to saveProfile's input; 400 when username is missing (seed). */

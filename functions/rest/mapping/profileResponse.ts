@@ -3,20 +3,53 @@
 import type { Link, Profile, Project, SocialLink } from '../../../generated/graphql.ts';
 
 /** The Profile fields the full view reads (what SAVE_PROFILE_MUTATION selects). */
-export type FullProfile = Pick<Profile,
-  'username' | 'fullName' | 'title' | 'bio' | 'skills' | 'avatarKey' | 'avatarUrl' | 'profileImageUrl' | 'resumeKey'
-  | 'resumeUrl' | 'email' | 'phone' | 'showEmail' | 'showPhone' | 'showResume' | 'favoriteColor' | 'dateOfBirth'
-  | 'createdAt' | 'updatedAt'>
-  & { socialLinks: SocialLinkFields[]; projects: ProjectFields[]; links: LinkFields[] };
+export type FullProfile = Pick<
+  Profile,
+  | 'username'
+  | 'fullName'
+  | 'title'
+  | 'bio'
+  | 'skills'
+  | 'avatarKey'
+  | 'avatarUrl'
+  | 'profileImageUrl'
+  | 'resumeKey'
+  | 'resumeUrl'
+  | 'email'
+  | 'phone'
+  | 'showEmail'
+  | 'showPhone'
+  | 'showResume'
+  | 'favoriteColor'
+  | 'dateOfBirth'
+  | 'createdAt'
+  | 'updatedAt'
+> & { socialLinks: SocialLinkFields[]; projects: ProjectFields[]; links: LinkFields[] };
 
 /** The Profile fields the public view reads (what PUBLIC_PROFILE_QUERY selects). */
-export type PublicProfile = Pick<Profile,
-  'username' | 'fullName' | 'title' | 'bio' | 'skills' | 'profileImageUrl' | 'avatarUrl' | 'resumeUrl' | 'email'
-  | 'phone' | 'showEmail' | 'showPhone' | 'showResume' | 'isOwner'>
-  & { socialLinks: SocialLinkFields[]; projects: Omit<ProjectFields, 'imageKey'>[]; links: LinkFields[] };
+export type PublicProfile = Pick<
+  Profile,
+  | 'username'
+  | 'fullName'
+  | 'title'
+  | 'bio'
+  | 'skills'
+  | 'profileImageUrl'
+  | 'avatarUrl'
+  | 'resumeUrl'
+  | 'email'
+  | 'phone'
+  | 'showEmail'
+  | 'showPhone'
+  | 'showResume'
+  | 'isOwner'
+> & { socialLinks: SocialLinkFields[]; projects: Omit<ProjectFields, 'imageKey'>[]; links: LinkFields[] };
 
 type SocialLinkFields = Pick<SocialLink, 'platform' | 'url'>;
-type ProjectFields = Pick<Project, 'id' | 'title' | 'description' | 'link' | 'imageKey' | 'imageUrl' | 'techStack' | 'order'>;
+type ProjectFields = Pick<
+  Project,
+  'id' | 'title' | 'description' | 'link' | 'imageKey' | 'imageUrl' | 'techStack' | 'order'
+>;
 type LinkFields = Pick<Link, 'title' | 'url'>;
 
 /** The owner's full profile in the seed's snake_case; `userId` is the caller's sub. */

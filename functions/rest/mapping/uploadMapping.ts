@@ -6,8 +6,10 @@ import type { JsonObject } from './requestBody.ts';
 import { copyIfPresent, requireFields } from './requestBody.ts';
 
 /** The UploadUrl fields the REST answer reads (what CREATE_UPLOAD_URL_MUTATION selects). */
-export type UploadUrlFields = Pick<UploadUrl, 'uploadUrl' | 'key' | 'url' | 'contentType' | 'contentLength' | 'expiresAt'>
-  & { headers: { name: string; value: string }[] };
+export type UploadUrlFields = Pick<
+  UploadUrl,
+  'uploadUrl' | 'key' | 'url' | 'contentType' | 'contentLength' | 'expiresAt'
+> & { headers: { name: string; value: string }[] };
 
 /** The 400 message for a body without content_length. */
 export const CONTENT_LENGTH_REQUIRED = 'content_length is required: the upload size is part of the signature';
@@ -22,7 +24,10 @@ export function toUploadInput(body: JsonObject): CreateUploadUrlInput {
     fileType: body.file_type,
     contentType: body.content_type,
     // Form posts send numbers as text; anything else goes through for GraphQL's Int check.
-    contentLength: typeof body.content_length === 'string' && /^\d+$/.test(body.content_length) ? Number(body.content_length) : body.content_length,
+    contentLength:
+      typeof body.content_length === 'string' && /^\d+$/.test(body.content_length)
+        ? Number(body.content_length)
+        : body.content_length,
   };
   copyIfPresent(body, 'file_extension', input, 'fileExtension');
   return input as CreateUploadUrlInput;

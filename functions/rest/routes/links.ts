@@ -16,7 +16,11 @@ export function linkRoutes(app: Hono<RestEnv>, graphql: GraphqlClient): void {
     c.set('operation', 'saveLink');
     const auth = requireToken(c);
     const input = toLinkInput(parseJsonObject(await c.req.text()));
-    const link = await runOperation<LinkFields>(graphql, { query: SAVE_LINK_MUTATION, variables: { input }, auth }, 'saveLink');
+    const link = await runOperation<LinkFields>(
+      graphql,
+      { query: SAVE_LINK_MUTATION, variables: { input }, auth },
+      'saveLink',
+    );
     if (link === null) throw new Error('saveLink returned no link and no error.');
     return c.json({ message: 'Link saved successfully', link: toLinkJson(link, callerSub(c)) });
   });
@@ -24,7 +28,11 @@ export function linkRoutes(app: Hono<RestEnv>, graphql: GraphqlClient): void {
   app.delete('/links/:id', async (c) => {
     c.set('operation', 'deleteLink');
     const auth = requireToken(c);
-    const link = await runOperation<{ linkId: string }>(graphql, { query: DELETE_LINK_MUTATION, variables: { linkId: c.req.param('id') }, auth }, 'deleteLink');
+    const link = await runOperation<{ linkId: string }>(
+      graphql,
+      { query: DELETE_LINK_MUTATION, variables: { linkId: c.req.param('id') }, auth },
+      'deleteLink',
+    );
     if (link === null) throw new HttpError(404, 'Link not found');
     return c.json({ message: 'Link deleted successfully' });
   });

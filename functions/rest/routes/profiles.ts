@@ -27,7 +27,11 @@ export function profileRoutes(app: Hono<RestEnv>, graphql: GraphqlClient): void 
     c.set('operation', 'saveProfile');
     const auth = requireToken(c);
     const input = toProfileInput(parseJsonObject(await c.req.text()));
-    const profile = await runOperation<FullProfile>(graphql, { query: SAVE_PROFILE_MUTATION, variables: { input }, auth }, 'saveProfile');
+    const profile = await runOperation<FullProfile>(
+      graphql,
+      { query: SAVE_PROFILE_MUTATION, variables: { input }, auth },
+      'saveProfile',
+    );
     if (profile === null) throw new Error('saveProfile returned no profile and no error.');
     return c.json({ message: 'Profile saved successfully', profile: toFullProfileJson(profile, callerSub(c)) });
   });
@@ -35,7 +39,11 @@ export function profileRoutes(app: Hono<RestEnv>, graphql: GraphqlClient): void 
   app.get('/profiles/:username', async (c) => {
     c.set('operation', 'profile');
     const variables = { username: c.req.param('username') };
-    const profile = await runPublicOperation<PublicProfile>(graphql, { query: PUBLIC_PROFILE_QUERY, variables, auth: publicAuth(c) }, 'profile');
+    const profile = await runPublicOperation<PublicProfile>(
+      graphql,
+      { query: PUBLIC_PROFILE_QUERY, variables, auth: publicAuth(c) },
+      'profile',
+    );
     if (profile === null) throw new HttpError(404, 'Profile not found');
     return c.json(toPublicProfileJson(profile));
   });
@@ -45,7 +53,9 @@ export function profileRoutes(app: Hono<RestEnv>, graphql: GraphqlClient): void 
     const username = c.req.query('username');
     if (username === undefined || username.trim() === '') throw new HttpError(400, 'Missing username parameter');
     const result = await runPublicOperation<{ username: string; available: boolean }>(
-      graphql, { query: USERNAME_AVAILABLE_QUERY, variables: { username }, auth: publicAuth(c) }, 'usernameAvailable',
+      graphql,
+      { query: USERNAME_AVAILABLE_QUERY, variables: { username }, auth: publicAuth(c) },
+      'usernameAvailable',
     );
     if (result === null) throw new Error('usernameAvailable returned null.');
     return c.json({ available: result.available, username: result.username });

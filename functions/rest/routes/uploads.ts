@@ -21,7 +21,11 @@ export function uploadRoutes(app: Hono<RestEnv>, graphql: GraphqlClient): void {
     c.set('operation', 'createUploadUrl');
     const auth = requireToken(c);
     const input = toUploadInput(parseJsonObject(await c.req.text()));
-    const upload = await runOperation<UploadUrlFields>(graphql, { query: CREATE_UPLOAD_URL_MUTATION, variables: { input }, auth }, 'createUploadUrl');
+    const upload = await runOperation<UploadUrlFields>(
+      graphql,
+      { query: CREATE_UPLOAD_URL_MUTATION, variables: { input }, auth },
+      'createUploadUrl',
+    );
     if (upload === null) throw new Error('createUploadUrl returned no upload URL and no error.');
     return c.json(toUploadJson(upload));
   });

@@ -68,7 +68,8 @@ export async function authenticateRequest(request: AuthRequest, config: AuthConf
 
   const cognito = providerFor(config, 'AMAZON_COGNITO_USER_POOLS');
   if (authorization && !isSigV4Authorization(authorization) && cognito) {
-    if (!config.cognito) throw new Error('AMAZON_COGNITO_USER_POOLS is configured but no Cognito issuer/jwksUri was supplied');
+    if (!config.cognito)
+      throw new Error('AMAZON_COGNITO_USER_POOLS is configured but no Cognito issuer/jwksUri was supplied');
     return authenticateCognitoToken(authorization, {
       pool: config.cognito,
       appIdClientRegex: cognito.userPool?.appIdClientRegex,

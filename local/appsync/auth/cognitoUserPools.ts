@@ -57,7 +57,11 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 // Token problems the client caused; anything else (JWKS unreachable, bad key set) is ours and is
 // thrown so that it surfaces as a server error instead of a misleading 401.
 function isTokenError(error: unknown): boolean {
-  return error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid);
+  return (
+    error instanceof errors.JOSEError &&
+    !(error instanceof errors.JWKSTimeout) &&
+    !(error instanceof errors.JWKSInvalid)
+  );
 }
 
 function clientIdOf(claims: JWTPayload): string | undefined {
@@ -80,7 +84,8 @@ export async function authenticateCognitoToken(authorization: string, check: Cog
     }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) return unauthorized(AUTH_MESSAGES.tokenExpired);
-    if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return unauthorized(AUTH_MESSAGES.unparseableJwt);
+    if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid)
+      return unauthorized(AUTH_MESSAGES.unparseableJwt);
     if (isTokenError(error)) return unauthorized(AUTH_MESSAGES.noValidHeader);
     throw error;
   }

@@ -70,10 +70,19 @@ function parseAuthorization(value: string): ParsedAuthorization | string {
   if (missing.length > 0) {
     return `${missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' ')} Authorization=${value}`;
   }
-  const [accessKeyId = '', date = '', region = '', service = '', terminator = ''] = params.get('Credential')!.split('/');
+  const [accessKeyId = '', date = '', region = '', service = '', terminator = ''] = params
+    .get('Credential')!
+    .split('/');
   return {
-    accessKeyId, date, region, service, terminator,
-    signedHeaders: params.get('SignedHeaders')!.split(';').map((h) => h.toLowerCase()),
+    accessKeyId,
+    date,
+    region,
+    service,
+    terminator,
+    signedHeaders: params
+      .get('SignedHeaders')!
+      .split(';')
+      .map((h) => h.toLowerCase()),
     signature: params.get('Signature')!,
   };
 }
@@ -88,7 +97,10 @@ function parseAmzDate(value: string): Date | undefined {
 }
 
 function formatAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function skewProblem(amzDate: string, signedAt: number, nowMs: number): string | undefined {
@@ -107,7 +119,8 @@ function scopeProblem(auth: ParsedAuthorization, amzDate: string, region: string
   }
   if (auth.region !== region) return 'Credential should be scoped to a valid region.';
   if (auth.service !== 'appsync') return "Credential should be scoped to correct service: 'appsync'.";
-  if (auth.terminator !== 'aws4_request') return `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`;
+  if (auth.terminator !== 'aws4_request')
+    return `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`;
   return undefined;
 }
 
@@ -115,7 +128,11 @@ function scopeProblem(auth: ParsedAuthorization, amzDate: string, region: string
 // does ("The Canonical String for this request should have been …").
 class ExplainingSigner extends SignatureV4 {
   async explain(request: HttpRequest, longDate: string, scope: string, signed: Set<string>): Promise<string> {
-    const canonical = this.createCanonicalRequest(request, getCanonicalHeaders(request, undefined, signed), await getPayloadHash(request, this.sha256));
+    const canonical = this.createCanonicalRequest(
+      request,
+      getCanonicalHeaders(request, undefined, signed),
+      await getPayloadHash(request, this.sha256),
+    );
     const stringToSign = await this.createStringToSign(longDate, scope, canonical, ALGORITHM_IDENTIFIER);
     return `\n\nThe Canonical String for this request should have been\n'${canonical}'\n\nThe String-to-Sign should have been\n'${stringToSign}'\n`;
   }
@@ -130,7 +147,15 @@ function toHttpRequest(request: SignedRequest, signedHeaders: string[]): HttpReq
     const existing = query[key];
     query[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
-  return new HttpRequest({ method: request.method.toUpperCase(), protocol: 'https:', hostname: headers.host ?? 'localhost', path, query, headers, body: request.body });
+  return new HttpRequest({
+    method: request.method.toUpperCase(),
+    protocol: 'https:',
+    hostname: headers.host ?? 'localhost',
+    path,
+    query,
+    headers,
+    body: request.body,
+  });
 }
 
 function sha256Hex(body: string): string {
@@ -149,7 +174,10 @@ export async function authenticateIamRequest(
   const amzDate = headers['x-amz-date'];
   const signedAt = amzDate ? parseAmzDate(amzDate) : undefined;
   if (!amzDate || !signedAt) {
-    return forbidden('IncompleteSignatureException', "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    return forbidden(
+      'IncompleteSignatureException',
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    );
   }
   const skew = skewProblem(amzDate, signedAt.getTime(), options.nowMs);
   if (skew) return forbidden('InvalidSignatureException', skew);

@@ -14,7 +14,9 @@ export function toSdkAttributeValue(value: unknown, path: string): AttributeValu
   }
   const entries = Object.entries(value);
   if (entries.length !== 1) {
-    throw new InvalidRequestObjectError(`A typed DynamoDB value at '${path}' must have exactly one type key, got ${JSON.stringify(value)}.`);
+    throw new InvalidRequestObjectError(
+      `A typed DynamoDB value at '${path}' must have exactly one type key, got ${JSON.stringify(value)}.`,
+    );
   }
   const [type, inner] = entries[0];
   switch (type) {
@@ -26,7 +28,8 @@ export function toSdkAttributeValue(value: unknown, path: string): AttributeValu
       if (typeof inner !== 'boolean') throw new InvalidRequestObjectError(`Expected a boolean at '${path}.BOOL'.`);
       return { BOOL: inner };
     case 'NULL':
-      if (inner !== null && inner !== true) throw new InvalidRequestObjectError(`Expected null or true at '${path}.NULL'.`);
+      if (inner !== null && inner !== true)
+        throw new InvalidRequestObjectError(`Expected null or true at '${path}.NULL'.`);
       return { NULL: true };
     case 'B':
       return { B: Buffer.from(expectString(inner, `${path}.B`), 'base64') };
@@ -35,7 +38,9 @@ export function toSdkAttributeValue(value: unknown, path: string): AttributeValu
     case 'NS':
       return { NS: expectArray(inner, `${path}.NS`).map((v, i) => numberText(v, `${path}.NS[${i}]`)) };
     case 'BS':
-      return { BS: expectArray(inner, `${path}.BS`).map((v, i) => Buffer.from(expectString(v, `${path}.BS[${i}]`), 'base64')) };
+      return {
+        BS: expectArray(inner, `${path}.BS`).map((v, i) => Buffer.from(expectString(v, `${path}.BS[${i}]`), 'base64')),
+      };
     case 'L':
       return { L: expectArray(inner, `${path}.L`).map((v, i) => toSdkAttributeValue(v, `${path}.L[${i}]`)) };
     case 'M':
@@ -99,15 +104,22 @@ export function toTypedItem(item: SdkItem): Record<string, unknown> {
 /** DynamoDB equality: numbers by value, sets regardless of order, maps regardless of key order. */
 export function sameAttributeValue(a: AttributeValue, b: AttributeValue): boolean {
   if (a.S !== undefined || b.S !== undefined) return a.S === b.S;
-  if (a.N !== undefined || b.N !== undefined) return a.N !== undefined && b.N !== undefined && Number(a.N) === Number(b.N);
+  if (a.N !== undefined || b.N !== undefined)
+    return a.N !== undefined && b.N !== undefined && Number(a.N) === Number(b.N);
   if (a.BOOL !== undefined || b.BOOL !== undefined) return a.BOOL === b.BOOL;
   if (a.NULL !== undefined || b.NULL !== undefined) return a.NULL !== undefined && b.NULL !== undefined;
-  if (a.B !== undefined || b.B !== undefined) return a.B !== undefined && b.B !== undefined && Buffer.from(a.B).equals(Buffer.from(b.B));
+  if (a.B !== undefined || b.B !== undefined)
+    return a.B !== undefined && b.B !== undefined && Buffer.from(a.B).equals(Buffer.from(b.B));
   if (a.SS !== undefined || b.SS !== undefined) return sameSet(a.SS, b.SS, (v) => v);
   if (a.NS !== undefined || b.NS !== undefined) return sameSet(a.NS, b.NS, (v) => String(Number(v)));
   if (a.BS !== undefined || b.BS !== undefined) return sameSet(a.BS, b.BS, (v) => Buffer.from(v).toString('base64'));
   if (a.L !== undefined || b.L !== undefined) {
-    return a.L !== undefined && b.L !== undefined && a.L.length === b.L.length && a.L.every((v, i) => sameAttributeValue(v, (b.L as AttributeValue[])[i]));
+    return (
+      a.L !== undefined &&
+      b.L !== undefined &&
+      a.L.length === b.L.length &&
+      a.L.every((v, i) => sameAttributeValue(v, (b.L as AttributeValue[])[i]))
+    );
   }
   if (a.M !== undefined && b.M !== undefined) return sameItem(a.M, b.M);
   return false;
@@ -115,10 +127,16 @@ export function sameAttributeValue(a: AttributeValue, b: AttributeValue): boolea
 
 /** Compares two items attribute by attribute, skipping the top-level names in `ignore`. */
 export function sameItem(a: SdkItem, b: SdkItem, ignore: readonly string[] = []): boolean {
-  const names = (item: SdkItem) => Object.keys(item).filter((name) => !ignore.includes(name)).sort();
+  const names = (item: SdkItem) =>
+    Object.keys(item)
+      .filter((name) => !ignore.includes(name))
+      .sort();
   const namesA = names(a);
   const namesB = names(b);
-  return namesA.length === namesB.length && namesA.every((name, i) => name === namesB[i] && sameAttributeValue(a[name], b[name]));
+  return (
+    namesA.length === namesB.length &&
+    namesA.every((name, i) => name === namesB[i] && sameAttributeValue(a[name], b[name]))
+  );
 }
 
 function sameSet<T>(a: T[] | undefined, b: T[] | undefined, canonical: (v: T) => string): boolean {
@@ -129,12 +147,14 @@ function sameSet<T>(a: T[] | undefined, b: T[] | undefined, canonical: (v: T) =>
 }
 
 function expectString(value: unknown, path: string): string {
-  if (typeof value !== 'string') throw new InvalidRequestObjectError(`Expected a string at '${path}', got ${JSON.stringify(value)}.`);
+  if (typeof value !== 'string')
+    throw new InvalidRequestObjectError(`Expected a string at '${path}', got ${JSON.stringify(value)}.`);
   return value;
 }
 
 function expectArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new InvalidRequestObjectError(`Expected an array at '${path}', got ${JSON.stringify(value)}.`);
+  if (!Array.isArray(value))
+    throw new InvalidRequestObjectError(`Expected an array at '${path}', got ${JSON.stringify(value)}.`);
   return value;
 }
 

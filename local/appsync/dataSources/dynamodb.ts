@@ -59,7 +59,9 @@ export function createDynamoDbDataSource({ name, tableName, client }: DynamoDbDa
 function unsupported(operation: unknown): InvalidRequestObjectError {
   if (operation === 'Sync') {
     // Sync needs a versioned data source with a delta table (conflict detection), which we do not emulate.
-    return new InvalidRequestObjectError("The Sync operation is not supported by the local DynamoDB data source (it needs a versioned data source).");
+    return new InvalidRequestObjectError(
+      'The Sync operation is not supported by the local DynamoDB data source (it needs a versioned data source).',
+    );
   }
   if (operation === undefined) return new InvalidRequestObjectError("Value for field 'operation' not found.");
   return new InvalidRequestObjectError(`Unsupported DynamoDB operation ${JSON.stringify(operation)}.`);

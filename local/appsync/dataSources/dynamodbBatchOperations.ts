@@ -78,7 +78,11 @@ function readPerTable(request: RequestObject, read: (entry: unknown, path: strin
   return perTable;
 }
 
-async function batchWrite(client: DynamoDbTarget['client'], perTable: PerTable<SdkItem>, toRequest: (item: SdkItem) => WriteRequest) {
+async function batchWrite(
+  client: DynamoDbTarget['client'],
+  perTable: PerTable<SdkItem>,
+  toRequest: (item: SdkItem) => WriteRequest,
+) {
   const requestItems: Record<string, WriteRequest[]> = {};
   for (const [table, entries] of Object.entries(perTable)) requestItems[table] = entries.map(toRequest);
   const output = await client.send(new BatchWriteItemCommand({ RequestItems: requestItems }));
@@ -86,19 +90,27 @@ async function batchWrite(client: DynamoDbTarget['client'], perTable: PerTable<S
 }
 
 function hasKey(item: SdkItem, key: SdkItem): boolean {
-  return Object.entries(key).every(([name, value]) => item[name] !== undefined && sameAttributeValue(item[name], value));
+  return Object.entries(key).every(
+    ([name, value]) => item[name] !== undefined && sameAttributeValue(item[name], value),
+  );
 }
 
 /**
  * Results can only be matched to requested keys if they carry the key attributes, so a projection
  * gets them added (the items then include their key attributes even if the projection left them out).
  */
-function withKeyAttributes<T extends { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }>(params: T, keys: SdkItem[]): T {
+function withKeyAttributes<
+  T extends { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> },
+>(params: T, keys: SdkItem[]): T {
   if (params.ProjectionExpression === undefined || keys.length === 0) return params;
   const names = { ...params.ExpressionAttributeNames };
   const extra = Object.keys(keys[0]).map((name, i) => {
     names[`#prolynkKey${i}`] = name;
     return `#prolynkKey${i}`;
   });
-  return { ...params, ProjectionExpression: [params.ProjectionExpression, ...extra].join(', '), ExpressionAttributeNames: names };
+  return {
+    ...params,
+    ProjectionExpression: [params.ProjectionExpression, ...extra].join(', '),
+    ExpressionAttributeNames: names,
+  };
 }

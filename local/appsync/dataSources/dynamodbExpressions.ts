@@ -36,16 +36,22 @@ export function toSdkExpressions(parts: Partial<Record<ExpressionPart, unknown>>
     if (typeof value !== 'object' || typeof (value as { expression?: unknown }).expression !== 'string') {
       throw new InvalidRequestObjectError(`'${where}' must be an object with a string 'expression'.`);
     }
-    const { expression, expressionNames, expressionValues } = value as { expression: string; expressionNames?: unknown; expressionValues?: unknown };
+    const { expression, expressionNames, expressionValues } = value as {
+      expression: string;
+      expressionNames?: unknown;
+      expressionValues?: unknown;
+    };
     params[SDK_FIELD[part]] = expression;
     for (const [placeholder, name] of entriesOf(expressionNames, `${where}.expressionNames`)) {
-      if (typeof name !== 'string') throw new InvalidRequestObjectError(`'${where}.expressionNames.${placeholder}' must be a string.`);
+      if (typeof name !== 'string')
+        throw new InvalidRequestObjectError(`'${where}.expressionNames.${placeholder}' must be a string.`);
       if (placeholder in names && names[placeholder] !== name) throw conflict(placeholder, where);
       names[placeholder] = name;
     }
     for (const [placeholder, typed] of entriesOf(expressionValues, `${where}.expressionValues`)) {
       const sdkValue = toSdkAttributeValue(typed, `${where}.expressionValues.${placeholder}`);
-      if (placeholder in values && JSON.stringify(values[placeholder]) !== JSON.stringify(sdkValue)) throw conflict(placeholder, where);
+      if (placeholder in values && JSON.stringify(values[placeholder]) !== JSON.stringify(sdkValue))
+        throw conflict(placeholder, where);
       values[placeholder] = sdkValue;
     }
   }
@@ -57,10 +63,13 @@ export function toSdkExpressions(parts: Partial<Record<ExpressionPart, unknown>>
 
 function entriesOf(value: unknown, path: string): [string, unknown][] {
   if (value === undefined || value === null) return [];
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidRequestObjectError(`'${path}' must be a map.`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InvalidRequestObjectError(`'${path}' must be a map.`);
   return Object.entries(value);
 }
 
 function conflict(placeholder: string, where: string): InvalidRequestObjectError {
-  return new InvalidRequestObjectError(`Placeholder '${placeholder}' in '${where}' is defined differently by another expression of the same request.`);
+  return new InvalidRequestObjectError(
+    `Placeholder '${placeholder}' in '${where}' is defined differently by another expression of the same request.`,
+  );
 }

@@ -15,23 +15,27 @@ import type { DynamoDbTarget, RequestObject } from './dynamodbRequestFields.ts';
 /** Query: one page of items matching the key condition (and filter). */
 export async function query(request: RequestObject, { tableName, client }: DynamoDbTarget): Promise<DataSourceOutcome> {
   const scope = scopeOf(request, tableName);
-  const output = await client.send(new QueryCommand({
-    ...commonReadParams(request, scope),
-    ScanIndexForward: optionalBoolean(request.scanIndexForward, 'scanIndexForward'),
-    ...toSdkExpressions({ query: request.query, filter: request.filter, projection: request.projection }, ''),
-  }));
+  const output = await client.send(
+    new QueryCommand({
+      ...commonReadParams(request, scope),
+      ScanIndexForward: optionalBoolean(request.scanIndexForward, 'scanIndexForward'),
+      ...toSdkExpressions({ query: request.query, filter: request.filter, projection: request.projection }, ''),
+    }),
+  );
   return { result: page(output.Items, output.LastEvaluatedKey, output.ScannedCount, scope) };
 }
 
 /** Scan: one page of the table or index (optionally one parallel-scan segment). */
 export async function scan(request: RequestObject, { tableName, client }: DynamoDbTarget): Promise<DataSourceOutcome> {
   const scope = scopeOf(request, tableName);
-  const output = await client.send(new ScanCommand({
-    ...commonReadParams(request, scope),
-    TotalSegments: optionalInteger(request.totalSegments, 'totalSegments'),
-    Segment: optionalInteger(request.segment, 'segment'),
-    ...toSdkExpressions({ filter: request.filter, projection: request.projection }, ''),
-  }));
+  const output = await client.send(
+    new ScanCommand({
+      ...commonReadParams(request, scope),
+      TotalSegments: optionalInteger(request.totalSegments, 'totalSegments'),
+      Segment: optionalInteger(request.segment, 'segment'),
+      ...toSdkExpressions({ filter: request.filter, projection: request.projection }, ''),
+    }),
+  );
   return { result: page(output.Items, output.LastEvaluatedKey, output.ScannedCount, scope) };
 }
 
@@ -50,7 +54,12 @@ function commonReadParams(request: RequestObject, scope: PaginationScope) {
   };
 }
 
-function page(items: SdkItem[] | undefined, lastKey: SdkItem | undefined, scannedCount: number | undefined, scope: PaginationScope) {
+function page(
+  items: SdkItem[] | undefined,
+  lastKey: SdkItem | undefined,
+  scannedCount: number | undefined,
+  scope: PaginationScope,
+) {
   return {
     items: (items ?? []).map(toPlainItem),
     nextToken: encodeNextToken(lastKey, scope),

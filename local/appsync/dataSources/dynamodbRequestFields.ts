@@ -35,7 +35,8 @@ export function optionalBoolean(value: unknown, path: string): boolean | undefin
 /** An optional positive integer field (limit, segment, …). */
 export function optionalInteger(value: unknown, path: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidRequestObjectError(`'${path}' must be an integer.`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new InvalidRequestObjectError(`'${path}' must be an integer.`);
   return value;
 }
 
@@ -48,6 +49,7 @@ export function optionalString(value: unknown, path: string): string | undefined
 
 /** A required non-empty string field. */
 export function requiredString(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '') throw new InvalidRequestObjectError(`'${path}' must be a non-empty string.`);
+  if (typeof value !== 'string' || value === '')
+    throw new InvalidRequestObjectError(`'${path}' must be a non-empty string.`);
   return value;
 }

@@ -24,18 +24,28 @@ export interface CancellationReason {
   message: string;
 }
 
-
 /** TransactGetItems: `{items: [item|null…], cancellationReasons: null}`. */
 export async function transactGetItems(request: RequestObject, { client }: DynamoDbTarget): Promise<DataSourceOutcome> {
   const items: TransactGetItem[] = arrayField(request.transactItems, 'transactItems').map((entry, i) => {
     const path = `transactItems[${i}]`;
     const spec = objectField(entry, path);
-    return { Get: { TableName: requiredString(spec.table, `${path}.table`), Key: toSdkItem(spec.key, `${path}.key`), ...toSdkExpressions({ projection: spec.projection }, path) } };
+    return {
+      Get: {
+        TableName: requiredString(spec.table, `${path}.table`),
+        Key: toSdkItem(spec.key, `${path}.key`),
+        ...toSdkExpressions({ projection: spec.projection }, path),
+      },
+    };
   });
   try {
     const output = await client.send(new TransactGetItemsCommand({ TransactItems: items }));
     const responses = output.Responses ?? [];
-    return { result: { items: items.map((_, i) => (responses[i]?.Item === undefined ? null : toPlainItem(responses[i].Item))), cancellationReasons: null } };
+    return {
+      result: {
+        items: items.map((_, i) => (responses[i]?.Item === undefined ? null : toPlainItem(responses[i].Item))),
+        cancellationReasons: null,
+      },
+    };
   } catch (error) {
     if (error instanceof TransactionCanceledException) return canceled(error, 'items');
     throw error;
@@ -43,8 +53,13 @@ export async function transactGetItems(request: RequestObject, { client }: Dynam
 }
 
 /** TransactWriteItems: `{keys: [key…], cancellationReasons: null}`, keys in request order. */
-export async function transactWriteItems(request: RequestObject, { client }: DynamoDbTarget): Promise<DataSourceOutcome> {
-  const entries = arrayField(request.transactItems, 'transactItems').map((entry, i) => objectField(entry, `transactItems[${i}]`));
+export async function transactWriteItems(
+  request: RequestObject,
+  { client }: DynamoDbTarget,
+): Promise<DataSourceOutcome> {
+  const entries = arrayField(request.transactItems, 'transactItems').map((entry, i) =>
+    objectField(entry, `transactItems[${i}]`),
+  );
   const keys = entries.map((entry, i) => toSdkItem(entry.key, `transactItems[${i}].key`));
   const items = entries.map((entry, i) => toTransactWriteItem(entry, keys[i], `transactItems[${i}]`));
   try {
@@ -58,28 +73,68 @@ export async function transactWriteItems(request: RequestObject, { client }: Dyn
 
 function toTransactWriteItem(entry: RequestObject, key: SdkItem, path: string): TransactWriteItem {
   const TableName = requiredString(entry.table, `${path}.table`);
-  const condition = entry.condition === undefined || entry.condition === null ? undefined : objectField(entry.condition, `${path}.condition`);
+  const condition =
+    entry.condition === undefined || entry.condition === null
+      ? undefined
+      : objectField(entry.condition, `${path}.condition`);
   // AppSync returns the conflicting item by default; `returnValuesOnConditionCheckFailure: false` turns it off.
-  const ReturnValuesOnConditionCheckFailure = condition === undefined ? undefined : condition.returnValuesOnConditionCheckFailure === false ? 'NONE' as const : 'ALL_OLD' as const;
+  const ReturnValuesOnConditionCheckFailure =
+    condition === undefined
+      ? undefined
+      : condition.returnValuesOnConditionCheckFailure === false
+        ? ('NONE' as const)
+        : ('ALL_OLD' as const);
   switch (entry.operation) {
     case 'PutItem': {
-      const attributes = entry.attributeValues === undefined || entry.attributeValues === null ? {} : toSdkItem(entry.attributeValues, `${path}.attributeValues`);
-      return { Put: { TableName, Item: { ...attributes, ...key }, ReturnValuesOnConditionCheckFailure, ...toSdkExpressions({ condition }, path) } };
+      const attributes =
+        entry.attributeValues === undefined || entry.attributeValues === null
+          ? {}
+          : toSdkItem(entry.attributeValues, `${path}.attributeValues`);
+      return {
+        Put: {
+          TableName,
+          Item: { ...attributes, ...key },
+          ReturnValuesOnConditionCheckFailure,
+          ...toSdkExpressions({ condition }, path),
+        },
+      };
     }
     case 'UpdateItem': {
-      if (entry.update === undefined || entry.update === null) throw new InvalidRequestObjectError(`'${path}.update' is required for UpdateItem.`);
+      if (entry.update === undefined || entry.update === null)
+        throw new InvalidRequestObjectError(`'${path}.update' is required for UpdateItem.`);
       const expressions = toSdkExpressions({ update: entry.update, condition }, path);
-      return { Update: { TableName, Key: key, ReturnValuesOnConditionCheckFailure, ...expressions, UpdateExpression: expressions.UpdateExpression as string } };
+      return {
+        Update: {
+          TableName,
+          Key: key,
+          ReturnValuesOnConditionCheckFailure,
+          ...expressions,
+          UpdateExpression: expressions.UpdateExpression as string,
+        },
+      };
     }
     case 'DeleteItem':
-      return { Delete: { TableName, Key: key, ReturnValuesOnConditionCheckFailure, ...toSdkExpressions({ condition }, path) } };
+      return {
+        Delete: { TableName, Key: key, ReturnValuesOnConditionCheckFailure, ...toSdkExpressions({ condition }, path) },
+      };
     case 'ConditionCheck': {
-      if (condition === undefined) throw new InvalidRequestObjectError(`'${path}.condition' is required for ConditionCheck.`);
+      if (condition === undefined)
+        throw new InvalidRequestObjectError(`'${path}.condition' is required for ConditionCheck.`);
       const expressions = toSdkExpressions({ condition }, path);
-      return { ConditionCheck: { TableName, Key: key, ReturnValuesOnConditionCheckFailure, ...expressions, ConditionExpression: expressions.ConditionExpression as string } };
+      return {
+        ConditionCheck: {
+          TableName,
+          Key: key,
+          ReturnValuesOnConditionCheckFailure,
+          ...expressions,
+          ConditionExpression: expressions.ConditionExpression as string,
+        },
+      };
     }
     default:
-      throw new InvalidRequestObjectError(`'${path}.operation' must be PutItem, UpdateItem, DeleteItem or ConditionCheck, got ${JSON.stringify(entry.operation)}.`);
+      throw new InvalidRequestObjectError(
+        `'${path}.operation' must be PutItem, UpdateItem, DeleteItem or ConditionCheck, got ${JSON.stringify(entry.operation)}.`,
+      );
   }
 }
 

@@ -24,7 +24,12 @@ export function createLambdaDataSource({ name, functionName, runner }: LambdaDat
       const requestObject = (request ?? {}) as { operation?: unknown; payload?: unknown; invocationType?: unknown };
       const operation = requestObject.operation;
       if (operation !== 'Invoke' && operation !== 'BatchInvoke') {
-        return { error: { type: 'MappingTemplate', message: `Unsupported operation '${String(operation)}': a Lambda request's operation is Invoke or BatchInvoke.` } };
+        return {
+          error: {
+            type: 'MappingTemplate',
+            message: `Unsupported operation '${String(operation)}': a Lambda request's operation is Invoke or BatchInvoke.`,
+          },
+        };
       }
       const payload = requestObject.payload ?? null;
       // Without a batch size configured, AppSync sends a BatchInvoke as a list of one payload and
@@ -40,10 +45,15 @@ export function createLambdaDataSource({ name, functionName, runner }: LambdaDat
         }
         const outcome = await runner.invoke(functionName, event);
         if (outcome.error) return { error: { type: 'Lambda:Unhandled', message: outcome.error.errorMessage } };
-        const result = operation === 'BatchInvoke' && Array.isArray(outcome.payload) ? outcome.payload[0] ?? null : outcome.payload ?? null;
+        const result =
+          operation === 'BatchInvoke' && Array.isArray(outcome.payload)
+            ? (outcome.payload[0] ?? null)
+            : (outcome.payload ?? null);
         return { result };
       } catch (error) {
-        return { error: { type: `Lambda:${(error as Error).name || 'ServiceException'}`, message: (error as Error).message } };
+        return {
+          error: { type: `Lambda:${(error as Error).name || 'ServiceException'}`, message: (error as Error).message },
+        };
       }
     },
   };

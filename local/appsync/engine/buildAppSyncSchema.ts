@@ -13,7 +13,10 @@ export function buildAppSyncSchema(sdl: string): GraphQLSchema {
   // graphql-js drops standard scalars the SDL never mentions; AppSync always knows Int, Float, …
   // (a variable declared `$n: Int` must fail as a type mismatch, not as an unknown type).
   const config = built.toConfig();
-  const schema = new Schema({ ...config, types: [...config.types, ...specifiedScalarTypes.filter((scalar) => !built.getType(scalar.name))] });
+  const schema = new Schema({
+    ...config,
+    types: [...config.types, ...specifiedScalarTypes.filter((scalar) => !built.getType(scalar.name))],
+  });
   for (const [name, scalar] of Object.entries(awsScalars)) {
     const type = schema.getType(name);
     if (!isScalarType(type)) continue;

@@ -42,11 +42,16 @@ export function compileResolvers(
     const key = `${resolver.typeName}.${resolver.fieldName}`;
     const handlers = compileBundle(resolver.code, key, globals, { invocations });
     if (resolver.kind === 'UNIT') {
-      resolvers.set(key, { kind: 'UNIT', handlers, dataSource: dataSourceNamed(resolver.dataSourceName, `Resolver ${key}`) });
+      resolvers.set(key, {
+        kind: 'UNIT',
+        handlers,
+        dataSource: dataSourceNamed(resolver.dataSourceName, `Resolver ${key}`),
+      });
       continue;
     }
     const ids = resolver.functionIds ?? [];
-    if (ids.length > MAX_PIPELINE_FUNCTIONS) throw new Error(`Resolver ${key} has ${ids.length} functions; AppSync allows at most ${MAX_PIPELINE_FUNCTIONS}`);
+    if (ids.length > MAX_PIPELINE_FUNCTIONS)
+      throw new Error(`Resolver ${key} has ${ids.length} functions; AppSync allows at most ${MAX_PIPELINE_FUNCTIONS}`);
     const steps = ids.map((id) => {
       const fn = functions.get(id);
       if (!fn) throw new Error(`Resolver ${key} refers to function ${id}, which the API does not define`);
@@ -65,7 +70,10 @@ function unavailableDataSource(definition: DataSourceDefinition): DataSource {
     type: definition.type,
     invoke: () =>
       Promise.resolve({
-        error: { message: `Data source ${definition.name} (${definition.type}) is not available in the local emulator`, type: 'LocalDataSourceUnavailable' },
+        error: {
+          message: `Data source ${definition.name} (${definition.type}) is not available in the local emulator`,
+          type: 'LocalDataSourceUnavailable',
+        },
       }),
   };
 }

@@ -2,8 +2,26 @@
 // field through its APPSYNC_JS resolver (or the parent's property), applies directive-based field
 // authorization, and answers in AppSync's response format. Transport (HTTP, WebSocket) and
 // request-level authentication live elsewhere; this is create-only, nothing listens.
-import { GraphQLError, Kind, execute, getLocation, getNamedType, getOperationAST, isObjectType, parse, responsePathAsArray, validate } from 'graphql';
-import type { DocumentNode, FieldNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getLocation,
+  getNamedType,
+  getOperationAST,
+  isObjectType,
+  parse,
+  responsePathAsArray,
+  validate,
+} from 'graphql';
+import type {
+  DocumentNode,
+  FieldNode,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLSchema,
+} from 'graphql';
 import type { DataSource, ExtensionCall, FieldError } from '../runtime/contract.ts';
 import { createAppSyncGlobals } from '../runtime/globals.ts';
 import { createInvocationStack } from '../runtime/invocationStack.ts';
@@ -15,14 +33,25 @@ import { evaluateResolver } from './evaluateResolver.ts';
 import { authorizeField } from './fieldAuthorization.ts';
 import type { AuthSettings } from './fieldAuthorization.ts';
 import { filterErrorData } from './filterErrorData.ts';
-import { appSyncLocations, formatCompletionError, formatFieldError, formatRequestError, nonNullMessage } from './formatErrors.ts';
+import {
+  appSyncLocations,
+  formatCompletionError,
+  formatFieldError,
+  formatRequestError,
+  nonNullMessage,
+} from './formatErrors.ts';
 import type { AppSyncErrorEntry, AppSyncLocation } from './formatErrors.ts';
 import { resolverRequestHeaders } from './requestHeaders.ts';
 import { resolveSubscription } from './resolveSubscription.ts';
 import type { SubscriptionResolution } from './resolveSubscription.ts';
 import type { CompiledResolver, ResolverOutcome } from './resolverTypes.ts';
 import { selectionSetGraphQL, selectionSetList } from './selectionSet.ts';
-import { appSyncSyntaxMessage, appSyncValidationErrors, appSyncVariableMessage, indexDocument } from './validationMessages.ts';
+import {
+  appSyncSyntaxMessage,
+  appSyncValidationErrors,
+  appSyncVariableMessage,
+  indexDocument,
+} from './validationMessages.ts';
 
 /** A GraphQL request as posted to /graphql. */
 export interface GraphQLRequest {
@@ -118,10 +147,17 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
   for (const key of resolvers.keys()) {
     const [typeName, fieldName] = key.split('.') as [string, string];
     const type = schema.getType(typeName);
-    if (!isObjectType(type) || !type.getFields()[fieldName]) throw new Error(`Resolver ${key} is attached to a field the schema does not define`);
+    if (!isObjectType(type) || !type.getFields()[fieldName])
+      throw new Error(`Resolver ${key} is attached to a field the schema does not define`);
   }
 
-  async function runResolver(resolver: CompiledResolver, source: unknown, args: Record<string, unknown>, state: RequestState, info: GraphQLResolveInfo): Promise<unknown> {
+  async function runResolver(
+    resolver: CompiledResolver,
+    source: unknown,
+    args: Record<string, unknown>,
+    state: RequestState,
+    info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     const path = responsePathAsArray(info.path);
     let outcome: ResolverOutcome;
     try {
@@ -151,7 +187,12 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
       );
     } catch (thrown) {
       // A data source that throws instead of reporting an error is a bug in the emulator.
-      const error: FieldError = { message: thrown instanceof Error ? thrown.message : String(thrown), errorType: 'InternalFailure', data: null, errorInfo: null };
+      const error: FieldError = {
+        message: thrown instanceof Error ? thrown.message : String(thrown),
+        errorType: 'InternalFailure',
+        data: null,
+        errorInfo: null,
+      };
       outcome = { data: null, errors: [error], aborted: true, extensionCalls: [], responseHeaders: {}, logs: [] };
     }
     const site = { parentTypeName: info.parentType.name, fieldName: info.fieldName, path };
@@ -159,7 +200,12 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
     for (const call of outcome.extensionCalls) state.extensionCalls.push({ ...call, ...site });
     for (const line of outcome.logs) state.logs.push({ ...line, ...site });
     for (const error of outcome.errors) {
-      state.errors.push(formatFieldError(path, fieldLocations(info), { ...error, data: filterErrorData(error.data, info.fieldNodes, info.fragments) }));
+      state.errors.push(
+        formatFieldError(path, fieldLocations(info), {
+          ...error,
+          data: filterErrorData(error.data, info.fieldNodes, info.fragments),
+        }),
+      );
     }
     return outcome.aborted ? null : outcome.data;
   }
@@ -170,7 +216,14 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
       const state = context as RequestState;
       const denial = authorizeField(type, field, state.caller, settings);
       if (denial) {
-        state.errors.push(formatFieldError(responsePathAsArray(info.path), fieldLocations(info), { message: denial, errorType: 'Unauthorized', data: null, errorInfo: null }));
+        state.errors.push(
+          formatFieldError(responsePathAsArray(info.path), fieldLocations(info), {
+            message: denial,
+            errorType: 'Unauthorized',
+            data: null,
+            errorInfo: null,
+          }),
+        );
         return null;
       }
       if (resolver) return runResolver(resolver, source, args as Record<string, unknown>, state, info);
@@ -191,12 +244,20 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
       document = parse(query);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      return { ok: false, errors: [formatRequestError(appSyncLocations(error.locations), appSyncSyntaxMessage(error))] };
+      return {
+        ok: false,
+        errors: [formatRequestError(appSyncLocations(error.locations), appSyncSyntaxMessage(error))],
+      };
     }
     const invalid = validate(schema, document);
     if (invalid.length > 0) {
       const facts = indexDocument(schema, document);
-      return { ok: false, errors: appSyncValidationErrors(invalid, facts).map(({ message, locations }) => formatRequestError(appSyncLocations(locations), message)) };
+      return {
+        ok: false,
+        errors: appSyncValidationErrors(invalid, facts).map(({ message, locations }) =>
+          formatRequestError(appSyncLocations(locations), message),
+        ),
+      };
     }
     return { ok: true, document };
   }
@@ -205,7 +266,8 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
 
   const engine: AppSyncEngine = {
     schema,
-    resolveSubscription: (request, caller) => resolveSubscription({ schema, prepare: prepared, execute: engine.execute }, request, caller),
+    resolveSubscription: (request, caller) =>
+      resolveSubscription({ schema, prepare: prepared, execute: engine.execute }, request, caller),
     async execute(request, caller) {
       const empty = { headers: {}, extensionCalls: [], logs: [], mutationResults: [] };
       const ready = prepared(request.query);
@@ -228,21 +290,36 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
         contextValue: state,
       });
       const engineErrors = result.data === undefined ? oneErrorPerVariable(result.errors ?? []) : (result.errors ?? []);
-      const errors = [...state.errors, ...engineErrors.map((error) => formatEngineError(error, schema, result.data === undefined))];
+      const errors = [
+        ...state.errors,
+        ...engineErrors.map((error) => formatEngineError(error, schema, result.data === undefined)),
+      ];
       const body: AppSyncResponse['body'] = { data: result.data ?? null };
       if (errors.length > 0) body.errors = errors;
       const mutationResults = mutationRootResults(document, request.operationName, result.data);
-      return { body, headers: state.responseHeaders, extensionCalls: state.extensionCalls, logs: state.logs, mutationResults };
+      return {
+        body,
+        headers: state.responseHeaders,
+        extensionCalls: state.extensionCalls,
+        logs: state.logs,
+        mutationResults,
+      };
     },
   };
   return engine;
 }
 
 // The root fields of an executed mutation with their values under their response keys.
-function mutationRootResults(document: DocumentNode, operationName: string | null | undefined, data: Record<string, unknown> | null | undefined): MutationResult[] {
+function mutationRootResults(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  data: Record<string, unknown> | null | undefined,
+): MutationResult[] {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!data || operation?.operation !== 'mutation') return [];
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
   const fields: FieldNode[] = [];
   const collect = (selections: typeof operation.selectionSet.selections): void => {
     for (const selection of selections) {
@@ -270,7 +347,8 @@ function oneErrorPerVariable(errors: readonly GraphQLError[]): GraphQLError[] {
       continue;
     }
     const kept = byVariable.get(name);
-    if (!kept || (!/is not defined by type/.test(kept.message) && /is not defined by type/.test(error.message))) byVariable.set(name, error);
+    if (!kept || (!/is not defined by type/.test(kept.message) && /is not defined by type/.test(error.message)))
+      byVariable.set(name, error);
   }
   return [...byVariable.values(), ...others];
 }

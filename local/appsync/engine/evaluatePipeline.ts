@@ -23,7 +23,15 @@ export async function evaluatePipelineResolver(
     handler,
   });
 
-  const before = runHandler(resolver.handlers, site('resolver', 'request'), ctx, input.identity, records, invocations, () => ({}));
+  const before = runHandler(
+    resolver.handlers,
+    site('resolver', 'request'),
+    ctx,
+    input.identity,
+    records,
+    invocations,
+    () => ({}),
+  );
   if (before.kind === 'error') return finish(records, null, before.error);
   let previous = before.value;
 
@@ -40,7 +48,15 @@ export async function evaluatePipelineResolver(
   ctx.prev = { result: previous };
   ctx.result = previous;
   delete ctx.error;
-  const after = runHandler(resolver.handlers, site('resolver', 'response'), ctx, input.identity, records, invocations, () => ctx.result);
+  const after = runHandler(
+    resolver.handlers,
+    site('resolver', 'response'),
+    ctx,
+    input.identity,
+    records,
+    invocations,
+    () => ctx.result,
+  );
   if (after.kind === 'error') return finish(records, null, after.error);
   return finish(records, after.value);
 }
@@ -61,14 +77,30 @@ async function runFunction(
   ctx.prev = { result: previous };
   delete ctx.result;
   delete ctx.error;
-  const request = runHandler(fn.handlers, site('function', 'request'), ctx, input.identity, records, invocations, () => ({}));
+  const request = runHandler(
+    fn.handlers,
+    site('function', 'request'),
+    ctx,
+    input.identity,
+    records,
+    invocations,
+    () => ({}),
+  );
   if (request.kind === 'error') return request;
   // earlyReturn in a function's request handler skips its data source and response handler; the
   // value becomes the function's result (skipTo 'END' also skips the remaining functions) [D].
   if (request.kind === 'early') return { kind: 'value', value: request.value, skipTo: request.skipTo };
 
   applyDataSourceOutcome(ctx, await fn.dataSource.invoke(request.value, dataSourceCallContext(ctx)));
-  const response = runHandler(fn.handlers, site('function', 'response'), ctx, input.identity, records, invocations, () => ctx.result);
+  const response = runHandler(
+    fn.handlers,
+    site('function', 'response'),
+    ctx,
+    input.identity,
+    records,
+    invocations,
+    () => ctx.result,
+  );
   if (response.kind === 'error') return response;
   if (response.kind === 'early') return { kind: 'value', value: response.value, skipTo: response.skipTo };
   return { kind: 'value', value: response.value, skipTo: undefined };

@@ -8,7 +8,11 @@ import type { CompiledResolver, CompiledUnitResolver, ResolverInput, ResolverOut
 import { createInvocationRecords, finish, runHandler } from './runHandler.ts';
 
 /** Evaluates a unit or pipeline resolver for one field; never throws for resolver-caused failures. */
-export function evaluateResolver(resolver: CompiledResolver, input: ResolverInput, invocations: InvocationStack): Promise<ResolverOutcome> {
+export function evaluateResolver(
+  resolver: CompiledResolver,
+  input: ResolverInput,
+  invocations: InvocationStack,
+): Promise<ResolverOutcome> {
   return resolver.kind === 'UNIT'
     ? evaluateUnitResolver(resolver, input, invocations)
     : evaluatePipelineResolver(resolver, input, invocations);
@@ -35,8 +39,15 @@ export async function evaluateUnitResolver(
   if (request.kind === 'early') return finish(records, request.value);
 
   applyDataSourceOutcome(ctx, await resolver.dataSource.invoke(request.value, dataSourceCallContext(ctx)));
-  const response = runHandler(resolver.handlers, site('response'), ctx, input.identity, records, invocations, () => ctx.result);
+  const response = runHandler(
+    resolver.handlers,
+    site('response'),
+    ctx,
+    input.identity,
+    records,
+    invocations,
+    () => ctx.result,
+  );
   if (response.kind === 'error') return finish(records, null, response.error);
   return finish(records, response.value);
 }
-

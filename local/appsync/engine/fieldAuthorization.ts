@@ -44,7 +44,10 @@ function groupsArgument(directive: DirectiveNode): string[] | undefined {
 }
 
 /** The auth rules an element's directives declare, or undefined when it declares none that count. */
-export function authRulesFromDirectives(directives: readonly DirectiveNode[] | undefined, settings: AuthSettings): AuthRule[] | undefined {
+export function authRulesFromDirectives(
+  directives: readonly DirectiveNode[] | undefined,
+  settings: AuthSettings,
+): AuthRule[] | undefined {
   const rules: AuthRule[] = [];
   for (const directive of directives ?? []) {
     const name = directive.name.value;
@@ -85,10 +88,16 @@ export function authorizeField(
   caller: CallerAuth,
   settings: AuthSettings,
 ): string | null {
-  const fieldRules = authRulesFromDirectives(field.astNode?.directives, settings) ?? authRulesFromDirectives(directivesOf(parentType), settings);
-  if (!callerPasses(fieldRules, caller, settings)) return `Not Authorized to access ${field.name} on type ${parentType.name}`;
+  const fieldRules =
+    authRulesFromDirectives(field.astNode?.directives, settings) ??
+    authRulesFromDirectives(directivesOf(parentType), settings);
+  if (!callerPasses(fieldRules, caller, settings))
+    return `Not Authorized to access ${field.name} on type ${parentType.name}`;
   const returned = getNamedType(field.type);
-  if (isObjectType(returned) && !callerPasses(authRulesFromDirectives(directivesOf(returned), settings), caller, settings)) {
+  if (
+    isObjectType(returned) &&
+    !callerPasses(authRulesFromDirectives(directivesOf(returned), settings), caller, settings)
+  ) {
     return `Not Authorized to access ${field.name} on type ${returned.name}`;
   }
   return null;

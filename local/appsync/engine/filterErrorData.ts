@@ -4,7 +4,11 @@ import { Kind } from 'graphql';
 import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql';
 
 /** Keeps only the selected fields of `data` (recursively, under their response keys). */
-export function filterErrorData(data: unknown, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): unknown {
+export function filterErrorData(
+  data: unknown,
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): unknown {
   const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   return sets.length === 0 ? data : filter(data, sets, fragments);
 }
@@ -17,7 +21,9 @@ function filter(data: unknown, sets: SelectionSetNode[], fragments: Record<strin
   for (const field of fieldsOf(sets, fragments)) {
     const value = source[field.name.value];
     if (value === undefined) continue;
-    out[(field.alias ?? field.name).value] = field.selectionSet ? filter(value, [field.selectionSet], fragments) : value;
+    out[(field.alias ?? field.name).value] = field.selectionSet
+      ? filter(value, [field.selectionSet], fragments)
+      : value;
   }
   return out;
 }

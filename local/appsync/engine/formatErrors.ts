@@ -13,16 +13,29 @@ export interface AppSyncLocation {
 
 /** One entry of the response's `errors` array. */
 export type AppSyncErrorEntry =
-  | { path: (string | number)[]; data: unknown; errorType: string | null; errorInfo: unknown; locations: AppSyncLocation[]; message: string }
+  | {
+      path: (string | number)[];
+      data: unknown;
+      errorType: string | null;
+      errorInfo: unknown;
+      locations: AppSyncLocation[];
+      message: string;
+    }
   | { path: (string | number)[] | null; locations: AppSyncLocation[] | null; message: string };
 
 /** Adds AppSync's `sourceName: null` to line/column pairs. */
-export function appSyncLocations(locations: readonly { line: number; column: number }[] | undefined): AppSyncLocation[] {
+export function appSyncLocations(
+  locations: readonly { line: number; column: number }[] | undefined,
+): AppSyncLocation[] {
   return (locations ?? []).map(({ line, column }) => ({ line, column, sourceName: null }));
 }
 
 /** A resolver-raised field error (util.error / appendError / authorization / code error). */
-export function formatFieldError(path: (string | number)[], locations: AppSyncLocation[], error: FieldError): AppSyncErrorEntry {
+export function formatFieldError(
+  path: (string | number)[],
+  locations: AppSyncLocation[],
+  error: FieldError,
+): AppSyncErrorEntry {
   return {
     path,
     data: error.data ?? null,

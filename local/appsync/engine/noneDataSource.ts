@@ -9,7 +9,8 @@ export function createNoneDataSource(name: string): DataSource {
     name,
     type: 'NONE',
     invoke(request: unknown): Promise<DataSourceOutcome> {
-      const payload = request !== null && typeof request === 'object' ? (request as { payload?: unknown }).payload : undefined;
+      const payload =
+        request !== null && typeof request === 'object' ? (request as { payload?: unknown }).payload : undefined;
       return Promise.resolve({ result: payload ?? null });
     },
   };

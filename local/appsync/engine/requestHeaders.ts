@@ -2,7 +2,9 @@
 // `cookie` is never exposed to resolvers.
 
 /** Normalises the caller's HTTP headers into what AppSync puts on ctx.request.headers. */
-export function resolverRequestHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+export function resolverRequestHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [rawName, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -10,7 +12,8 @@ export function resolverRequestHeaders(headers: Record<string, string | string[]
     if (name === 'cookie') continue;
     const existing = out[name];
     if (existing === undefined) out[name] = value;
-    else out[name] = [...(Array.isArray(existing) ? existing : [existing]), ...(Array.isArray(value) ? value : [value])];
+    else
+      out[name] = [...(Array.isArray(existing) ? existing : [existing]), ...(Array.isArray(value) ? value : [value])];
   }
   return out;
 }

@@ -25,13 +25,21 @@ export interface ResolvedSubscription {
   filter?: unknown;
 }
 
-export type SubscriptionResolution = { ok: true; subscription: ResolvedSubscription } | { ok: false; errors: SubscriptionErrorEntry[] };
+export type SubscriptionResolution =
+  | { ok: true; subscription: ResolvedSubscription }
+  | { ok: false; errors: SubscriptionErrorEntry[] };
 
 /** What resolving needs from the engine: the schema, its cached parse+validate, and its executor. */
 export interface SubscriptionResolverDeps<Request, Caller> {
   schema: GraphQLSchema;
   prepare(query: string): { ok: true; document: DocumentNode } | { ok: false; errors: AppSyncErrorEntry[] };
-  execute(request: Request, caller: Caller): Promise<{ body: { errors?: AppSyncErrorEntry[] }; extensionCalls: { name: string; args: unknown[]; parentTypeName: string }[] }>;
+  execute(
+    request: Request,
+    caller: Caller,
+  ): Promise<{
+    body: { errors?: AppSyncErrorEntry[] };
+    extensionCalls: { name: string; args: unknown[]; parentTypeName: string }[];
+  }>;
 }
 
 // graphql-js's SingleFieldSubscriptionsRule; AppSync answers several root fields in one start
@@ -39,11 +47,10 @@ export interface SubscriptionResolverDeps<Request, Caller> {
 const SEVERAL_ROOT_FIELDS = /must select only one top level field/;
 
 /** Validates, authorizes and runs a subscription's resolver once, at subscribe time. */
-export async function resolveSubscription<Request extends { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }, Caller>(
-  deps: SubscriptionResolverDeps<Request, Caller>,
-  request: Request,
-  caller: Caller,
-): Promise<SubscriptionResolution> {
+export async function resolveSubscription<
+  Request extends { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  Caller,
+>(deps: SubscriptionResolverDeps<Request, Caller>, request: Request, caller: Caller): Promise<SubscriptionResolution> {
   const prepared = deps.prepare(request.query);
   if (!prepared.ok) {
     if (prepared.errors.some((error) => SEVERAL_ROOT_FIELDS.test(error.message))) {
@@ -53,8 +60,15 @@ export async function resolveSubscription<Request extends { query: string; varia
   }
   const { document } = prepared;
   const operation = getOperationAST(document, request.operationName ?? undefined);
-  if (!operation) return refused('ValidationError', request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.');
-  if (operation.operation !== 'subscription') return refused('UnsupportedOperation', `${operation.operation} not supported through the realtime channel`);
+  if (!operation)
+    return refused(
+      'ValidationError',
+      request.operationName
+        ? `Unknown operation named "${request.operationName}".`
+        : 'Must provide operation name if query contains multiple operations.',
+    );
+  if (operation.operation !== 'subscription')
+    return refused('UnsupportedOperation', `${operation.operation} not supported through the realtime channel`);
 
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
@@ -62,7 +76,8 @@ export async function resolveSubscription<Request extends { query: string; varia
   }
   const fieldNode = firstField(operation.selectionSet, fragments);
   const subscriptionType = deps.schema.getSubscriptionType();
-  const field = fieldNode && isObjectType(subscriptionType) ? subscriptionType.getFields()[fieldNode.name.value] : undefined;
+  const field =
+    fieldNode && isObjectType(subscriptionType) ? subscriptionType.getFields()[fieldNode.name.value] : undefined;
   if (!fieldNode || !field) return refused('ValidationError', 'The subscription selects no field.');
 
   // Execution reports variable problems, directive denials and resolver errors in AppSync's words.
@@ -71,7 +86,9 @@ export async function resolveSubscription<Request extends { query: string; varia
 
   const coerced = getVariableValues(deps.schema, operation.variableDefinitions ?? [], request.variables ?? {});
   const variables = coerced.coerced ?? {};
-  const filterCall = executed.extensionCalls.filter((call) => call.name === 'setSubscriptionFilter' && call.parentTypeName === subscriptionType?.name).at(-1);
+  const filterCall = executed.extensionCalls
+    .filter((call) => call.name === 'setSubscriptionFilter' && call.parentTypeName === subscriptionType?.name)
+    .at(-1);
   return {
     ok: true,
     subscription: {
@@ -90,13 +107,17 @@ function refused(errorType: string, message: string): SubscriptionResolution {
   return { ok: false, errors: [{ errorType, message }] };
 }
 
-function firstField(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): FieldNode | undefined {
+function firstField(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): FieldNode | undefined {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value !== '__typename') return selection;
       continue;
     }
-    const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+    const inner =
+      selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
     const found = inner ? firstField(inner, fragments) : undefined;
     if (found) return found;
   }

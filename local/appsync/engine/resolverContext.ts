@@ -62,7 +62,10 @@ export function dataSourceCallContext(ctx: ResolverContext): DataSourceCallConte
  * Puts a data source's outcome on ctx: `result`, or `error` {message, type} with a null result —
  * except where AppSync gives both (a cancelled transaction's cancellationReasons, §2.3).
  */
-export function applyDataSourceOutcome(ctx: ResolverContext, outcome: { result?: unknown; error?: { message: string; type: string } }): void {
+export function applyDataSourceOutcome(
+  ctx: ResolverContext,
+  outcome: { result?: unknown; error?: { message: string; type: string } },
+): void {
   if (outcome.error) {
     ctx.error = adoptIntoSandbox({ message: outcome.error.message, type: outcome.error.type });
     ctx.result = adoptIntoSandbox(outcome.result ?? null);

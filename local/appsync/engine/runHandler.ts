@@ -36,7 +36,8 @@ export function runHandler(
     return { kind: 'value', value: invocations.run(invocation, () => handler(ctx)) };
   } catch (thrown) {
     if (thrown instanceof EarlyReturnSignal) return { kind: 'early', value: thrown.value, skipTo: thrown.skipTo };
-    if (thrown instanceof UtilErrorSignal) return { kind: 'error', error: unauthorizedAsAppSyncSays(thrown.fieldError, site) };
+    if (thrown instanceof UtilErrorSignal)
+      return { kind: 'error', error: unauthorizedAsAppSyncSays(thrown.fieldError, site) };
     return { kind: 'error', error: codeError(thrown, site, handlers.name) };
   }
 }
@@ -55,7 +56,8 @@ function codeError(thrown: unknown, site: HandlerSite, bundleName: string): Fiel
     thrown !== null && typeof thrown === 'object' && 'message' in thrown
       ? `${String((thrown as { name?: unknown }).name ?? 'Error')}: ${String((thrown as { message: unknown }).message)}`
       : String(thrown);
-  const owner = site.kind === 'function' ? `function ${bundleName}` : `resolver ${site.parentTypeName}.${site.fieldName}`;
+  const owner =
+    site.kind === 'function' ? `function ${bundleName}` : `resolver ${site.parentTypeName}.${site.fieldName}`;
   return {
     message: `Runtime error in the ${site.handler} handler of ${owner}: ${described}`,
     errorType: 'Code',

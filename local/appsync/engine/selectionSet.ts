@@ -12,7 +12,14 @@ import {
   isObjectType,
   print,
 } from 'graphql';
-import type { DirectiveNode, FieldNode, FragmentDefinitionNode, GraphQLNamedType, GraphQLSchema, SelectionSetNode } from 'graphql';
+import type {
+  DirectiveNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLNamedType,
+  GraphQLSchema,
+  SelectionSetNode,
+} from 'graphql';
 
 /** What the selection-set builders need from graphql-js's resolve info. */
 export interface SelectionSource {
@@ -56,9 +63,13 @@ function collect(
       continue;
     }
     const condition =
-      selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition?.name.value : source.fragments[selection.name.value]?.typeCondition.name.value;
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.typeCondition?.name.value
+        : source.fragments[selection.name.value]?.typeCondition.name.value;
     const fragmentSelection =
-      selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : source.fragments[selection.name.value]?.selectionSet;
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : source.fragments[selection.name.value]?.selectionSet;
     if (fragmentSelection && appliesTo(condition, parentType, source.schema)) {
       collect(fragmentSelection, parentType, prefix, source, out, seen);
     }
@@ -72,7 +83,10 @@ function appliesTo(condition: string | undefined, parentType: GraphQLNamedType, 
   return isObjectType(parentType) && isAbstractType(conditionType) && schema.isSubType(conditionType, parentType);
 }
 
-function included(node: { readonly directives?: readonly DirectiveNode[] }, variables: Record<string, unknown>): boolean {
+function included(
+  node: { readonly directives?: readonly DirectiveNode[] },
+  variables: Record<string, unknown>,
+): boolean {
   if (!node.directives || node.directives.length === 0) return true;
   const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
   if (skip?.if === true) return false;
@@ -82,6 +96,13 @@ function included(node: { readonly directives?: readonly DirectiveNode[] }, vari
 
 /** The field as GraphQL text inside braces, the form of AppSync's doc example for selectionSetGraphQL. */
 export function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
-  const body = fieldNodes.map((node) => print(node).split('\n').map((line) => `  ${line}`).join('\n')).join('\n');
+  const body = fieldNodes
+    .map((node) =>
+      print(node)
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n'),
+    )
+    .join('\n');
   return `{\n${body}\n}`;
 }

@@ -2,8 +2,26 @@
 // "Validation error of type <Kind>: <description> @ '<field path>'" (reference §5, e.g.
 // "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'").
 // graphql-js finds the same problems; this module rewrites its messages into graphql-java's words.
-import { Kind, TypeInfo, getLocation, getNamedType, isListType, isNonNullType, visit, visitWithTypeInfo } from 'graphql';
-import type { ASTNode, ArgumentNode, DocumentNode, GraphQLError, GraphQLInputType, GraphQLOutputType, GraphQLSchema, ValueNode } from 'graphql';
+import {
+  Kind,
+  TypeInfo,
+  getLocation,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type {
+  ASTNode,
+  ArgumentNode,
+  DocumentNode,
+  GraphQLError,
+  GraphQLInputType,
+  GraphQLOutputType,
+  GraphQLSchema,
+  ValueNode,
+} from 'graphql';
 
 interface NodeFacts {
   /** Field names from the operation (or fragment) root down to the node, '/'-joined. */
@@ -25,7 +43,8 @@ export function indexDocument(schema: GraphQLSchema, document: DocumentNode): Ma
       enter(node) {
         if (node.kind === Kind.OPERATION_DEFINITION || node.kind === Kind.FRAGMENT_DEFINITION) fields.length = 0;
         if (node.kind === Kind.FIELD) fields.push(node.name.value);
-        if (node.kind === Kind.ARGUMENT) argument = { node, name: node.name.value, value: node.value, type: typeInfo.getInputType() ?? null };
+        if (node.kind === Kind.ARGUMENT)
+          argument = { node, name: node.name.value, value: node.value, type: typeInfo.getInputType() ?? null };
         const fieldType = node.kind === Kind.FIELD ? (typeInfo.getType() ?? null) : undefined;
         facts.set(node, { path: fields.join('/'), argument, fieldType });
       },
@@ -83,16 +102,37 @@ function wrongType(match: RegExpMatchArray, facts: NodeFacts | undefined): strin
   const missing = /^Field "[^".]+\.([^"]+)" of required type "[^"]+" was not provided\./.exec(match[0]);
   if (missing) return `argument '${argument.name}' with value '${value}' is missing required fields '[${missing[1]}]'`;
   const unknown = /^Field "([^"]+)" is not defined by type "([^"]+)"\./.exec(match[0]);
-  if (unknown) return `argument '${argument.name}' with value '${value}' contains a field not in '${unknown[2]}': '${unknown[1]}'`;
+  if (unknown)
+    return `argument '${argument.name}' with value '${value}' contains a field not in '${unknown[2]}': '${unknown[1]}'`;
   return `argument '${argument.name}' with value '${value}' is not a valid '${argument.type ? getNamedType(argument.type).name : 'null'}'`;
 }
 
 const REWRITES: Rewrite[] = [
-  { pattern: /^Cannot query field "([^"]+)" on type "([^"]+)"\./, kind: 'FieldUndefined', describe: (m) => `Field '${m[1]}' in type '${m[2]}' is undefined` },
-  { pattern: /^Unknown argument "([^"]+)" on field "[^"]+"\./, kind: 'UnknownArgument', describe: (m) => `Unknown field argument ${m[1]}` },
-  { pattern: /^Unknown argument "([^"]+)" on directive "@[^"]+"\./, kind: 'UnknownDirective', describe: (m) => `Unknown directive argument ${m[1]}` },
-  { pattern: /^Field "([^"]+)" argument "([^"]+)" of type "[^"]+" is required, but it was not provided\./, kind: 'MissingFieldArgument', describe: (m) => `Missing field argument ${m[2]}` },
-  { pattern: /^Directive "@([^"]+)" argument "([^"]+)" of type "[^"]+" is required/, kind: 'MissingDirectiveArgument', describe: (m) => `Missing directive argument ${m[2]}` },
+  {
+    pattern: /^Cannot query field "([^"]+)" on type "([^"]+)"\./,
+    kind: 'FieldUndefined',
+    describe: (m) => `Field '${m[1]}' in type '${m[2]}' is undefined`,
+  },
+  {
+    pattern: /^Unknown argument "([^"]+)" on field "[^"]+"\./,
+    kind: 'UnknownArgument',
+    describe: (m) => `Unknown field argument ${m[1]}`,
+  },
+  {
+    pattern: /^Unknown argument "([^"]+)" on directive "@[^"]+"\./,
+    kind: 'UnknownDirective',
+    describe: (m) => `Unknown directive argument ${m[1]}`,
+  },
+  {
+    pattern: /^Field "([^"]+)" argument "([^"]+)" of type "[^"]+" is required, but it was not provided\./,
+    kind: 'MissingFieldArgument',
+    describe: (m) => `Missing field argument ${m[2]}`,
+  },
+  {
+    pattern: /^Directive "@([^"]+)" argument "([^"]+)" of type "[^"]+" is required/,
+    kind: 'MissingDirectiveArgument',
+    describe: (m) => `Missing directive argument ${m[2]}`,
+  },
   { pattern: /^Unknown type "([^"]+)"\./, kind: 'UnknownType', describe: (m) => `Unknown type ${m[1]}` },
   {
     pattern: /^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields\./,
@@ -109,18 +149,51 @@ const REWRITES: Rewrite[] = [
     kind: 'VariableTypeMismatch',
     describe: (m) => `Variable type '${m[2]}' doesn't match expected type '${m[3]}'`,
   },
-  { pattern: /^Variable "\$([^"]+)" is not defined/, kind: 'UndefinedVariable', describe: (m) => `Undefined variable ${m[1]}` },
-  { pattern: /^Variable "\$([^"]+)" is never used/, kind: 'UnusedVariable', describe: (m) => `Unused variable ${m[1]}` },
-  { pattern: /^Variable "\$([^"]+)" cannot be non-input type "([^"]+)"\./, kind: 'NonInputTypeOnVariable', describe: (m) => `Input variable ${m[1]} type ${m[2]} is not an input type` },
-  { pattern: /^Unknown fragment "([^"]+)"\./, kind: 'UndefinedFragment', describe: (m) => `Undefined fragment ${m[1]}` },
-  { pattern: /^Fragment "([^"]+)" is never used\./, kind: 'UnusedFragment', describe: (m) => `Unused fragment ${m[1]}` },
-  { pattern: /^Unknown directive "@([^"]+)"\./, kind: 'UnknownDirective', describe: (m) => `Unknown directive ${m[1]}` },
-  { pattern: /^There can be only one operation named "([^"]+)"\./, kind: 'DuplicateOperationName', describe: (m) => `There can be only one operation named ${m[1]}` },
-  { pattern: /^This anonymous operation must be the only defined operation\./, kind: 'LoneAnonymousOperationViolation', describe: () => 'Anonymous operation with other operations.' },
+  {
+    pattern: /^Variable "\$([^"]+)" is not defined/,
+    kind: 'UndefinedVariable',
+    describe: (m) => `Undefined variable ${m[1]}`,
+  },
+  {
+    pattern: /^Variable "\$([^"]+)" is never used/,
+    kind: 'UnusedVariable',
+    describe: (m) => `Unused variable ${m[1]}`,
+  },
+  {
+    pattern: /^Variable "\$([^"]+)" cannot be non-input type "([^"]+)"\./,
+    kind: 'NonInputTypeOnVariable',
+    describe: (m) => `Input variable ${m[1]} type ${m[2]} is not an input type`,
+  },
+  {
+    pattern: /^Unknown fragment "([^"]+)"\./,
+    kind: 'UndefinedFragment',
+    describe: (m) => `Undefined fragment ${m[1]}`,
+  },
+  {
+    pattern: /^Fragment "([^"]+)" is never used\./,
+    kind: 'UnusedFragment',
+    describe: (m) => `Unused fragment ${m[1]}`,
+  },
+  {
+    pattern: /^Unknown directive "@([^"]+)"\./,
+    kind: 'UnknownDirective',
+    describe: (m) => `Unknown directive ${m[1]}`,
+  },
+  {
+    pattern: /^There can be only one operation named "([^"]+)"\./,
+    kind: 'DuplicateOperationName',
+    describe: (m) => `There can be only one operation named ${m[1]}`,
+  },
+  {
+    pattern: /^This anonymous operation must be the only defined operation\./,
+    kind: 'LoneAnonymousOperationViolation',
+    describe: () => 'Anonymous operation with other operations.',
+  },
   { pattern: /^Fields "([^"]+)" conflict because (.*)$/s, kind: 'FieldsConflict', describe: (m) => `${m[1]}: ${m[2]}` },
   // ValuesOfCorrectTypeRule: every literal of the wrong type, missing or unknown input fields.
   {
-    pattern: /^(Expected value of type|.* cannot represent|Field "[^"]+" of required type|Field "[^"]+" is not defined by type|Enum "[^"]+" cannot represent).*$/s,
+    pattern:
+      /^(Expected value of type|.* cannot represent|Field "[^"]+" of required type|Field "[^"]+" is not defined by type|Enum "[^"]+" cannot represent).*$/s,
     kind: 'WrongType',
     describe: (m, facts) => wrongType(m, facts),
   },
@@ -140,7 +213,8 @@ export function appSyncValidationError(
     const suffix = nodeFacts?.path ? ` @ '${nodeFacts.path}'` : '';
     const message = `Validation error of type ${rewrite.kind}: ${rewrite.describe(match, nodeFacts)}${suffix}`;
     // graphql-java reports a wrong literal at its argument, not at the offending value inside it.
-    const reportedLoc = rewrite.kind === 'WrongType' ? nodeFacts?.argument?.node.loc : node !== error.nodes?.[0] ? node?.loc : undefined;
+    const reportedLoc =
+      rewrite.kind === 'WrongType' ? nodeFacts?.argument?.node.loc : node !== error.nodes?.[0] ? node?.loc : undefined;
     const locations = reportedLoc ? [getLocation(reportedLoc.source, reportedLoc.start)] : error.locations;
     return { message, locations };
   }
@@ -169,7 +243,9 @@ export function appSyncValidationErrors(
 /** Rewrites a graphql-js syntax error into graphql-java's "Invalid Syntax : offending token …" [?]. */
 export function appSyncSyntaxMessage(error: GraphQLError): string {
   const location = error.locations?.[0];
-  const token = /(?:found|Unexpected) (<EOF>|"((?:[^"\\]|\\.)*)"|Name "([^"]+)"|[A-Za-z]+ "([^"]+)")/.exec(error.message);
+  const token = /(?:found|Unexpected) (<EOF>|"((?:[^"\\]|\\.)*)"|Name "([^"]+)"|[A-Za-z]+ "([^"]+)")/.exec(
+    error.message,
+  );
   if (token && location) {
     const text = token[1] === '<EOF>' ? '<EOF>' : (token[2] ?? token[3] ?? token[4] ?? token[1]);
     return `Invalid Syntax : offending token '${text}' at line ${location.line} column ${location.column}`;

@@ -11,7 +11,10 @@ const HEADER_SUBPROTOCOL_PREFIX = 'header-';
 /** The subprotocols the client offered, in order. */
 export function offeredSubprotocols(req: IncomingMessage): string[] {
   const raw = req.headers['sec-websocket-protocol'];
-  return (raw ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** The headers the connection authenticates with; a header that does not decode to an object gives {}. */
@@ -35,5 +38,10 @@ function decodeHeaderObject(encoded: string): RequestHeaders {
 
 /** Whether a value is a plain object of header strings (the shape of every auth header object). */
 export function isHeaderObject(value: unknown): value is Record<string, string> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }

@@ -65,7 +65,9 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
           deliverTo(live, field, result);
         } catch (error) {
           // One subscriber's failure must not cost the others the event; it is an emulator bug.
-          process.stderr.write(`local AppSync real-time: delivery to subscription ${live.id} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+          process.stderr.write(
+            `local AppSync real-time: delivery to subscription ${live.id} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+          );
         }
       }
     }
@@ -77,10 +79,25 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
       ? matchesSubscriptionFilter(subscription.filter, result.value)
       : matchesArguments(subscription.arguments, result.value);
     if (!matches) return;
-    const data = { [subscription.responseKey]: shapeSubscriptionPayload(result.value, field.type, { schema: engine.schema, ...subscription }) };
+    const data = {
+      [subscription.responseKey]: shapeSubscriptionPayload(result.value, field.type, {
+        schema: engine.schema,
+        ...subscription,
+      }),
+    };
     const message = { type: 'data' as const, id: live.id, payload: { data } };
     if (Buffer.byteLength(JSON.stringify(message.payload)) > MAX_PAYLOAD_BYTES) {
-      live.send(errorMessage([{ errorType: 'LimitExceededError', message: `The subscription payload exceeds ${MAX_PAYLOAD_BYTES / 1024} KB and was not delivered.` }], live.id));
+      live.send(
+        errorMessage(
+          [
+            {
+              errorType: 'LimitExceededError',
+              message: `The subscription payload exceeds ${MAX_PAYLOAD_BYTES / 1024} KB and was not delivered.`,
+            },
+          ],
+          live.id,
+        ),
+      );
       return;
     }
     live.send(message);
@@ -100,7 +117,9 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
         // Node's HTTP server drops its own 'error' listener from upgraded sockets: a client reset
         // would otherwise crash the process.
         socket.on('error', () => socket.destroy());
-        socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nThe real-time endpoint is ${REALTIME_PATH}.\n`);
+        socket.end(
+          `HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nThe real-time endpoint is ${REALTIME_PATH}.\n`,
+        );
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {

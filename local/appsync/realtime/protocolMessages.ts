@@ -17,7 +17,10 @@ export type ServerMessage =
   | { type: 'error'; id?: string; payload: { errors: SubscriptionErrorEntry[] } };
 
 /** connection_ack with AppSync's fixed timeout. */
-export const connectionAck = (): ServerMessage => ({ type: 'connection_ack', payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS } });
+export const connectionAck = (): ServerMessage => ({
+  type: 'connection_ack',
+  payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS },
+});
 
 /**
  * connection_error for a refused connection_init. AWS was seen answering auth failures with
@@ -28,8 +31,14 @@ export const connectionAck = (): ServerMessage => ({ type: 'connection_ack', pay
 export function connectionError(failure: AuthFailure): ServerMessage {
   const [first] = failure.body.errors;
   const type = first?.errorType ?? 'UnauthorizedException';
-  const message = type === 'UnauthorizedException' ? 'You are not authorized to make this call.' : (first?.message ?? '');
-  return { type: 'connection_error', payload: { errors: [{ errorType: `com.amazonaws.deepdish.graphql.auth#${type}`, message, errorCode: failure.status }] } };
+  const message =
+    type === 'UnauthorizedException' ? 'You are not authorized to make this call.' : (first?.message ?? '');
+  return {
+    type: 'connection_error',
+    payload: {
+      errors: [{ errorType: `com.amazonaws.deepdish.graphql.auth#${type}`, message, errorCode: failure.status }],
+    },
+  };
 }
 
 /** An error frame, for one subscription (id) or for the connection (no id). */
@@ -38,4 +47,5 @@ export function errorMessage(errors: SubscriptionErrorEntry[], id?: string): Ser
 }
 
 /** AppSync's answer to a message type it does not know ([O], e.g. graphql-transport-ws's "subscribe"). */
-export const unsupportedMessage = (): ServerMessage => errorMessage([{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }]);
+export const unsupportedMessage = (): ServerMessage =>
+  errorMessage([{ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' }]);

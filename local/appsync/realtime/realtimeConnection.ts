@@ -69,7 +69,16 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
   async function init(): Promise<void> {
     state = 'initialising';
     // IAM connect signatures cover POST <graphql url>/connect with the body "{}" [D].
-    const result = await authenticateRequest({ method: 'POST', path: '/graphql/connect', headers: options.connectHeaders, body: '{}', sourceIp: options.sourceIp }, options.auth);
+    const result = await authenticateRequest(
+      {
+        method: 'POST',
+        path: '/graphql/connect',
+        headers: options.connectHeaders,
+        body: '{}',
+        sourceIp: options.sourceIp,
+      },
+      options.auth,
+    );
     if (isClosed()) return;
     if (!result.ok) {
       send(connectionError(result));
@@ -85,10 +94,32 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
 
   async function start(message: StartMessage): Promise<void> {
     const id = message.id;
-    if (typeof id !== 'string' || id === '') return send(errorMessage([{ errorType: 'BadRequestException', message: 'A start message needs an id.' }]));
-    if (ids.has(id)) return send(errorMessage([{ errorType: 'DuplicatedOperationError', message: `Subscription id ${id} is already in use on this connection.` }], id));
+    if (typeof id !== 'string' || id === '')
+      return send(errorMessage([{ errorType: 'BadRequestException', message: 'A start message needs an id.' }]));
+    if (ids.has(id))
+      return send(
+        errorMessage(
+          [
+            {
+              errorType: 'DuplicatedOperationError',
+              message: `Subscription id ${id} is already in use on this connection.`,
+            },
+          ],
+          id,
+        ),
+      );
     if (ids.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-      return send(errorMessage([{ errorType: 'LimitExceededError', message: `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.` }], id));
+      return send(
+        errorMessage(
+          [
+            {
+              errorType: 'LimitExceededError',
+              message: `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`,
+            },
+          ],
+          id,
+        ),
+      );
     }
     const pending: Pending = { pending: true };
     ids.set(id, pending);
@@ -100,14 +131,27 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
     }
   }
 
-  async function register(id: string, pending: Pending, payload: StartMessage['payload']): Promise<SubscriptionErrorEntry[] | undefined> {
+  async function register(
+    id: string,
+    pending: Pending,
+    payload: StartMessage['payload'],
+  ): Promise<SubscriptionErrorEntry[] | undefined> {
     const data = payload?.data;
     const request = typeof data === 'string' ? parseRequest(data) : undefined;
-    if (!request) return [{ errorType: 'BadRequestException', message: 'payload.data must be a JSON string of {query, variables}.' }];
+    if (!request)
+      return [
+        { errorType: 'BadRequestException', message: 'payload.data must be a JSON string of {query, variables}.' },
+      ];
     const authorization = payload?.extensions?.authorization;
     // Each start is signed on its own: POST <graphql url> with the data string as body [D].
     const auth = await authenticateRequest(
-      { method: 'POST', path: '/graphql', headers: isHeaderObject(authorization) ? authorization : {}, body: data as string, sourceIp: options.sourceIp },
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: isHeaderObject(authorization) ? authorization : {},
+        body: data as string,
+        sourceIp: options.sourceIp,
+      },
       options.auth,
     );
     if (!auth.ok) return auth.body.errors;
@@ -120,7 +164,13 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
     if (!resolution.ok) return resolution.errors;
     const { filter } = resolution.subscription;
     if (filter !== undefined && filter !== null && !isSubscriptionFilter(filter)) {
-      return [{ errorType: 'BadRequestException', message: 'extensions.setSubscriptionFilter was given something that is not a {filterGroup:[{filters:[…]}]} filter.' }];
+      return [
+        {
+          errorType: 'BadRequestException',
+          message:
+            'extensions.setSubscriptionFilter was given something that is not a {filterGroup:[{filters:[…]}]} filter.',
+        },
+      ];
     }
     // A stop or close while the start was in flight wins.
     if (isClosed() || ids.get(id) !== pending) return undefined;
@@ -132,7 +182,8 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
   }
 
   function stop(id: unknown): void {
-    if (typeof id !== 'string') return send(errorMessage([{ errorType: 'BadRequestException', message: 'A stop message needs an id.' }]));
+    if (typeof id !== 'string')
+      return send(errorMessage([{ errorType: 'BadRequestException', message: 'A stop message needs an id.' }]));
     const live = ids.get(id);
     if (live && !isPending(live)) registry.remove(live);
     ids.delete(id);
@@ -155,7 +206,9 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
     if (state !== 'ready') return;
     if (type === 'connection_init') return;
     if (type === 'start') {
-      void start(message as StartMessage).catch((error: unknown) => fail(error, typeof message?.id === 'string' ? message.id : undefined));
+      void start(message as StartMessage).catch((error: unknown) =>
+        fail(error, typeof message?.id === 'string' ? message.id : undefined),
+      );
     } else if (type === 'stop') {
       stop(message?.id);
     } else {
@@ -188,7 +241,11 @@ function parseRequest(data: string): GraphQLRequest | undefined {
     const parsed = JSON.parse(data) as Partial<GraphQLRequest> | null;
     if (!parsed || typeof parsed.query !== 'string') return undefined;
     const variables = parsed.variables !== null && typeof parsed.variables === 'object' ? parsed.variables : undefined;
-    return { query: parsed.query, variables, operationName: typeof parsed.operationName === 'string' ? parsed.operationName : undefined };
+    return {
+      query: parsed.query,
+      variables,
+      operationName: typeof parsed.operationName === 'string' ? parsed.operationName : undefined,
+    };
   } catch {
     return undefined;
   }

@@ -2,8 +2,24 @@
 // mutation's selection set, read through the subscriber's own selection. A field the subscriber
 // asks for but the mutation did not select comes back null. `__typename` is answered from the
 // schema, since the mutation may not have selected it.
-import { GraphQLIncludeDirective, GraphQLSkipDirective, Kind, getDirectiveValues, getNamedType, isAbstractType, isObjectType } from 'graphql';
-import type { DirectiveNode, FieldNode, FragmentDefinitionNode, GraphQLNamedType, GraphQLOutputType, GraphQLSchema, SelectionSetNode } from 'graphql';
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getDirectiveValues,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+} from 'graphql';
+import type {
+  DirectiveNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLNamedType,
+  GraphQLOutputType,
+  GraphQLSchema,
+  SelectionSetNode,
+} from 'graphql';
 
 /** The subscriber's selection and what it needs to read it. */
 export interface SubscriberSelection {
@@ -14,21 +30,38 @@ export interface SubscriberSelection {
 }
 
 /** Shapes a published value for the subscription field selected by `selection`. */
-export function shapeSubscriptionPayload(value: unknown, returnType: GraphQLOutputType, selection: SubscriberSelection): unknown {
+export function shapeSubscriptionPayload(
+  value: unknown,
+  returnType: GraphQLOutputType,
+  selection: SubscriberSelection,
+): unknown {
   return shapeValue(value, getNamedType(returnType), selection.fieldNode.selectionSet, selection);
 }
 
-function shapeValue(value: unknown, type: GraphQLNamedType, selectionSet: SelectionSetNode | undefined, selection: SubscriberSelection): unknown {
+function shapeValue(
+  value: unknown,
+  type: GraphQLNamedType,
+  selectionSet: SelectionSetNode | undefined,
+  selection: SubscriberSelection,
+): unknown {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map((element) => shapeValue(element, type, selectionSet, selection));
   if (!selectionSet || typeof value !== 'object') return value;
-  const runtimeType = isAbstractType(type) ? selection.schema.getType(String((value as Record<string, unknown>).__typename)) : type;
+  const runtimeType = isAbstractType(type)
+    ? selection.schema.getType(String((value as Record<string, unknown>).__typename))
+    : type;
   const out: Record<string, unknown> = {};
   collect(value as Record<string, unknown>, runtimeType ?? type, selectionSet, selection, out);
   return out;
 }
 
-function collect(value: Record<string, unknown>, type: GraphQLNamedType, selectionSet: SelectionSetNode, selection: SubscriberSelection, out: Record<string, unknown>): void {
+function collect(
+  value: Record<string, unknown>,
+  type: GraphQLNamedType,
+  selectionSet: SelectionSetNode,
+  selection: SubscriberSelection,
+  out: Record<string, unknown>,
+): void {
   for (const node of selectionSet.selections) {
     if (!included(node, selection.variables)) continue;
     if (node.kind === Kind.FIELD) {

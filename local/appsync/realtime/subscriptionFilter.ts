@@ -41,8 +41,14 @@ const OPERATORS: Record<string, (field: unknown, value: unknown) => boolean> = {
   in: (field, value) => Array.isArray(value) && value.some((candidate) => candidate === field),
   notIn: (field, value) => Array.isArray(value) && !value.some((candidate) => candidate === field),
   between: (field, value) =>
-    Array.isArray(value) && value.length >= 2 && isComparablePair(field, value[0]) && isComparablePair(field, value[1]) && value[0] <= field && field <= value[1],
-  containsAny: (field, value) => Array.isArray(field) && Array.isArray(value) && value.some((candidate) => field.includes(candidate)),
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    isComparablePair(field, value[0]) &&
+    isComparablePair(field, value[1]) &&
+    value[0] <= field &&
+    field <= value[1],
+  containsAny: (field, value) =>
+    Array.isArray(field) && Array.isArray(value) && value.some((candidate) => field.includes(candidate)),
 };
 
 /** The value at a dotted path in the payload; undefined when any step is missing. */
@@ -78,7 +84,14 @@ export function isSubscriptionFilter(value: unknown): value is SubscriptionFilte
     Array.isArray(groups) &&
     groups.every((group) => {
       const filters = (group as { filters?: unknown } | null)?.filters;
-      return Array.isArray(filters) && filters.every((rule) => typeof (rule as { fieldName?: unknown } | null)?.fieldName === 'string' && typeof (rule as { operator?: unknown }).operator === 'string');
+      return (
+        Array.isArray(filters) &&
+        filters.every(
+          (rule) =>
+            typeof (rule as { fieldName?: unknown } | null)?.fieldName === 'string' &&
+            typeof (rule as { operator?: unknown }).operator === 'string',
+        )
+      );
     })
   );
 }

@@ -13,7 +13,11 @@ export class CodeRejectedError extends Error {
     /** One line per problem, `line:column message (rule)`. */
     readonly details: string[] = [],
   ) {
-    super(details.length === 0 ? `${message} [${bundleName}]` : `${message} [${bundleName}]\n${details.map((d) => `  ${d}`).join('\n')}`);
+    super(
+      details.length === 0
+        ? `${message} [${bundleName}]`
+        : `${message} [${bundleName}]\n${details.map((d) => `  ${d}`).join('\n')}`,
+    );
     this.name = 'BadRequestException';
   }
 }

@@ -56,7 +56,10 @@ export class UtilErrorSignal extends Error {
 
 /** Thrown by runtime.earlyReturn to stop the handler and use `value` as its result. */
 export class EarlyReturnSignal extends Error {
-  constructor(readonly value: unknown, readonly skipTo: 'END' | 'NEXT' | undefined) {
+  constructor(
+    readonly value: unknown,
+    readonly skipTo: 'END' | 'NEXT' | undefined,
+  ) {
     super('runtime.earlyReturn');
     this.name = 'EarlyReturnSignal';
   }

@@ -12,8 +12,13 @@ export interface ExpressionObject {
 }
 
 const OPERATION_TYPES = new Set([
-  'OPERATION_ADD', 'OPERATION_REPLACE', 'OPERATION_INCREMENT', 'OPERATION_DECREMENT',
-  'OPERATION_APPEND', 'OPERATION_PREPEND', 'OPERATION_REMOVE',
+  'OPERATION_ADD',
+  'OPERATION_REPLACE',
+  'OPERATION_INCREMENT',
+  'OPERATION_DECREMENT',
+  'OPERATION_APPEND',
+  'OPERATION_PREPEND',
+  'OPERATION_REMOVE',
 ]);
 
 // updateListItem markers have no enumerable keys on AWS (recorded), so their data lives here.
@@ -41,7 +46,11 @@ function isOperation(v: unknown): v is { type: string; value?: unknown; by?: unk
 }
 
 /** Drops empty name/value maps: DynamoDB rejects empty ExpressionAttribute* maps [?]. */
-function compact(rendered: { expression: string; expressionNames: Record<string, string>; expressionValues: Record<string, AttributeValue> }): ExpressionObject {
+function compact(rendered: {
+  expression: string;
+  expressionNames: Record<string, string>;
+  expressionValues: Record<string, AttributeValue>;
+}): ExpressionObject {
   const out: ExpressionObject = { expression: rendered.expression };
   if (Object.keys(rendered.expressionNames).length > 0) out.expressionNames = rendered.expressionNames;
   if (Object.keys(rendered.expressionValues).length > 0) out.expressionValues = rendered.expressionValues;
@@ -52,14 +61,18 @@ function compact(rendered: { expression: string; expressionNames: Record<string,
 export function renderCondition(filter: unknown, what: string): ExpressionObject | undefined {
   if (filter === undefined || filter === null) return undefined;
   const rendered = renderDynamoDBExpression(filter);
-  if (rendered === null) throw usageError(`${what} cannot be rendered as a DynamoDB expression: ${JSON.stringify(filter)}`);
+  if (rendered === null)
+    throw usageError(`${what} cannot be rendered as a DynamoDB expression: ${JSON.stringify(filter)}`);
   // An empty filter object means "no filter"; DynamoDB rejects an empty expression.
   if (rendered.expression === '') return undefined;
   return compact(rendered);
 }
 
 type PathSegment = string | number;
-interface UpdateClause { keyword: 'SET' | 'REMOVE'; render: (path: (p: PathSegment[]) => string, value: (v: unknown) => string) => string }
+interface UpdateClause {
+  keyword: 'SET' | 'REMOVE';
+  render: (path: (p: PathSegment[]) => string, value: (v: unknown) => string) => string;
+}
 
 /** Builds the update expression; placeholders #expName_N/:expValue_N count from 1 in output order (SET before REMOVE). */
 export function renderUpdate(update: unknown): ExpressionObject {
@@ -91,7 +104,11 @@ export function renderUpdate(update: unknown): ExpressionObject {
           default:
             clauses.push({ keyword: 'REMOVE', render: (n) => n(p) });
         }
-      } else if (Array.isArray(v) && v.length > 0 && v.every((item) => isPlainObject(item) && listItemUpdates.has(item))) {
+      } else if (
+        Array.isArray(v) &&
+        v.length > 0 &&
+        v.every((item) => isPlainObject(item) && listItemUpdates.has(item))
+      ) {
         for (const marker of v) {
           const { payload, index } = listItemUpdates.get(marker as object)!;
           clauses.push({ keyword: 'SET', render: (n, val) => `${n([...p, index])} = ${val(payload)}` });
@@ -110,16 +127,18 @@ export function renderUpdate(update: unknown): ExpressionObject {
   const nameFor = new Map<string, string>();
   const expressionValues: Record<string, AttributeValue> = {};
   const path = (segments: PathSegment[]) =>
-    segments.map((s, i) => {
-      if (typeof s === 'number') return `[${s}]`;
-      let placeholder = nameFor.get(s);
-      if (!placeholder) {
-        placeholder = `#expName_${nameFor.size + 1}`;
-        nameFor.set(s, placeholder);
-        expressionNames[placeholder] = s;
-      }
-      return i === 0 ? placeholder : `.${placeholder}`;
-    }).join('');
+    segments
+      .map((s, i) => {
+        if (typeof s === 'number') return `[${s}]`;
+        let placeholder = nameFor.get(s);
+        if (!placeholder) {
+          placeholder = `#expName_${nameFor.size + 1}`;
+          nameFor.set(s, placeholder);
+          expressionNames[placeholder] = s;
+        }
+        return i === 0 ? placeholder : `.${placeholder}`;
+      })
+      .join('');
   const value = (v: unknown) => {
     const placeholder = `:expValue_${Object.keys(expressionValues).length + 1}`;
     expressionValues[placeholder] = toDynamoDB(v);
@@ -140,15 +159,20 @@ export function renderProjection(projection: unknown): ExpressionObject | undefi
   const expressionNames: Record<string, string> = {};
   const nameFor = new Map<string, string>();
   const expression = projection
-    .map((entry) => String(entry).split('.').map((segment) => {
-      let placeholder = nameFor.get(segment);
-      if (!placeholder) {
-        placeholder = `#projection_${nameFor.size}`;
-        nameFor.set(segment, placeholder);
-        expressionNames[placeholder] = segment;
-      }
-      return placeholder;
-    }).join('.'))
+    .map((entry) =>
+      String(entry)
+        .split('.')
+        .map((segment) => {
+          let placeholder = nameFor.get(segment);
+          if (!placeholder) {
+            placeholder = `#projection_${nameFor.size}`;
+            nameFor.set(segment, placeholder);
+            expressionNames[placeholder] = segment;
+          }
+          return placeholder;
+        })
+        .join('.'),
+    )
     .join(', ');
   return { expression, expressionNames };
 }
@@ -157,7 +181,8 @@ const KEY_COMPARISONS: Record<string, string> = { eq: '=', lt: '<', le: '<=', gt
 
 /** Renders a key condition such as {pk:{eq:…}, sk:{beginsWith:…}}; the exact AWS text is [?]. */
 export function renderKeyCondition(query: unknown): ExpressionObject {
-  if (!isPlainObject(query)) throw usageError('query: `query` must be a key condition object such as { id: { eq: value } }');
+  if (!isPlainObject(query))
+    throw usageError('query: `query` must be a key condition object such as { id: { eq: value } }');
   const expressionNames: Record<string, string> = {};
   const expressionValues: Record<string, AttributeValue> = {};
   const parts: string[] = [];
@@ -197,7 +222,11 @@ const keyOf = (value: unknown, helper: string) => {
 };
 
 /** Copies the optional fields that are set (not undefined or null) onto a request. */
-function withOptional(target: Record<string, unknown>, source: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+function withOptional(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  fields: string[],
+): Record<string, unknown> {
   for (const f of fields) if (source[f] !== undefined && source[f] !== null) target[f] = source[f];
   return target;
 }
@@ -219,7 +248,11 @@ export function get(payload: unknown): Record<string, unknown> {
 /** put({key, item, condition?, …}) → PutItem request with attributeValues. */
 export function put(payload: unknown): Record<string, unknown> {
   const p = input(payload, 'put');
-  const out: Record<string, unknown> = { operation: 'PutItem', key: keyOf(p.key, 'put'), attributeValues: toMapValues(p.item ?? {}) };
+  const out: Record<string, unknown> = {
+    operation: 'PutItem',
+    key: keyOf(p.key, 'put'),
+    attributeValues: toMapValues(p.item ?? {}),
+  };
   setIfDefined(out, 'condition', renderCondition(p.condition, 'put: condition'));
   return withOptional(out, p, VERSIONING);
 }
@@ -235,12 +268,25 @@ export function remove(payload: unknown): Record<string, unknown> {
 /** update({key, update, condition?, …}) → UpdateItem request. */
 export function update(payload: unknown): Record<string, unknown> {
   const p = input(payload, 'update');
-  const out: Record<string, unknown> = { operation: 'UpdateItem', key: keyOf(p.key, 'update'), update: renderUpdate(p.update) };
+  const out: Record<string, unknown> = {
+    operation: 'UpdateItem',
+    key: keyOf(p.key, 'update'),
+    update: renderUpdate(p.update),
+  };
   setIfDefined(out, 'condition', renderCondition(p.condition, 'update: condition'));
   return withOptional(out, p, VERSIONING);
 }
 
-const READ_OPTIONS = ['index', 'limit', 'nextToken', 'scanIndexForward', 'consistentRead', 'select', 'totalSegments', 'segment'];
+const READ_OPTIONS = [
+  'index',
+  'limit',
+  'nextToken',
+  'scanIndexForward',
+  'consistentRead',
+  'select',
+  'totalSegments',
+  'segment',
+];
 
 /** query({query, filter?, index?, …}) → Query request. */
 export function query(payload: unknown): Record<string, unknown> {
@@ -283,8 +329,11 @@ export function batchGet(payload: unknown): Record<string, unknown> {
   const p = input(payload, 'batchGet');
   const tables: Record<string, unknown> = {};
   for (const [table, spec] of Object.entries(tablesOf(p, 'batchGet'))) {
-    if (!isPlainObject(spec)) throw usageError(`batchGet: the entry for table ${table} must be {keys, consistentRead?, projection?}`);
-    const out = withOptional({ keys: listOf(spec.keys, 'batchGet', table).map((k) => keyOf(k, 'batchGet')) }, spec, ['consistentRead']);
+    if (!isPlainObject(spec))
+      throw usageError(`batchGet: the entry for table ${table} must be {keys, consistentRead?, projection?}`);
+    const out = withOptional({ keys: listOf(spec.keys, 'batchGet', table).map((k) => keyOf(k, 'batchGet')) }, spec, [
+      'consistentRead',
+    ]);
     setIfDefined(out, 'projection', renderProjection(spec.projection));
     tables[table] = out;
   }
@@ -331,7 +380,8 @@ export function transactGet(payload: unknown): Record<string, unknown> {
 function transactWriteItem(item: unknown): Record<string, unknown> {
   const i = input(item, 'transactWrite');
   const kinds = ['putItem', 'updateItem', 'deleteItem', 'conditionCheck'].filter((k) => isPlainObject(i[k]));
-  if (kinds.length !== 1) throw usageError('transactWrite: each item needs exactly one of putItem, updateItem, deleteItem or conditionCheck');
+  if (kinds.length !== 1)
+    throw usageError('transactWrite: each item needs exactly one of putItem, updateItem, deleteItem or conditionCheck');
   const kind = kinds[0];
   const spec = i[kind] as Record<string, unknown>;
   const what = `transactWrite: ${kind}`;
@@ -359,8 +409,21 @@ export function transactWrite(payload: unknown): Record<string, unknown> {
 /** Creates the `@aws-appsync/utils/dynamodb` module exports. */
 export function createDynamoDBModule(): Record<string, unknown> {
   return {
-    get, put, remove, update, operations, query, scan, sync,
-    batchGet, batchPut, batchDelete, transactGet, transactWrite,
-    toStringSet, toNumberSet, toBinarySet,
+    get,
+    put,
+    remove,
+    update,
+    operations,
+    query,
+    scan,
+    sync,
+    batchGet,
+    batchPut,
+    batchDelete,
+    transactGet,
+    transactWrite,
+    toStringSet,
+    toNumberSet,
+    toBinarySet,
   };
 }

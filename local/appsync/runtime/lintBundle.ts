@@ -37,7 +37,10 @@ export function findBundleProblems(code: string): string[] {
   const problems = linter
     .verify(code, config, 'bundle.js')
     .filter((message) => message.severity === 2)
-    .map((message) => `${message.line}:${message.column} ${message.message}${message.ruleId ? ` (${message.ruleId})` : ''}`);
+    .map(
+      (message) =>
+        `${message.line}:${message.column} ${message.message}${message.ruleId ? ` (${message.ruleId})` : ''}`,
+    );
   problemsByHash.set(hash, problems);
   return problems;
 }

@@ -74,7 +74,10 @@ const PATCH_SOURCE = `(function () {
 const patchScript = new vm.Script(PATCH_SOURCE, { filename: 'appsync-js-realm.js' });
 
 /** Creates a realm with APPSYNC_JS intrinsics; console output goes to `sink`. */
-export function createAppSyncRealm(name: string, sink: (level: 'log' | 'error', message: string) => void): AppSyncRealm {
+export function createAppSyncRealm(
+  name: string,
+  sink: (level: 'log' | 'error', message: string) => void,
+): AppSyncRealm {
   // codeGeneration.strings=false: eval and the Function constructor throw EvalError inside the realm.
   const context = vm.createContext({}, { name, codeGeneration: { strings: false, wasm: false } });
   const realm = patchScript.runInContext(context) as {

@@ -46,7 +46,12 @@ function toCommonJs(code: string, name: string): string {
 }
 
 /** Compiles an APPSYNC_JS bundle, rejecting what AppSync rejects (length, syntax rules, unknown imports). */
-export function compileBundle(code: string, name: string, globals: SandboxGlobals, options: CompileOptions = {}): CompiledHandlers {
+export function compileBundle(
+  code: string,
+  name: string,
+  globals: SandboxGlobals,
+  options: CompileOptions = {},
+): CompiledHandlers {
   if (code.length > MAX_CODE_LENGTH) {
     // AppSync validates the length of Resolver.code / Function.code on create (API_Resolver, [D]);
     // the wording is AWS's generic constraint message [?].
@@ -63,15 +68,27 @@ export function compileBundle(code: string, name: string, globals: SandboxGlobal
     invocation?.logs.push({ level, message });
   });
   for (const key of ['util', 'runtime', 'extensions'] as const) {
-    Object.defineProperty(realm.context, key, { value: globals[key], writable: false, configurable: false, enumerable: false });
+    Object.defineProperty(realm.context, key, {
+      value: globals[key],
+      writable: false,
+      configurable: false,
+      enumerable: false,
+    });
   }
 
   // The module body sees `require`, `module` and `exports` only while it initialises: the handlers
   // run later and must find no CommonJS globals, as in AppSync.
-  const wrapper = new vm.Script(`(function (exports, require, module) {"use strict";\n${commonJs}\n;exports = undefined; require = undefined; module = undefined;})`, {
-    filename: `appsync://${name}.js`,
-  });
-  const moduleFunction = wrapper.runInContext(realm.context) as (exports: unknown, require: (id: string) => unknown, module: { exports: unknown }) => void;
+  const wrapper = new vm.Script(
+    `(function (exports, require, module) {"use strict";\n${commonJs}\n;exports = undefined; require = undefined; module = undefined;})`,
+    {
+      filename: `appsync://${name}.js`,
+    },
+  );
+  const moduleFunction = wrapper.runInContext(realm.context) as (
+    exports: unknown,
+    require: (id: string) => unknown,
+    module: { exports: unknown },
+  ) => void;
   const module = { exports: {} as Record<string, unknown> };
   const requireModule = (id: string): unknown => {
     if (Object.prototype.hasOwnProperty.call(globals.modules, id)) return globals.modules[id];
@@ -80,7 +97,9 @@ export function compileBundle(code: string, name: string, globals: SandboxGlobal
   moduleFunction(module.exports, requireModule, module);
 
   const exported = module.exports;
-  const handlers: { name: string; request?: (ctx: unknown) => unknown; response?: (ctx: unknown) => unknown } = { name };
+  const handlers: { name: string; request?: (ctx: unknown) => unknown; response?: (ctx: unknown) => unknown } = {
+    name,
+  };
   if (typeof exported.request === 'function') handlers.request = exported.request as (ctx: unknown) => unknown;
   if (typeof exported.response === 'function') handlers.response = exported.response as (ctx: unknown) => unknown;
   return handlers;

@@ -22,22 +22,37 @@ export function cantSerializeMessage(path: ReadonlyArray<string | number>, detai
 /** graphql-java's toString of a literal (AST) value, as quoted in WrongType validation errors. */
 export function graphqlJavaValueString(node: ValueNode): string {
   switch (node.kind) {
-    case Kind.STRING: return `StringValue{value='${node.value}'}`;
-    case Kind.INT: return `IntValue{value=${node.value}}`;
-    case Kind.FLOAT: return `FloatValue{value=${node.value}}`;
-    case Kind.BOOLEAN: return `BooleanValue{value=${node.value}}`;
-    case Kind.ENUM: return `EnumValue{name='${node.value}'}`;
-    case Kind.NULL: return 'NullValue{}';
-    case Kind.VARIABLE: return `VariableReference{name='${node.name.value}'}`;
-    case Kind.LIST: return `ArrayValue{values=[${node.values.map(graphqlJavaValueString).join(', ')}]}`;
+    case Kind.STRING:
+      return `StringValue{value='${node.value}'}`;
+    case Kind.INT:
+      return `IntValue{value=${node.value}}`;
+    case Kind.FLOAT:
+      return `FloatValue{value=${node.value}}`;
+    case Kind.BOOLEAN:
+      return `BooleanValue{value=${node.value}}`;
+    case Kind.ENUM:
+      return `EnumValue{name='${node.value}'}`;
+    case Kind.NULL:
+      return 'NullValue{}';
+    case Kind.VARIABLE:
+      return `VariableReference{name='${node.name.value}'}`;
+    case Kind.LIST:
+      return `ArrayValue{values=[${node.values.map(graphqlJavaValueString).join(', ')}]}`;
     case Kind.OBJECT: {
-      const fields = node.fields.map((f) => `ObjectField{name='${f.name.value}', value=${graphqlJavaValueString(f.value)}}`);
+      const fields = node.fields.map(
+        (f) => `ObjectField{name='${f.name.value}', value=${graphqlJavaValueString(f.value)}}`,
+      );
       return `ObjectValue{objectFields=[${fields.join(', ')}]}`;
     }
   }
 }
 
 /** "Validation error of type WrongType: argument 'a.b' with value '…' is not a valid 'T' @ 'field'". */
-export function literalWrongTypeMessage(input: { argumentPath: string; value: ValueNode; typeName: string; fieldPath: string }): string {
+export function literalWrongTypeMessage(input: {
+  argumentPath: string;
+  value: ValueNode;
+  typeName: string;
+  fieldPath: string;
+}): string {
   return `Validation error of type WrongType: argument '${input.argumentPath}' with value '${graphqlJavaValueString(input.value)}' is not a valid '${input.typeName}' @ '${input.fieldPath}'`;
 }

@@ -21,7 +21,9 @@ export function javaToString(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${k}=${javaToString(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javaToString(v)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }
@@ -48,7 +50,11 @@ export function scalarErrorMessage(scalar: string, phase: 'parse' | 'serialize',
 
 /** Finds the AwsScalarError behind a graphql-js error (variables wrap it twice, literals once). */
 export function findAwsScalarError(error: unknown): AwsScalarError | undefined {
-  for (let current = error; current instanceof Error; current = (current as { originalError?: unknown }).originalError) {
+  for (
+    let current = error;
+    current instanceof Error;
+    current = (current as { originalError?: unknown }).originalError
+  ) {
     if (current instanceof AwsScalarError) return current;
   }
   return undefined;

@@ -21,7 +21,8 @@ export interface GraphqlHttpHandlerOptions {
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, x-api-key, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-content-sha256',
+  'access-control-allow-headers':
+    'content-type, x-api-key, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-content-sha256',
   'access-control-max-age': '86400',
 };
 
@@ -33,20 +34,30 @@ export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): Re
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`local AppSync: internal error: ${error instanceof Error ? error.stack : message}\n`);
       if (!res.headersSent) {
-        send(res, 500, { errors: [{ errorType: 'InternalFailure', message: `Local AppSync emulator error: ${message}` }] });
+        send(res, 500, {
+          errors: [{ errorType: 'InternalFailure', message: `Local AppSync emulator error: ${message}` }],
+        });
       }
     });
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth, log, hub }: GraphqlHttpHandlerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { engine, auth, log, hub }: GraphqlHttpHandlerOptions,
+): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (req.method === 'OPTIONS') {
     res.writeHead(200, CORS_HEADERS).end();
     return;
   }
   if (path !== '/graphql') {
-    send(res, 404, { errors: [{ errorType: 'NotFoundException', message: `No route for ${req.method} ${path}; the API is at POST /graphql.` }] });
+    send(res, 404, {
+      errors: [
+        { errorType: 'NotFoundException', message: `No route for ${req.method} ${path}; the API is at POST /graphql.` },
+      ],
+    });
     return;
   }
   if (req.method !== 'POST') {
@@ -59,7 +70,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth,
   const parsed = parseGraphqlBody(body);
   if (!parsed.ok) {
     send(res, 400, { errors: [{ errorType: 'MalformedHttpRequestException', message: parsed.message }] });
-    log({ operation: '(unparsed)', authMode: '-', status: 400, durationMs: performance.now() - started, errorTypes: ['MalformedHttpRequestException'] });
+    log({
+      operation: '(unparsed)',
+      authMode: '-',
+      status: 400,
+      durationMs: performance.now() - started,
+      errorTypes: ['MalformedHttpRequestException'],
+    });
     return;
   }
 
@@ -70,7 +87,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth,
   );
   if (!authenticated.ok) {
     send(res, authenticated.status, authenticated.body, authenticated.headers);
-    log({ operation: label, authMode: '-', status: authenticated.status, durationMs: performance.now() - started, errorTypes: authenticated.body.errors.map((e) => e.errorType) });
+    log({
+      operation: label,
+      authMode: '-',
+      status: authenticated.status,
+      durationMs: performance.now() - started,
+      errorTypes: authenticated.body.errors.map((e) => e.errorType),
+    });
     return;
   }
 
@@ -83,7 +106,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, { engine, auth,
   send(res, 200, response.body, response.headers);
   hub?.publish(response.mutationResults);
   const errors = (response.body as { errors?: { errorType?: string | null }[] }).errors ?? [];
-  log({ operation: label, authMode: authenticated.authMode, status: 200, durationMs: performance.now() - started, errorTypes: errors.map((e) => e.errorType ?? 'ValidationError') });
+  log({
+    operation: label,
+    authMode: authenticated.authMode,
+    status: 200,
+    durationMs: performance.now() - started,
+    errorTypes: errors.map((e) => e.errorType ?? 'ValidationError'),
+  });
 }
 
 // Node joins a repeated header into one "a, b" string; AppSync gives its values as an array

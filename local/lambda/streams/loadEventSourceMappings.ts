@@ -46,7 +46,9 @@ export function loadEventSourceMappings(template: CfnTemplate, resolver: Referen
       startingPosition: startingPosition as 'LATEST' | 'TRIM_HORIZON',
       maximumRetryAttempts: Number(read.optional('MaximumRetryAttempts') ?? -1),
       bisectBatchOnFunctionError: read.optional<boolean>('BisectBatchOnFunctionError') === true,
-      reportBatchItemFailures: (read.optional<string[]>('FunctionResponseTypes') ?? []).includes('ReportBatchItemFailures'),
+      reportBatchItemFailures: (read.optional<string[]>('FunctionResponseTypes') ?? []).includes(
+        'ReportBatchItemFailures',
+      ),
       enabled: read.optional<boolean>('Enabled') !== false,
     });
   }

@@ -4,5 +4,9 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 
 /** A DynamoDB Streams client for DynamoDB Local at `endpoint` (region us-east-1, credentials local/local). */
 export function localStreamsClient(endpoint: string): DynamoDBStreamsClient {
-  return new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return new DynamoDBStreamsClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 }

@@ -7,7 +7,12 @@
 // MaximumRetryAttempts is spent; then the records are skipped and the shard moves on.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import type { _Record as StreamRecord, DynamoDBStreamsClient, Shard, ShardIteratorType } from '@aws-sdk/client-dynamodb-streams';
+import type {
+  _Record as StreamRecord,
+  DynamoDBStreamsClient,
+  Shard,
+  ShardIteratorType,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { StreamMappingDefinition } from './loadEventSourceMappings.ts';
 import type { LambdaStreamRecord } from './streamRecordEvent.ts';
 import { toLambdaStreamRecord } from './streamRecordEvent.ts';
@@ -59,12 +64,17 @@ interface ShardCursor {
 /** Starts one poller per enabled mapping. */
 export function startStreamPollers(options: StreamPollersOptions): StreamPollers {
   const stopping = new AbortController();
-  const log = options.log ?? ((message, fields) => process.stderr.write(`[streams] ${message} ${JSON.stringify(fields)}\n`));
-  const started = options.mappings.filter((m) => m.enabled).map((mapping) => {
-    let markReady = (): void => undefined;
-    const ready = new Promise<void>((resolve) => { markReady = resolve; });
-    return { ready, loop: pollMapping(mapping, options, stopping.signal, log, markReady) };
-  });
+  const log =
+    options.log ?? ((message, fields) => process.stderr.write(`[streams] ${message} ${JSON.stringify(fields)}\n`));
+  const started = options.mappings
+    .filter((m) => m.enabled)
+    .map((mapping) => {
+      let markReady = (): void => undefined;
+      const ready = new Promise<void>((resolve) => {
+        markReady = resolve;
+      });
+      return { ready, loop: pollMapping(mapping, options, stopping.signal, log, markReady) };
+    });
   const loops = started.map((s) => s.loop);
   return {
     // A poller that stops before it started counts as ready: nothing waits forever.
@@ -95,8 +105,20 @@ async function pollMapping(
   let known: Shard[] = [];
   let refreshedAt = 0;
 
-  const iteratorFor = async (shardId: string, type: ShardIteratorType, sequenceNumber?: string): Promise<string | undefined> => {
-    const out = await client.send(new GetShardIteratorCommand({ StreamArn: mapping.streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequenceNumber }), abortable);
+  const iteratorFor = async (
+    shardId: string,
+    type: ShardIteratorType,
+    sequenceNumber?: string,
+  ): Promise<string | undefined> => {
+    const out = await client.send(
+      new GetShardIteratorCommand({
+        StreamArn: mapping.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: type,
+        SequenceNumber: sequenceNumber,
+      }),
+      abortable,
+    );
     return out.ShardIterator;
   };
 
@@ -104,7 +126,10 @@ async function pollMapping(
     const shards: Shard[] = [];
     let start: string | undefined;
     do {
-      const out = await client.send(new DescribeStreamCommand({ StreamArn: mapping.streamArn, ExclusiveStartShardId: start }), abortable);
+      const out = await client.send(
+        new DescribeStreamCommand({ StreamArn: mapping.streamArn, ExclusiveStartShardId: start }),
+        abortable,
+      );
       shards.push(...(out.StreamDescription?.Shards ?? []));
       start = out.StreamDescription?.LastEvaluatedShardId;
     } while (start !== undefined);
@@ -112,7 +137,10 @@ async function pollMapping(
   };
 
   const isEmpty = async (shardId: string): Promise<boolean> => {
-    const out = await client.send(new GetRecordsCommand({ ShardIterator: await iteratorFor(shardId, 'TRIM_HORIZON'), Limit: 1 }), abortable);
+    const out = await client.send(
+      new GetRecordsCommand({ ShardIterator: await iteratorFor(shardId, 'TRIM_HORIZON'), Limit: 1 }),
+      abortable,
+    );
     return (out.Records ?? []).length === 0;
   };
 
@@ -128,24 +156,42 @@ async function pollMapping(
       const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
       if (initial && mapping.startingPosition === 'LATEST') {
         if (closed) finished.add(shardId);
-        else cursors.set(shardId, { shardId, origin: 'LATEST', iterator: await iteratorFor(shardId, 'LATEST'), allRecordsNew: await isEmpty(shardId) });
+        else
+          cursors.set(shardId, {
+            shardId,
+            origin: 'LATEST',
+            iterator: await iteratorFor(shardId, 'LATEST'),
+            allRecordsNew: await isEmpty(shardId),
+          });
         continue;
       }
       // A child waits for its parent to be read to the end, so one key's changes stay in order.
       const parent = shard.ParentShardId;
       if (parent !== undefined && ids.has(parent) && !finished.has(parent)) continue;
-      cursors.set(shardId, { shardId, origin: 'TRIM_HORIZON', iterator: await iteratorFor(shardId, 'TRIM_HORIZON'), allRecordsNew: true });
+      cursors.set(shardId, {
+        shardId,
+        origin: 'TRIM_HORIZON',
+        iterator: await iteratorFor(shardId, 'TRIM_HORIZON'),
+        allRecordsNew: true,
+      });
     }
   };
 
-  const invoke = async (records: LambdaStreamRecord[]): Promise<{ failedFrom: number | null; functionError: boolean }> => {
+  const invoke = async (
+    records: LambdaStreamRecord[],
+  ): Promise<{ failedFrom: number | null; functionError: boolean }> => {
     const result = await options.invoke(mapping.functionName, { Records: records });
     if (result.error !== undefined) return { failedFrom: 0, functionError: true };
     if (!mapping.reportBatchItemFailures) return { failedFrom: null, functionError: false };
-    const failures = (result.payload as { batchItemFailures?: { itemIdentifier?: unknown }[] } | null)?.batchItemFailures;
+    const failures = (result.payload as { batchItemFailures?: { itemIdentifier?: unknown }[] } | null)
+      ?.batchItemFailures;
     if (!Array.isArray(failures) || failures.length === 0) return { failedFrom: null, functionError: false };
     // Lambda treats a null, empty or unknown itemIdentifier as the whole batch failing.
-    const positions = failures.map((f) => records.findIndex((r) => r.dynamodb.SequenceNumber !== undefined && r.dynamodb.SequenceNumber === f?.itemIdentifier));
+    const positions = failures.map((f) =>
+      records.findIndex(
+        (r) => r.dynamodb.SequenceNumber !== undefined && r.dynamodb.SequenceNumber === f?.itemIdentifier,
+      ),
+    );
     return { failedFrom: positions.some((p) => p < 0) ? 0 : Math.min(...positions), functionError: false };
   };
 
@@ -157,7 +203,12 @@ async function pollMapping(
     const remaining = records.slice(failedFrom);
     const retriesLeft = mapping.maximumRetryAttempts < 0 || attempt < mapping.maximumRetryAttempts;
     if (!retriesLeft) {
-      log('records skipped after the last retry', { ...context, attempts: attempt + 1, from: remaining[0].dynamodb.SequenceNumber, count: remaining.length });
+      log('records skipped after the last retry', {
+        ...context,
+        attempts: attempt + 1,
+        from: remaining[0].dynamodb.SequenceNumber,
+        count: remaining.length,
+      });
       return;
     }
     await sleep(pollIntervalMs, undefined, { signal: stopped }).catch(() => undefined);
@@ -172,9 +223,10 @@ async function pollMapping(
 
   const readShard = async (cursor: ShardCursor): Promise<number> => {
     if (cursor.stale) {
-      cursor.iterator = cursor.lastSequenceNumber === undefined
-        ? await iteratorFor(cursor.shardId, cursor.origin)
-        : await iteratorFor(cursor.shardId, 'AFTER_SEQUENCE_NUMBER', cursor.lastSequenceNumber);
+      cursor.iterator =
+        cursor.lastSequenceNumber === undefined
+          ? await iteratorFor(cursor.shardId, cursor.origin)
+          : await iteratorFor(cursor.shardId, 'AFTER_SEQUENCE_NUMBER', cursor.lastSequenceNumber);
       cursor.stale = false;
     }
     if (cursor.iterator === undefined) {
@@ -184,12 +236,19 @@ async function pollMapping(
     }
     let out;
     try {
-      out = await client.send(new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: Math.min(mapping.batchSize, 1000) }), abortable);
+      out = await client.send(
+        new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: Math.min(mapping.batchSize, 1000) }),
+        abortable,
+      );
     } catch (error) {
       // DynamoDB Local numbers records across ALL its streams: an iterator taken on a shard that
       // was still empty fails with TrimmedDataAccessException once another stream has moved the
       // counter. Every record of such a shard is new, so reading it from its start is exact.
-      if ((error as Error).name === 'TrimmedDataAccessException' && cursor.lastSequenceNumber === undefined && cursor.allRecordsNew) {
+      if (
+        (error as Error).name === 'TrimmedDataAccessException' &&
+        cursor.lastSequenceNumber === undefined &&
+        cursor.allRecordsNew
+      ) {
         cursor.iterator = await iteratorFor(cursor.shardId, 'TRIM_HORIZON');
         return 0;
       }

@@ -58,12 +58,14 @@ async function signUpIfNew(client: CognitoIdentityProviderClient, request: Local
   const attributes: AttributeType[] = [{ Name: 'email', Value: request.email }];
   if (request.username !== undefined) attributes.push({ Name: 'custom:username', Value: request.username });
   try {
-    await client.send(new SignUpCommand({
-      ClientId: request.clientId,
-      Username: request.email,
-      Password: request.password,
-      UserAttributes: attributes,
-    }));
+    await client.send(
+      new SignUpCommand({
+        ClientId: request.clientId,
+        Username: request.email,
+        Password: request.password,
+        UserAttributes: attributes,
+      }),
+    );
     return true;
   } catch (error) {
     if (error instanceof UsernameExistsException) return false;
@@ -83,11 +85,13 @@ async function signIn(
   request: LocalTokenRequest,
 ): Promise<Pick<LocalTokens, 'idToken' | 'accessToken' | 'refreshToken'>> {
   try {
-    const { AuthenticationResult: result, ChallengeName } = await client.send(new InitiateAuthCommand({
-      ClientId: request.clientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: request.email, PASSWORD: request.password },
-    }));
+    const { AuthenticationResult: result, ChallengeName } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: request.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: request.email, PASSWORD: request.password },
+      }),
+    );
     if (result?.IdToken === undefined || result.AccessToken === undefined || result.RefreshToken === undefined) {
       throw new Error(`Sign-in for ${request.email} returned no tokens (challenge: ${ChallengeName ?? 'none'}).`);
     }
@@ -95,7 +99,9 @@ async function signIn(
   } catch (error) {
     // AWS answers a wrong password with NotAuthorizedException; cognito-local with InvalidPasswordException.
     if (error instanceof NotAuthorizedException || error instanceof InvalidPasswordException) {
-      throw new Error(`${request.email} exists with a different password; pass the right one with --password.`, { cause: error });
+      throw new Error(`${request.email} exists with a different password; pass the right one with --password.`, {
+        cause: error,
+      });
     }
     throw error;
   }

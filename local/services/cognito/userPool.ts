@@ -65,9 +65,26 @@ const SECONDS_PER_UNIT: Record<string, number> = { seconds: 1, minutes: 60, hour
 
 // Cognito's standard attributes; any other Schema entry is a custom attribute (`custom:<name>`).
 const STANDARD_ATTRIBUTES = new Set([
-  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
-  'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',
-  'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo',
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
 ]);
 
 /** Creates the pool and clients that do not exist yet (matched by name) and brings existing ones up to date. */
@@ -100,7 +117,9 @@ export function createUserPoolInput(pool: UserPoolDefinition): CreateUserPoolCom
     ...base,
     PoolName: pool.name,
     UsernameAttributes: (pool.usernameAttributes ?? base.UsernameAttributes) as UsernameAttributeType[] | undefined,
-    AutoVerifiedAttributes: (pool.autoVerifiedAttributes ?? base.AutoVerifiedAttributes) as VerifiedAttributeType[] | undefined,
+    AutoVerifiedAttributes: (pool.autoVerifiedAttributes ?? base.AutoVerifiedAttributes) as
+      | VerifiedAttributeType[]
+      | undefined,
     // Spelled out even when absent: an update, like AWS's, resets whatever it does not mention.
     Policies: {
       ...base.Policies,
@@ -124,22 +143,27 @@ async function ensurePool(client: CognitoIdentityProviderClient, pool: UserPoolD
   }
 
   const userPoolId = existing.Id;
-  await client.send(new UpdateUserPoolCommand({
-    UserPoolId: userPoolId,
-    AutoVerifiedAttributes: input.AutoVerifiedAttributes,
-    Policies: input.Policies,
-    LambdaConfig: input.LambdaConfig,
-    MfaConfiguration: input.MfaConfiguration,
-    AdminCreateUserConfig: input.AdminCreateUserConfig,
-    AccountRecoverySetting: input.AccountRecoverySetting,
-    VerificationMessageTemplate: input.VerificationMessageTemplate,
-    EmailConfiguration: input.EmailConfiguration,
-  }));
+  await client.send(
+    new UpdateUserPoolCommand({
+      UserPoolId: userPoolId,
+      AutoVerifiedAttributes: input.AutoVerifiedAttributes,
+      Policies: input.Policies,
+      LambdaConfig: input.LambdaConfig,
+      MfaConfiguration: input.MfaConfiguration,
+      AdminCreateUserConfig: input.AdminCreateUserConfig,
+      AccountRecoverySetting: input.AccountRecoverySetting,
+      VerificationMessageTemplate: input.VerificationMessageTemplate,
+      EmailConfiguration: input.EmailConfiguration,
+    }),
+  );
   // Custom attributes can be added to a pool but never changed or removed (as on AWS).
   const { UserPool } = await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
   const known = new Set((UserPool?.SchemaAttributes ?? []).map((attribute) => attribute.Name));
   const missing = (input.Schema ?? []).filter(
-    (attribute) => attribute.Name !== undefined && !STANDARD_ATTRIBUTES.has(attribute.Name) && !known.has(`custom:${attribute.Name}`),
+    (attribute) =>
+      attribute.Name !== undefined &&
+      !STANDARD_ATTRIBUTES.has(attribute.Name) &&
+      !known.has(`custom:${attribute.Name}`),
   );
   if (missing.length > 0) {
     await client.send(new AddCustomAttributesCommand({ UserPoolId: userPoolId, CustomAttributes: missing }));
@@ -152,7 +176,9 @@ async function ensureClients(
   userPoolId: string,
   wanted: UserPoolClientDefinition[],
 ): Promise<EnsuredUserPool['clients']> {
-  const { UserPoolClients = [] } = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const { UserPoolClients = [] } = await client.send(
+    new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
+  );
   const result: EnsuredUserPool['clients'] = [];
   for (const definition of wanted) {
     const input = createUserPoolClientInput(userPoolId, definition);
@@ -173,8 +199,13 @@ async function ensureClients(
 }
 
 /** The CreateUserPoolClient request a client definition stands for, with AWS's token lifetimes as defaults (pure). */
-export function createUserPoolClientInput(userPoolId: string, definition: UserPoolClientDefinition): CreateUserPoolClientCommandInput {
-  const base: Omit<CreateUserPoolClientCommandInput, 'UserPoolId'> = definition.createInput ?? { ClientName: definition.name };
+export function createUserPoolClientInput(
+  userPoolId: string,
+  definition: UserPoolClientDefinition,
+): CreateUserPoolClientCommandInput {
+  const base: Omit<CreateUserPoolClientCommandInput, 'UserPoolId'> = definition.createInput ?? {
+    ClientName: definition.name,
+  };
   const units = {
     AccessToken: base.TokenValidityUnits?.AccessToken ?? AWS_DEFAULT_UNITS.AccessToken,
     IdToken: base.TokenValidityUnits?.IdToken ?? AWS_DEFAULT_UNITS.IdToken,

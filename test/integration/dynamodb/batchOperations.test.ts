@@ -8,7 +8,15 @@ let client: DynamoDBClient;
 let source: DataSource;
 let posts: string;
 let authors: string;
-const call = { arguments: {}, identity: null, source: null, info: { fieldName: 'f', parentTypeName: 'Query', variables: {} }, stash: {}, prev: undefined, request: { headers: {} } };
+const call = {
+  arguments: {},
+  identity: null,
+  source: null,
+  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
+  stash: {},
+  prev: undefined,
+  request: { headers: {} },
+};
 const invoke = (request: unknown) => source.invoke(request, call);
 
 beforeAll(async () => {
@@ -24,14 +32,22 @@ describe('BatchPutItem', () => {
     const outcome = await invoke({
       operation: 'BatchPutItem',
       tables: {
-        [posts]: [{ id: { S: 'p1' }, title: { S: 'one' } }, { id: { S: 'p2' }, title: { S: 'two' } }, { id: { S: 'p3' }, title: { S: 'three' } }],
+        [posts]: [
+          { id: { S: 'p1' }, title: { S: 'one' } },
+          { id: { S: 'p2' }, title: { S: 'two' } },
+          { id: { S: 'p3' }, title: { S: 'three' } },
+        ],
         [authors]: [{ id: { S: 'a1' }, name: { S: 'Ann' }, age: { N: 40 } }],
       },
     });
     expect(outcome).toEqual({
       result: {
         data: {
-          [posts]: [{ id: 'p1', title: 'one' }, { id: 'p2', title: 'two' }, { id: 'p3', title: 'three' }],
+          [posts]: [
+            { id: 'p1', title: 'one' },
+            { id: 'p2', title: 'two' },
+            { id: 'p3', title: 'three' },
+          ],
           [authors]: [{ id: 'a1', name: 'Ann', age: 40 }],
         },
         unprocessedItems: { [posts]: [], [authors]: [] },
@@ -46,7 +62,11 @@ describe('BatchGetItem', () => {
       operation: 'BatchGetItem',
       tables: {
         [posts]: { keys: [{ id: { S: 'p3' } }, { id: { S: 'missing' } }, { id: { S: 'p1' } }], consistentRead: true },
-        [authors]: { keys: [{ id: { S: 'a1' } }], consistentRead: true, projection: { expression: '#n', expressionNames: { '#n': 'name' } } },
+        [authors]: {
+          keys: [{ id: { S: 'a1' } }],
+          consistentRead: true,
+          projection: { expression: '#n', expressionNames: { '#n': 'name' } },
+        },
       },
     });
     expect(outcome).toEqual({
@@ -64,10 +84,24 @@ describe('BatchGetItem', () => {
 
 describe('BatchDeleteItem', () => {
   it('returns {data: {T: [keys…]}, unprocessedKeys: {T: []}} and deletes the items', async () => {
-    const outcome = await invoke({ operation: 'BatchDeleteItem', tables: { [posts]: [{ id: { S: 'p1' } }, { id: { S: 'p2' } }] } });
-    const after = await invoke({ operation: 'BatchGetItem', tables: { [posts]: { keys: [{ id: { S: 'p1' } }, { id: { S: 'p2' } }, { id: { S: 'p3' } }], consistentRead: true } } });
+    const outcome = await invoke({
+      operation: 'BatchDeleteItem',
+      tables: { [posts]: [{ id: { S: 'p1' } }, { id: { S: 'p2' } }] },
+    });
+    const after = await invoke({
+      operation: 'BatchGetItem',
+      tables: {
+        [posts]: { keys: [{ id: { S: 'p1' } }, { id: { S: 'p2' } }, { id: { S: 'p3' } }], consistentRead: true },
+      },
+    });
 
-    expect(outcome).toEqual({ result: { data: { [posts]: [{ id: 'p1' }, { id: 'p2' }] }, unprocessedKeys: { [posts]: [] } } });
-    expect((after.result as { data: Record<string, unknown[]> }).data[posts]).toEqual([null, null, { id: 'p3', title: 'three' }]);
+    expect(outcome).toEqual({
+      result: { data: { [posts]: [{ id: 'p1' }, { id: 'p2' }] }, unprocessedKeys: { [posts]: [] } },
+    });
+    expect((after.result as { data: Record<string, unknown[]> }).data[posts]).toEqual([
+      null,
+      null,
+      { id: 'p3', title: 'three' },
+    ]);
   });
 });

@@ -7,21 +7,42 @@ import { createTestTable, testDynamoDbClient } from './localTables.ts';
 let client: DynamoDBClient;
 let source: DataSource;
 let otherSource: DataSource;
-const call = { arguments: {}, identity: null, source: null, info: { fieldName: 'f', parentTypeName: 'Query', variables: {} }, stash: {}, prev: undefined, request: { headers: {} } };
+const call = {
+  arguments: {},
+  identity: null,
+  source: null,
+  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
+  stash: {},
+  prev: undefined,
+  request: { headers: {} },
+};
 const invoke = (request: unknown, target = source) => target.invoke(request, call);
 
-interface Page { items: Record<string, unknown>[]; nextToken: string | null; scannedCount: number }
+interface Page {
+  items: Record<string, unknown>[];
+  nextToken: string | null;
+  scannedCount: number;
+}
 
-const byId = (id: string) => ({ expression: '#id = :id', expressionNames: { '#id': 'id' }, expressionValues: { ':id': { S: id } } });
+const byId = (id: string) => ({
+  expression: '#id = :id',
+  expressionNames: { '#id': 'id' },
+  expressionValues: { ':id': { S: id } },
+});
 
 beforeAll(async () => {
   client = testDynamoDbClient();
   const tableName = await createTestTable(client, 'query', { sortKey: true, ownerIndex: true });
   source = createDynamoDbDataSource({ name: 'QueryTable', tableName, client });
-  otherSource = createDynamoDbDataSource({ name: 'OtherTable', tableName: await createTestTable(client, 'query-other', { sortKey: true }), client });
+  otherSource = createDynamoDbDataSource({
+    name: 'OtherTable',
+    tableName: await createTestTable(client, 'query-other', { sortKey: true }),
+    client,
+  });
   for (let i = 1; i <= 5; i++) {
     await invoke({
-      operation: 'PutItem', key: { id: { S: 'p' }, sk: { S: `s${i}` } },
+      operation: 'PutItem',
+      key: { id: { S: 'p' }, sk: { S: `s${i}` } },
       attributeValues: { n: { N: i }, owner: { S: i % 2 === 0 ? 'even' : 'odd' } },
     });
   }
@@ -47,22 +68,34 @@ describe('Query', () => {
 
   it('returns {items, nextToken, scannedCount} with scannedCount counting items before the filter', async () => {
     const outcome = await invoke({
-      operation: 'Query', query: byId('p'), consistentRead: true,
+      operation: 'Query',
+      query: byId('p'),
+      consistentRead: true,
       filter: { expression: '#n > :min', expressionNames: { '#n': 'n' }, expressionValues: { ':min': { N: 3 } } },
     });
-    expect(outcome).toEqual({ result: { items: [expect.objectContaining({ sk: 's4', n: 4 }), expect.objectContaining({ sk: 's5', n: 5 })], nextToken: null, scannedCount: 5 } });
+    expect(outcome).toEqual({
+      result: {
+        items: [expect.objectContaining({ sk: 's4', n: 4 }), expect.objectContaining({ sk: 's5', n: 5 })],
+        nextToken: null,
+        scannedCount: 5,
+      },
+    });
   });
 
   it('reads backwards with scanIndexForward false', async () => {
-    const page = (await invoke({ operation: 'Query', query: byId('p'), scanIndexForward: false, limit: 1 })).result as Page;
+    const page = (await invoke({ operation: 'Query', query: byId('p'), scanIndexForward: false, limit: 1 }))
+      .result as Page;
     expect(page.items.map((item) => item.sk)).toEqual(['s5']);
   });
 
   it('queries a global secondary index', async () => {
-    const page = (await invoke({
-      operation: 'Query', index: 'byOwner',
-      query: { expression: '#o = :o', expressionNames: { '#o': 'owner' }, expressionValues: { ':o': { S: 'even' } } },
-    })).result as Page;
+    const page = (
+      await invoke({
+        operation: 'Query',
+        index: 'byOwner',
+        query: { expression: '#o = :o', expressionNames: { '#o': 'owner' }, expressionValues: { ':o': { S: 'even' } } },
+      })
+    ).result as Page;
     expect(page.items.map((item) => item.sk)).toEqual(['s2', 's4']);
   });
 
@@ -71,10 +104,15 @@ describe('Query', () => {
     expect(fromTable.nextToken).not.toBeNull();
 
     const onIndex = await invoke({
-      operation: 'Query', index: 'byOwner', nextToken: fromTable.nextToken,
+      operation: 'Query',
+      index: 'byOwner',
+      nextToken: fromTable.nextToken,
       query: { expression: '#o = :o', expressionNames: { '#o': 'owner' }, expressionValues: { ':o': { S: 'even' } } },
     });
-    const onOtherTable = await invoke({ operation: 'Query', query: byId('p'), nextToken: fromTable.nextToken }, otherSource);
+    const onOtherTable = await invoke(
+      { operation: 'Query', query: byId('p'), nextToken: fromTable.nextToken },
+      otherSource,
+    );
     const garbage = await invoke({ operation: 'Query', query: byId('p'), nextToken: 'not-a-token' });
 
     expect(onIndex.error?.message).toMatch(/Invalid nextToken: it was issued for table '.+', not index 'byOwner'/);
@@ -86,7 +124,8 @@ describe('Query', () => {
 describe('Scan', () => {
   it('returns {items, nextToken, scannedCount} and pages with nextToken', async () => {
     const first = (await invoke({ operation: 'Scan', limit: 3, consistentRead: true })).result as Page;
-    const second = (await invoke({ operation: 'Scan', limit: 3, consistentRead: true, nextToken: first.nextToken })).result as Page;
+    const second = (await invoke({ operation: 'Scan', limit: 3, consistentRead: true, nextToken: first.nextToken }))
+      .result as Page;
 
     expect(first.items).toHaveLength(3);
     expect(first.scannedCount).toBe(3);

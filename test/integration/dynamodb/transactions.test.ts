@@ -8,7 +8,15 @@ let client: DynamoDBClient;
 let source: DataSource;
 let users: string;
 let names: string;
-const call = { arguments: {}, identity: null, source: null, info: { fieldName: 'f', parentTypeName: 'Mutation', variables: {} }, stash: {}, prev: undefined, request: { headers: {} } };
+const call = {
+  arguments: {},
+  identity: null,
+  source: null,
+  info: { fieldName: 'f', parentTypeName: 'Mutation', variables: {} },
+  stash: {},
+  prev: undefined,
+  request: { headers: {} },
+};
 const invoke = (request: unknown) => source.invoke(request, call);
 const notExists = { expression: 'attribute_not_exists(#id)', expressionNames: { '#id': 'id' } };
 
@@ -24,8 +32,20 @@ describe('TransactWriteItems', () => {
     const outcome = await invoke({
       operation: 'TransactWriteItems',
       transactItems: [
-        { table: users, operation: 'PutItem', key: { id: { S: 'u1' } }, attributeValues: { username: { S: 'ann' } }, condition: notExists },
-        { table: names, operation: 'PutItem', key: { id: { S: 'ann' } }, attributeValues: { owner: { S: 'u1' } }, condition: notExists },
+        {
+          table: users,
+          operation: 'PutItem',
+          key: { id: { S: 'u1' } },
+          attributeValues: { username: { S: 'ann' } },
+          condition: notExists,
+        },
+        {
+          table: names,
+          operation: 'PutItem',
+          key: { id: { S: 'ann' } },
+          attributeValues: { owner: { S: 'u1' } },
+          condition: notExists,
+        },
       ],
     });
     expect(outcome).toEqual({ result: { keys: [{ id: 'u1' }, { id: 'ann' }], cancellationReasons: null } });
@@ -35,9 +55,26 @@ describe('TransactWriteItems', () => {
     const outcome = await invoke({
       operation: 'TransactWriteItems',
       transactItems: [
-        { table: users, operation: 'PutItem', key: { id: { S: 'u2' } }, attributeValues: { username: { S: 'ann' } }, condition: notExists },
-        { table: names, operation: 'PutItem', key: { id: { S: 'ann' } }, attributeValues: { owner: { S: 'u2' } }, condition: notExists },
-        { table: names, operation: 'ConditionCheck', key: { id: { S: 'ann' } }, condition: { ...notExists, returnValuesOnConditionCheckFailure: false } },
+        {
+          table: users,
+          operation: 'PutItem',
+          key: { id: { S: 'u2' } },
+          attributeValues: { username: { S: 'ann' } },
+          condition: notExists,
+        },
+        {
+          table: names,
+          operation: 'PutItem',
+          key: { id: { S: 'ann' } },
+          attributeValues: { owner: { S: 'u2' } },
+          condition: notExists,
+        },
+        {
+          table: names,
+          operation: 'ConditionCheck',
+          key: { id: { S: 'ann' } },
+          condition: { ...notExists, returnValuesOnConditionCheckFailure: false },
+        },
       ],
     });
 
@@ -54,33 +91,66 @@ describe('TransactWriteItems', () => {
       { type: 'ConditionalCheckFailed', message: expect.any(String), item: { id: 'ann', owner: 'u1' } },
       { type: 'ConditionalCheckFailed', message: expect.any(String) },
     ]);
-    expect(await invoke({ operation: 'GetItem', key: { id: { S: 'u2' } }, consistentRead: true })).toEqual({ result: null });
+    expect(await invoke({ operation: 'GetItem', key: { id: { S: 'u2' } }, consistentRead: true })).toEqual({
+      result: null,
+    });
   });
 
   it('supports UpdateItem and DeleteItem entries', async () => {
     const outcome = await invoke({
       operation: 'TransactWriteItems',
       transactItems: [
-        { table: users, operation: 'UpdateItem', key: { id: { S: 'u1' } }, update: { expression: 'SET #u = :u', expressionNames: { '#u': 'username' }, expressionValues: { ':u': { S: 'bea' } } } },
-        { table: names, operation: 'DeleteItem', key: { id: { S: 'ann' } }, condition: { expression: '#o = :o', expressionNames: { '#o': 'owner' }, expressionValues: { ':o': { S: 'u1' } } } },
+        {
+          table: users,
+          operation: 'UpdateItem',
+          key: { id: { S: 'u1' } },
+          update: {
+            expression: 'SET #u = :u',
+            expressionNames: { '#u': 'username' },
+            expressionValues: { ':u': { S: 'bea' } },
+          },
+        },
+        {
+          table: names,
+          operation: 'DeleteItem',
+          key: { id: { S: 'ann' } },
+          condition: {
+            expression: '#o = :o',
+            expressionNames: { '#o': 'owner' },
+            expressionValues: { ':o': { S: 'u1' } },
+          },
+        },
       ],
     });
     expect(outcome).toEqual({ result: { keys: [{ id: 'u1' }, { id: 'ann' }], cancellationReasons: null } });
-    expect(await invoke({ operation: 'GetItem', key: { id: { S: 'u1' } }, consistentRead: true })).toEqual({ result: { id: 'u1', username: 'bea' } });
+    expect(await invoke({ operation: 'GetItem', key: { id: { S: 'u1' } }, consistentRead: true })).toEqual({
+      result: { id: 'u1', username: 'bea' },
+    });
   });
 });
 
 describe('TransactGetItems', () => {
   it('returns {items: [item|null…], cancellationReasons: null} in request order', async () => {
-    await invoke({ operation: 'TransactWriteItems', transactItems: [{ table: names, operation: 'PutItem', key: { id: { S: 'cat' } }, attributeValues: { owner: { S: 'u9' } } }] });
+    await invoke({
+      operation: 'TransactWriteItems',
+      transactItems: [
+        { table: names, operation: 'PutItem', key: { id: { S: 'cat' } }, attributeValues: { owner: { S: 'u9' } } },
+      ],
+    });
     const outcome = await invoke({
       operation: 'TransactGetItems',
       transactItems: [
         { table: names, key: { id: { S: 'nobody' } } },
         { table: users, key: { id: { S: 'u1' } } },
-        { table: names, key: { id: { S: 'cat' } }, projection: { expression: '#o', expressionNames: { '#o': 'owner' } } },
+        {
+          table: names,
+          key: { id: { S: 'cat' } },
+          projection: { expression: '#o', expressionNames: { '#o': 'owner' } },
+        },
       ],
     });
-    expect(outcome).toEqual({ result: { items: [null, { id: 'u1', username: 'bea' }, { owner: 'u9' }], cancellationReasons: null } });
+    expect(outcome).toEqual({
+      result: { items: [null, { id: 'u1', username: 'bea' }, { owner: 'u9' }], cancellationReasons: null },
+    });
   });
 });

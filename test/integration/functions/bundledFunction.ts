@@ -7,10 +7,19 @@ import { bundleLambda } from '../../../cdk/lambda/bundleLambda.ts';
 import type { LambdaFunctionDefinition } from '../../../local/lambda/loadLambdaFunctions.ts';
 
 /** The local services' fixed credentials and region, as the local stack passes them to functions. */
-export const LOCAL_AWS_ENV = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1', LOG_LEVEL: 'ERROR' };
+export const LOCAL_AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: 'us-east-1',
+  LOG_LEVEL: 'ERROR',
+};
 
 /** A runner definition for functions/<source>, bundled now, with the given environment. */
-export function bundledFunction(logicalId: string, source: string, environment: Record<string, string>): LambdaFunctionDefinition {
+export function bundledFunction(
+  logicalId: string,
+  source: string,
+  environment: Record<string, string>,
+): LambdaFunctionDefinition {
   const { directory } = bundleLambda(source, { outRoot: mkdtempSync(join(tmpdir(), `prolynk-${source}-`)) });
   return {
     logicalId,

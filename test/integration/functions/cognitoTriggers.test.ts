@@ -19,13 +19,21 @@ function triggerEvent(triggerSource: string, attributes: Record<string, string>)
     callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
     triggerSource,
     request: { userAttributes: attributes, validationData: {} },
-    response: triggerSource.startsWith('PreSignUp') ? { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false } : {},
+    response: triggerSource.startsWith('PreSignUp')
+      ? { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false }
+      : {},
   };
 }
 
 function newUser(username: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
   const sub = randomUUID();
-  return { sub, email: `${sub.slice(0, 8)}@example.com`, email_verified: 'true', ...(username === undefined ? {} : { 'custom:username': username }), ...extra };
+  return {
+    sub,
+    email: `${sub.slice(0, 8)}@example.com`,
+    email_verified: 'true',
+    ...(username === undefined ? {} : { 'custom:username': username }),
+    ...extra,
+  };
 }
 
 describe('Cognito triggers (bundled, against DynamoDB Local)', () => {
@@ -34,26 +42,47 @@ describe('Cognito triggers (bundled, against DynamoDB Local)', () => {
   const suffix = randomUUID().slice(0, 8);
   const tables = { users: `fn-users-${suffix}`, profiles: `fn-profiles-${suffix}` };
 
-  const getItem = async (table: string, key: Record<string, AttributeValue>) => (await client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+  const getItem = async (table: string, key: Record<string, AttributeValue>) =>
+    (await client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
   const userRow = (sub: string) => getItem(tables.users, { user_id: { S: sub } });
   const profileRow = (username: string) => getItem(tables.profiles, { username: { S: username } });
-  const claim = (username: string, owner: string) => client.send(new PutItemCommand({ TableName: tables.profiles, Item: { username: { S: username }, user_id: { S: owner } } }));
+  const claim = (username: string, owner: string) =>
+    client.send(
+      new PutItemCommand({ TableName: tables.profiles, Item: { username: { S: username }, user_id: { S: owner } } }),
+    );
 
   beforeAll(async () => {
     const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT;
-    if (endpoint === undefined) throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is not set: run the tests through vitest (global setup).');
+    if (endpoint === undefined)
+      throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is not set: run the tests through vitest (global setup).');
     client = localDynamoDbClient(endpoint);
     await ensureTables(client, [
-      { TableName: tables.users, BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'user_id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'user_id', AttributeType: 'S' }] },
-      { TableName: tables.profiles, BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'username', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'username', AttributeType: 'S' }] },
+      {
+        TableName: tables.users,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'user_id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'user_id', AttributeType: 'S' }],
+      },
+      {
+        TableName: tables.profiles,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'username', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'username', AttributeType: 'S' }],
+      },
     ]);
-    runner = createLambdaRunner([
-      bundledFunction('PreSignUpFunction', 'pre-signup', { PROFILES_TABLE: tables.profiles }),
-      bundledFunction('PostConfirmationFunction', 'post-confirmation', { USERS_TABLE: tables.users, PROFILES_TABLE: tables.profiles }),
-    ], {
-      // The SDK's service-specific endpoint variable points the bundled clients at DynamoDB Local.
-      envOverrides: { ...LOCAL_AWS_ENV, AWS_ENDPOINT_URL_DYNAMODB: endpoint },
-    });
+    runner = createLambdaRunner(
+      [
+        bundledFunction('PreSignUpFunction', 'pre-signup', { PROFILES_TABLE: tables.profiles }),
+        bundledFunction('PostConfirmationFunction', 'post-confirmation', {
+          USERS_TABLE: tables.users,
+          PROFILES_TABLE: tables.profiles,
+        }),
+      ],
+      {
+        // The SDK's service-specific endpoint variable points the bundled clients at DynamoDB Local.
+        envOverrides: { ...LOCAL_AWS_ENV, AWS_ENDPOINT_URL_DYNAMODB: endpoint },
+      },
+    );
   });
   afterAll(async () => {
     await runner?.close();
@@ -72,16 +101,26 @@ describe('Cognito triggers (bundled, against DynamoDB Local)', () => {
     it('refuses a name a profile already holds, whatever its case, with a clear message', async () => {
       await claim(`taken-${suffix}`, randomUUID());
 
-      const outcome = await runner.invoke('PreSignUpFunction', triggerEvent('PreSignUp_SignUp', newUser(`Taken-${suffix.toUpperCase()}`)));
+      const outcome = await runner.invoke(
+        'PreSignUpFunction',
+        triggerEvent('PreSignUp_SignUp', newUser(`Taken-${suffix.toUpperCase()}`)),
+      );
 
-      expect(outcome.error).toMatchObject({ errorType: 'Conflict', errorMessage: `Username: "taken-${suffix}" is already taken; choose another.` });
+      expect(outcome.error).toMatchObject({
+        errorType: 'Conflict',
+        errorMessage: `Username: "taken-${suffix}" is already taken; choose another.`,
+      });
     });
 
     it.each([
       ['too short', 'ab', 'Username: A username has 3 to 30 characters.'],
-      ['with spaces and symbols', 'bad name!', 'Username: A username may only contain lowercase letters, digits, "-" and "_".'],
+      [
+        'with spaces and symbols',
+        'bad name!',
+        'Username: A username may only contain lowercase letters, digits, "-" and "_".',
+      ],
       ['reserved', 'admin', 'Username: "admin" is reserved.'],
-    ])('refuses a name that is %s with the API\'s rule as the message', async (_case, username, message) => {
+    ])("refuses a name that is %s with the API's rule as the message", async (_case, username, message) => {
       const outcome = await runner.invoke('PreSignUpFunction', triggerEvent('PreSignUp_SignUp', newUser(username)));
 
       expect(outcome.error).toMatchObject({ errorType: 'BadRequest', errorMessage: message });
@@ -96,7 +135,10 @@ describe('Cognito triggers (bundled, against DynamoDB Local)', () => {
 
   describe('post-confirmation', () => {
     it('creates the users row and the profile claiming the name', async () => {
-      const attributes = newUser(`Ada-${suffix}`, { 'custom:date_of_birth': '1990-04-01', 'custom:fullname': 'Ada Lovelace' });
+      const attributes = newUser(`Ada-${suffix}`, {
+        'custom:date_of_birth': '1990-04-01',
+        'custom:fullname': 'Ada Lovelace',
+      });
       const event = triggerEvent('PostConfirmation_ConfirmSignUp', attributes);
 
       const outcome = await runner.invoke('PostConfirmationFunction', event);
@@ -153,7 +195,10 @@ describe('Cognito triggers (bundled, against DynamoDB Local)', () => {
       await claim(`race-${suffix}`, winner);
       const attributes = newUser(`race-${suffix}`);
 
-      const outcome = await runner.invoke('PostConfirmationFunction', triggerEvent('PostConfirmation_ConfirmSignUp', attributes));
+      const outcome = await runner.invoke(
+        'PostConfirmationFunction',
+        triggerEvent('PostConfirmation_ConfirmSignUp', attributes),
+      );
 
       expect(outcome.error).toMatchObject({
         errorType: 'Conflict',
@@ -168,7 +213,10 @@ describe('Cognito triggers (bundled, against DynamoDB Local)', () => {
 
       await runner.invoke('PostConfirmationFunction', triggerEvent('PostConfirmation_ConfirmSignUp', attributes));
 
-      expect(await userRow(attributes.sub)).toMatchObject({ user_id: { S: attributes.sub }, profile_complete: { BOOL: false } });
+      expect(await userRow(attributes.sub)).toMatchObject({
+        user_id: { S: attributes.sub },
+        profile_complete: { BOOL: false },
+      });
       expect((await userRow(attributes.sub))?.username).toBeUndefined();
     });
 

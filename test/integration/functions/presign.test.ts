@@ -19,7 +19,15 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
 const MIB = 1024 * 1024;
 
-interface Upload { uploadUrl: string; key: string; url: string; contentType: string; contentLength: number; expiresAt: string; headers: { name: string; value: string }[] }
+interface Upload {
+  uploadUrl: string;
+  key: string;
+  url: string;
+  contentType: string;
+  contentLength: number;
+  expiresAt: string;
+  headers: { name: string; value: string }[];
+}
 type Result = { ok: true; upload: Upload } | { ok: false; errorType: string; message: string };
 
 describe('presign function (bundled, against s3rver)', () => {
@@ -45,10 +53,23 @@ describe('presign function (bundled, against s3rver)', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'prolynk-presign-s3-'));
-    s3 = await startS3Local({ dataDir, buckets: [{ name: BUCKET, publicReadKeyPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'] }] });
-    runner = createLambdaRunner([bundledFunction('PresignFunction', 'presign', { S3_BUCKET: BUCKET, ASSETS_BASE_URL: `${s3.endpoint}/${BUCKET}` })], {
-      envOverrides: { ...LOCAL_AWS_ENV, S3_ENDPOINT: s3.endpoint },
+    s3 = await startS3Local({
+      dataDir,
+      buckets: [
+        { name: BUCKET, publicReadKeyPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'] },
+      ],
     });
+    runner = createLambdaRunner(
+      [
+        bundledFunction('PresignFunction', 'presign', {
+          S3_BUCKET: BUCKET,
+          ASSETS_BASE_URL: `${s3.endpoint}/${BUCKET}`,
+        }),
+      ],
+      {
+        envOverrides: { ...LOCAL_AWS_ENV, S3_ENDPOINT: s3.endpoint },
+      },
+    );
   });
   afterAll(async () => {
     await runner?.close();
@@ -68,7 +89,10 @@ describe('presign function (bundled, against s3rver)', () => {
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PNG);
     expect(u.url).toBe(`${s3.endpoint}/${BUCKET}/${u.key}`);
-    expect(u.headers).toEqual([{ name: 'Content-Type', value: 'image/png' }, { name: 'Content-Length', value: String(PNG.length) }]);
+    expect(u.headers).toEqual([
+      { name: 'Content-Type', value: 'image/png' },
+      { name: 'Content-Length', value: String(PNG.length) },
+    ]);
     const expiresAt = Date.parse(u.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(started + 300_000 - 1_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 300_000);
@@ -84,15 +108,29 @@ describe('presign function (bundled, against s3rver)', () => {
     expect([...query.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
   });
 
-  it('puts each kind under the caller\'s own prefix and folder, with the extension of the content type', async () => {
-    const avatar = await upload({ fileType: 'profile_image', contentType: 'image/jpeg', contentLength: 10, fileExtension: '.jpeg' });
+  it("puts each kind under the caller's own prefix and folder, with the extension of the content type", async () => {
+    const avatar = await upload({
+      fileType: 'profile_image',
+      contentType: 'image/jpeg',
+      contentLength: 10,
+      fileExtension: '.jpeg',
+    });
     const project = await upload({ fileType: 'project_image', contentType: 'image/webp', contentLength: 10 }, BOB);
-    const resume = await upload({ fileType: 'resume', contentType: 'application/pdf', contentLength: 10, fileExtension: 'PDF' });
+    const resume = await upload({
+      fileType: 'resume',
+      contentType: 'application/pdf',
+      contentLength: 10,
+      fileExtension: 'PDF',
+    });
 
     expect(avatar.key).toMatch(new RegExp(`^users/${ALICE}/profile/${UUID}\\.jpg$`));
     expect(project.key).toMatch(new RegExp(`^users/${BOB}/projects/${UUID}\\.webp$`));
     expect(resume.key).toMatch(new RegExp(`^users/${ALICE}/resume/${UUID}\\.pdf$`));
-    expect([assetKeyProblem(avatar.key, ALICE, 'profile'), assetKeyProblem(project.key, BOB, 'projects'), assetKeyProblem(resume.key, ALICE, 'resume')]).toEqual([null, null, null]);
+    expect([
+      assetKeyProblem(avatar.key, ALICE, 'profile'),
+      assetKeyProblem(project.key, BOB, 'projects'),
+      assetKeyProblem(resume.key, ALICE, 'resume'),
+    ]).toEqual([null, null, null]);
   });
 
   it('is refused by the storage when the PUT carries another content type or size than was signed', async () => {
@@ -124,10 +162,24 @@ describe('presign function (bundled, against s3rver)', () => {
 
   it('is refused by the storage once the 5 minutes have passed', async () => {
     // The same business code and presigner as the function, with a clock 6 minutes behind.
-    const client = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, requestChecksumCalculation: 'WHEN_REQUIRED' });
-    const signedAgo = (ms: number) => createUploadUrl(ALICE, { fileType: 'profile_image', contentType: 'image/png', contentLength: PNG.length }, {
-      presignPut: s3PresignPut(client, BUCKET), assetsBaseUrl: `${s3.endpoint}/${BUCKET}`, now: () => new Date(Date.now() - ms), newId: () => crypto.randomUUID(),
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
     });
+    const signedAgo = (ms: number) =>
+      createUploadUrl(
+        ALICE,
+        { fileType: 'profile_image', contentType: 'image/png', contentLength: PNG.length },
+        {
+          presignPut: s3PresignPut(client, BUCKET),
+          assetsBaseUrl: `${s3.endpoint}/${BUCKET}`,
+          now: () => new Date(Date.now() - ms),
+          newId: () => crypto.randomUUID(),
+        },
+      );
     const expired = await signedAgo(6 * 60_000);
     const stillValid = await signedAgo(4 * 60_000);
 
@@ -141,15 +193,51 @@ describe('presign function (bundled, against s3rver)', () => {
   });
 
   it.each([
-    ['a content type the seed does not allow', { fileType: 'profile_image', contentType: 'image/gif', contentLength: 10 }, 'input.contentType must be one of image/png, image/jpeg, image/jpg, image/webp'],
-    ['a PDF as a profile image', { fileType: 'profile_image', contentType: 'application/pdf', contentLength: 10 }, 'input.contentType'],
-    ['an image as a resume', { fileType: 'resume', contentType: 'image/png', contentLength: 10 }, 'input.contentType must be one of application/pdf'],
-    ['an unknown file type', { fileType: 'video', contentType: 'video/mp4', contentLength: 10 }, 'input.fileType must be one of profile_image, project_image, resume'],
-    ['an empty file', { fileType: 'resume', contentType: 'application/pdf', contentLength: 0 }, 'input.contentLength must be between 1 and'],
-    ['an image over 5 MiB', { fileType: 'project_image', contentType: 'image/png', contentLength: 5 * MIB + 1 }, 'between 1 and 5242880 bytes (5 MiB)'],
-    ['a PDF over 10 MiB', { fileType: 'resume', contentType: 'application/pdf', contentLength: 10 * MIB + 1 }, 'between 1 and 10485760 bytes (10 MiB)'],
-    ['a fractional size', { fileType: 'resume', contentType: 'application/pdf', contentLength: 1.5 }, 'input.contentLength'],
-    ['an extension contradicting the content type', { fileType: 'profile_image', contentType: 'image/jpeg', contentLength: 10, fileExtension: '.png' }, 'input.fileExtension ".png" contradicts input.contentType image/jpeg'],
+    [
+      'a content type the seed does not allow',
+      { fileType: 'profile_image', contentType: 'image/gif', contentLength: 10 },
+      'input.contentType must be one of image/png, image/jpeg, image/jpg, image/webp',
+    ],
+    [
+      'a PDF as a profile image',
+      { fileType: 'profile_image', contentType: 'application/pdf', contentLength: 10 },
+      'input.contentType',
+    ],
+    [
+      'an image as a resume',
+      { fileType: 'resume', contentType: 'image/png', contentLength: 10 },
+      'input.contentType must be one of application/pdf',
+    ],
+    [
+      'an unknown file type',
+      { fileType: 'video', contentType: 'video/mp4', contentLength: 10 },
+      'input.fileType must be one of profile_image, project_image, resume',
+    ],
+    [
+      'an empty file',
+      { fileType: 'resume', contentType: 'application/pdf', contentLength: 0 },
+      'input.contentLength must be between 1 and',
+    ],
+    [
+      'an image over 5 MiB',
+      { fileType: 'project_image', contentType: 'image/png', contentLength: 5 * MIB + 1 },
+      'between 1 and 5242880 bytes (5 MiB)',
+    ],
+    [
+      'a PDF over 10 MiB',
+      { fileType: 'resume', contentType: 'application/pdf', contentLength: 10 * MIB + 1 },
+      'between 1 and 10485760 bytes (10 MiB)',
+    ],
+    [
+      'a fractional size',
+      { fileType: 'resume', contentType: 'application/pdf', contentLength: 1.5 },
+      'input.contentLength',
+    ],
+    [
+      'an extension contradicting the content type',
+      { fileType: 'profile_image', contentType: 'image/jpeg', contentLength: 10, fileExtension: '.png' },
+      'input.fileExtension ".png" contradicts input.contentType image/jpeg',
+    ],
   ])('refuses %s with BadRequest and signs nothing', async (_case, input, message) => {
     const result = await createUrl(input);
 

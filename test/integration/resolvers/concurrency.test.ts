@@ -22,8 +22,12 @@ describe('username uniqueness under concurrency', () => {
     expect(conflicts).toHaveLength(19);
     const winnerSub = (callers[winners[0]].identity as { sub: string }).sub;
     expect(await api.item(api.tables.profiles, { username: name })).toMatchObject({ user_id: winnerSub });
-    const accounts = await Promise.all(callers.map((c) => api.item(api.tables.users, { user_id: (c.identity as { sub: string }).sub })));
-    expect(accounts.filter((a) => a !== null)).toEqual([expect.objectContaining({ user_id: winnerSub, username: name })]);
+    const accounts = await Promise.all(
+      callers.map((c) => api.item(api.tables.users, { user_id: (c.identity as { sub: string }).sub })),
+    );
+    expect(accounts.filter((a) => a !== null)).toEqual([
+      expect.objectContaining({ user_id: winnerSub, username: name }),
+    ]);
   });
 
   it('two parallel partial updates of different fields are both kept', async () => {
@@ -38,6 +42,9 @@ describe('username uniqueness under concurrency', () => {
 
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
-    expect(await api.item(api.tables.profiles, { username: name })).toMatchObject({ full_name: 'Ada Lovelace', title: 'Analyst' });
+    expect(await api.item(api.tables.profiles, { username: name })).toMatchObject({
+      full_name: 'Ada Lovelace',
+      title: 'Analyst',
+    });
   });
 });

@@ -26,7 +26,10 @@ describe('profile item size', () => {
     const { caller, name } = await member();
     const before = await api.item(api.tables.profiles, { username: name });
     const projects = Array.from({ length: 50 }, (_, i) => ({
-      id: `p${i}`, title: cjk(120), description: cjk(1000), link: `https://x.example/${cjk(2000)}`,
+      id: `p${i}`,
+      title: cjk(120),
+      description: cjk(1000),
+      link: `https://x.example/${cjk(2000)}`,
       techStack: Array.from({ length: 30 }, () => cjk(50)),
     }));
 
@@ -40,12 +43,23 @@ describe('profile item size', () => {
     const { caller, name } = await member();
     // Fill each list up to (just under) its byte budget, and every text field to its maximum.
     const projects = Array.from({ length: 50 }, (_, i) => ({
-      id: `p${i}`, title: cjk(120), description: cjk(1000), techStack: Array.from({ length: 4 }, () => cjk(50)),
+      id: `p${i}`,
+      title: cjk(120),
+      description: cjk(1000),
+      techStack: Array.from({ length: 4 }, () => cjk(50)),
     }));
-    const socialLinks = Array.from({ length: 20 }, (_, i) => ({ platform: `p${i}`, url: `https://x.example/${cjk(900)}` }));
+    const socialLinks = Array.from({ length: 20 }, (_, i) => ({
+      platform: `p${i}`,
+      url: `https://x.example/${cjk(900)}`,
+    }));
     const input = {
-      fullName: cjk(100), title: cjk(120), bio: cjk(2000), favoriteColor: cjk(30), skills: Array.from({ length: 50 }, () => cjk(50)),
-      projects, socialLinks,
+      fullName: cjk(100),
+      title: cjk(120),
+      bio: cjk(2000),
+      favoriteColor: cjk(30),
+      skills: Array.from({ length: 50 }, () => cjk(50)),
+      projects,
+      socialLinks,
     };
 
     const res = await api.run(caller, SAVE, { input });

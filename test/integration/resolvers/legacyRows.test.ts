@@ -21,7 +21,9 @@ beforeAll(() => {
 });
 
 async function put(table: string, item: Record<string, unknown>) {
-  await api.client.send(new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }));
+  await api.client.send(
+    new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }),
+  );
 }
 
 /** A seed-era account: users row (no link_count), profile, and two links without is_deleted/order. */
@@ -29,16 +31,46 @@ async function legacyAccount() {
   const sub = randomUUID();
   const name = uniqueName('old');
   const at = '2024-03-01T10:00:00.000Z';
-  await put(api.tables.users, { user_id: sub, email: `${name}@example.com`, username: name, profile_complete: true, created_at: at, updated_at: at });
+  await put(api.tables.users, {
+    user_id: sub,
+    email: `${name}@example.com`,
+    username: name,
+    profile_complete: true,
+    created_at: at,
+    updated_at: at,
+  });
   await put(api.tables.profiles, {
-    username: name, user_id: sub, full_name: 'Old Timer', email: `${name}@example.com`, date_of_birth: '1980-05-05',
+    username: name,
+    user_id: sub,
+    full_name: 'Old Timer',
+    email: `${name}@example.com`,
+    date_of_birth: '1980-05-05',
     profile_image_url: 'https://legacy.example/p.png',
     social_links: { github: 'https://github.com/old', twitter: null, linkedin: '' },
-    projects: [{ title: 'First', link: 'https://first.example' }, { title: 'Second', description: 'no id either', order: 2 }],
-    created_at: at, updated_at: at,
+    projects: [
+      { title: 'First', link: 'https://first.example' },
+      { title: 'Second', description: 'no id either', order: 2 },
+    ],
+    created_at: at,
+    updated_at: at,
   });
-  await put(api.tables.links, { user_id: sub, link_id: 'legacy-1', title: 'Blog', url: 'https://blog.example', created_at: at, updated_at: at });
-  await put(api.tables.links, { user_id: sub, link_id: 'legacy-2', title: 'Shop', url: 'https://shop.example', is_deleted: false, created_at: at, updated_at: at });
+  await put(api.tables.links, {
+    user_id: sub,
+    link_id: 'legacy-1',
+    title: 'Blog',
+    url: 'https://blog.example',
+    created_at: at,
+    updated_at: at,
+  });
+  await put(api.tables.links, {
+    user_id: sub,
+    link_id: 'legacy-2',
+    title: 'Shop',
+    url: 'https://shop.example',
+    is_deleted: false,
+    created_at: at,
+    updated_at: at,
+  });
   return { sub, name, caller: cognitoCaller(sub) };
 }
 
@@ -52,16 +84,22 @@ describe('seed-era rows', () => {
       avatarUrl: 'https://legacy.example/p.png',
       profileImageUrl: 'https://legacy.example/p.png',
       socialLinks: [{ platform: 'github', url: 'https://github.com/old' }],
-      projects: [{ id: 'First', title: 'First', techStack: [], order: null }, { id: 'Second', title: 'Second', techStack: [], order: 2 }],
+      projects: [
+        { id: 'First', title: 'First', techStack: [], order: null },
+        { id: 'Second', title: 'Second', techStack: [], order: 2 },
+      ],
     });
     expect(res.data?.profile.links.map((l: { title: string }) => l.title).sort()).toEqual(['Blog', 'Shop']);
   });
 
-  it("read for the owner through the users row", async () => {
+  it('read for the owner through the users row', async () => {
     const { name, caller } = await legacyAccount();
     const res = await api.run(caller, MY_PROFILE);
     expect(res.errors).toBeUndefined();
-    expect(res.data).toMatchObject({ myProfile: { username: name, dateOfBirth: '1980-05-05' }, me: { username: name, profileComplete: true } });
+    expect(res.data).toMatchObject({
+      myProfile: { username: name, dateOfBirth: '1980-05-05' },
+      me: { username: name, profileComplete: true },
+    });
   });
 
   it('deleting an uncounted legacy link never drives the live-link counter below zero', async () => {

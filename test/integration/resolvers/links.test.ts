@@ -3,7 +3,8 @@ import { apiKeyCaller, cognitoCaller } from '../../support/callers.ts';
 import { localApi, uniqueName } from '../../support/localApi.ts';
 
 const SAVE_PROFILE = 'mutation Save($input: ProfileInput!) { saveProfile(input: $input) { username } }';
-const SAVE_LINK = 'mutation L($input: LinkInput!) { saveLink(input: $input) { linkId title url order isDeleted createdAt updatedAt } }';
+const SAVE_LINK =
+  'mutation L($input: LinkInput!) { saveLink(input: $input) { linkId title url order isDeleted createdAt updatedAt } }';
 const DELETE_LINK = 'mutation D($id: ID!) { deleteLink(linkId: $id) { linkId title isDeleted } }';
 const LINKS = 'query P($u: String!) { profile(username: $u) { links { title order } } }';
 
@@ -41,7 +42,10 @@ describe('links', () => {
     expect(deleted.data?.deleteLink).toEqual({ linkId: b.linkId, title: 'B', isDeleted: true });
     expect(await api.item(api.tables.links, { user_id: sub, link_id: b.linkId })).toMatchObject({ is_deleted: true });
     const listed = await api.run(apiKeyCaller(), LINKS, { u: name });
-    expect(listed.data?.profile.links).toEqual([{ title: 'C2', order: 0 }, { title: 'A', order: 1 }]);
+    expect(listed.data?.profile.links).toEqual([
+      { title: 'C2', order: 0 },
+      { title: 'A', order: 1 },
+    ]);
     expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ link_count: 2 });
   });
 
@@ -50,7 +54,9 @@ describe('links', () => {
     const intruder = await member();
     const link = await addLink(owner.caller, { title: 'Mine', url: 'https://mine.example' });
 
-    const update = await api.run(intruder.caller, SAVE_LINK, { input: { linkId: link.linkId, title: 'Stolen', url: 'https://evil.example' } });
+    const update = await api.run(intruder.caller, SAVE_LINK, {
+      input: { linkId: link.linkId, title: 'Stolen', url: 'https://evil.example' },
+    });
     const remove = await api.run(intruder.caller, DELETE_LINK, { id: link.linkId });
     const unknown = await api.run(owner.caller, DELETE_LINK, { id: 'does-not-exist' });
     await api.run(owner.caller, DELETE_LINK, { id: link.linkId });
@@ -59,7 +65,10 @@ describe('links', () => {
     for (const res of [update, remove, unknown, again]) {
       expect(res.errors?.[0]).toMatchObject({ errorType: 'NotFound', message: 'Link not found.' });
     }
-    expect(await api.item(api.tables.links, { user_id: owner.sub, link_id: link.linkId })).toMatchObject({ title: 'Mine', url: 'https://mine.example' });
+    expect(await api.item(api.tables.links, { user_id: owner.sub, link_id: link.linkId })).toMatchObject({
+      title: 'Mine',
+      url: 'https://mine.example',
+    });
     expect(await api.item(api.tables.links, { user_id: intruder.sub, link_id: link.linkId })).toBeNull();
     expect(await api.item(api.tables.users, { user_id: owner.sub })).toMatchObject({ link_count: 0 });
   });
@@ -81,18 +90,26 @@ describe('links', () => {
 
   it('refuses links before the caller has an account', async () => {
     const res = await api.run(cognitoCaller(), SAVE_LINK, { input: { title: 'Early', url: 'https://early.example' } });
-    expect(res.errors?.[0]).toMatchObject({ errorType: 'BadRequest', message: 'Save your profile (claim a username) before adding links.' });
+    expect(res.errors?.[0]).toMatchObject({
+      errorType: 'BadRequest',
+      message: 'Save your profile (claim a username) before adding links.',
+    });
   });
 
   it('stops at 100 live links and accepts a new one after a delete', async () => {
     const { caller } = await member();
-    const links = await Promise.all(Array.from({ length: 100 }, (_, i) => addLink(caller, { title: `L${i}`, url: `https://l${i}.example` })));
+    const links = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => addLink(caller, { title: `L${i}`, url: `https://l${i}.example` })),
+    );
 
     const over = await api.run(caller, SAVE_LINK, { input: { title: 'L100', url: 'https://l100.example' } });
     await api.run(caller, DELETE_LINK, { id: links[0].linkId });
     const after = await api.run(caller, SAVE_LINK, { input: { title: 'L100', url: 'https://l100.example' } });
 
-    expect(over.errors?.[0]).toMatchObject({ errorType: 'BadRequest', message: 'You can have at most 100 links; delete one first.' });
+    expect(over.errors?.[0]).toMatchObject({
+      errorType: 'BadRequest',
+      message: 'You can have at most 100 links; delete one first.',
+    });
     expect(after.errors).toBeUndefined();
   });
 });

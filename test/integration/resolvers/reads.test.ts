@@ -18,8 +18,13 @@ async function publishedProfile(flags: Record<string, boolean>) {
   const name = uniqueName('pub');
   const res = await api.run(owner, SAVE, {
     input: {
-      username: name, fullName: 'Grace', email: 'grace@example.com', phone: '+44 20 7946 0958', dateOfBirth: '1906-12-09',
-      resumeKey: `users/${sub}/resume/cv.pdf`, ...flags,
+      username: name,
+      fullName: 'Grace',
+      email: 'grace@example.com',
+      phone: '+44 20 7946 0958',
+      dateOfBirth: '1906-12-09',
+      resumeKey: `users/${sub}/resume/cv.pdf`,
+      ...flags,
     },
   });
   expect(res.errors).toBeUndefined();
@@ -33,7 +38,17 @@ describe('Query.profile', () => {
     const res = await api.run(apiKeyCaller(), PROFILE, { u: name });
 
     expect(res.errors).toBeUndefined();
-    expect(res.data?.profile).toMatchObject({ username: name, fullName: 'Grace', email: null, phone: null, resumeUrl: null, resumeKey: null, dateOfBirth: null, isOwner: false, links: [] });
+    expect(res.data?.profile).toMatchObject({
+      username: name,
+      fullName: 'Grace',
+      email: null,
+      phone: null,
+      resumeUrl: null,
+      resumeKey: null,
+      dateOfBirth: null,
+      isOwner: false,
+      links: [],
+    });
   });
 
   it('shows what the owner chose to show, to API key and IAM callers alike, but never the date of birth', async () => {
@@ -41,7 +56,12 @@ describe('Query.profile', () => {
 
     for (const caller of [apiKeyCaller(), iamCaller(), cognitoCaller()]) {
       const res = await api.run(caller, PROFILE, { u: name });
-      expect(res.data?.profile).toMatchObject({ email: 'grace@example.com', phone: '+44 20 7946 0958', dateOfBirth: null, isOwner: false });
+      expect(res.data?.profile).toMatchObject({
+        email: 'grace@example.com',
+        phone: '+44 20 7946 0958',
+        dateOfBirth: null,
+        isOwner: false,
+      });
       expect(res.data?.profile.resumeUrl).toContain('/resume/cv.pdf');
     }
   });
@@ -51,7 +71,12 @@ describe('Query.profile', () => {
 
     const res = await api.run(owner, PROFILE, { u: name.toUpperCase() });
 
-    expect(res.data?.profile).toMatchObject({ email: 'grace@example.com', phone: '+44 20 7946 0958', dateOfBirth: '1906-12-09', isOwner: true });
+    expect(res.data?.profile).toMatchObject({
+      email: 'grace@example.com',
+      phone: '+44 20 7946 0958',
+      dateOfBirth: '1906-12-09',
+      isOwner: true,
+    });
   });
 
   it('answers null without an error for unknown and malformed names', async () => {
@@ -69,14 +94,21 @@ describe('Query.usernameAvailable', () => {
     const { name } = await publishedProfile({});
     const free = uniqueName('free');
 
-    const answers = await Promise.all([free, name.toUpperCase(), 'Admin', 'no spaces'].map((u) => api.run(apiKeyCaller(), CHECK, { u })));
+    const answers = await Promise.all(
+      [free, name.toUpperCase(), 'Admin', 'no spaces'].map((u) => api.run(apiKeyCaller(), CHECK, { u })),
+    );
 
     expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined, undefined]);
     expect(answers.map((a) => a.data?.usernameAvailable)).toEqual([
       { username: free, available: true, reason: null, message: null },
       { username: name, available: false, reason: 'TAKEN', message: `"${name}" is taken.` },
       { username: 'admin', available: false, reason: 'RESERVED', message: '"admin" is reserved.' },
-      { username: 'no spaces', available: false, reason: 'INVALID', message: expect.stringContaining('lowercase letters') },
+      {
+        username: 'no spaces',
+        available: false,
+        reason: 'INVALID',
+        message: expect.stringContaining('lowercase letters'),
+      },
     ]);
   });
 });
@@ -91,7 +123,10 @@ describe('Query.me and Query.myProfile', () => {
     const { owner, name } = await publishedProfile({ showEmail: false });
     const sub = (owner.identity as { sub: string }).sub;
 
-    const res = await api.run(owner, '{ me { userId username profileComplete fullName dateOfBirth } myProfile { username email dateOfBirth isOwner } }');
+    const res = await api.run(
+      owner,
+      '{ me { userId username profileComplete fullName dateOfBirth } myProfile { username email dateOfBirth isOwner } }',
+    );
 
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
@@ -102,6 +137,9 @@ describe('Query.me and Query.myProfile', () => {
 
   it('are refused to API key callers', async () => {
     const res = await api.run(apiKeyCaller(), '{ me { userId } }');
-    expect(res.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', message: 'Not Authorized to access me on type Query' });
+    expect(res.errors?.[0]).toMatchObject({
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access me on type Query',
+    });
   });
 });

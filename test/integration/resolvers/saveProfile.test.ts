@@ -31,12 +31,30 @@ describe('Mutation.saveProfile: claiming a username', () => {
     const sub = (caller.identity as { sub: string }).sub;
     const name = uniqueName('ada');
 
-    const res = await api.run(caller, SAVE, { input: { username: `  ${name.toUpperCase()} `, fullName: 'Ada', showEmail: true } });
+    const res = await api.run(caller, SAVE, {
+      input: { username: `  ${name.toUpperCase()} `, fullName: 'Ada', showEmail: true },
+    });
 
     expect(res.errors).toBeUndefined();
-    expect(res.data?.saveProfile).toMatchObject({ username: name, fullName: 'Ada', showEmail: true, showPhone: false, isOwner: true, skills: [], projects: [] });
-    expect(await api.item(api.tables.profiles, { username: name })).toMatchObject({ user_id: sub, full_name: 'Ada', show_email: true });
-    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ username: name, email: 'ada@example.com', profile_complete: true });
+    expect(res.data?.saveProfile).toMatchObject({
+      username: name,
+      fullName: 'Ada',
+      showEmail: true,
+      showPhone: false,
+      isOwner: true,
+      skills: [],
+      projects: [],
+    });
+    expect(await api.item(api.tables.profiles, { username: name })).toMatchObject({
+      user_id: sub,
+      full_name: 'Ada',
+      show_email: true,
+    });
+    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({
+      username: name,
+      email: 'ada@example.com',
+      profile_complete: true,
+    });
   });
 
   it('refuses a first save without a username and writes nothing', async () => {
@@ -45,7 +63,11 @@ describe('Mutation.saveProfile: claiming a username', () => {
 
     const res = await api.run(caller, SAVE, { input: { fullName: 'Nobody' } });
 
-    expect(res.errors?.[0]).toMatchObject({ errorType: 'BadRequest', errorInfo: { field: 'input.username' }, path: ['saveProfile'] });
+    expect(res.errors?.[0]).toMatchObject({
+      errorType: 'BadRequest',
+      errorInfo: { field: 'input.username' },
+      path: ['saveProfile'],
+    });
     expect(res.data?.saveProfile).toBeNull();
     expect(await api.item(api.tables.users, { user_id: sub })).toBeNull();
   });
@@ -57,8 +79,14 @@ describe('Mutation.saveProfile: claiming a username', () => {
 
     const res = await api.run(rival, SAVE, { input: { username: owner.name, bio: 'hijack' } });
 
-    expect(res.errors?.[0]).toMatchObject({ errorType: 'Conflict', message: `The username "${owner.name}" is already taken.` });
-    expect(await api.item(api.tables.profiles, { username: owner.name })).toMatchObject({ user_id: owner.sub, bio: 'original' });
+    expect(res.errors?.[0]).toMatchObject({
+      errorType: 'Conflict',
+      message: `The username "${owner.name}" is already taken.`,
+    });
+    expect(await api.item(api.tables.profiles, { username: owner.name })).toMatchObject({
+      user_id: owner.sub,
+      bio: 'original',
+    });
     expect(await api.item(api.tables.users, { user_id: rivalSub })).toBeNull();
   });
 
@@ -70,12 +98,25 @@ describe('Mutation.saveProfile: claiming a username', () => {
 
 describe('Mutation.saveProfile: partial updates', () => {
   it('changes only the fields given; lists replace; explicit null and blank text clear', async () => {
-    const { caller, name } = await claim(undefined, { fullName: 'Ada', title: 'Engineer', bio: 'Bio', skills: ['a', 'b'], phone: '+1 555 764 4377' });
+    const { caller, name } = await claim(undefined, {
+      fullName: 'Ada',
+      title: 'Engineer',
+      bio: 'Bio',
+      skills: ['a', 'b'],
+      phone: '+1 555 764 4377',
+    });
 
     const res = await api.run(caller, SAVE, { input: { title: 'Scientist', skills: ['c'], bio: null, phone: '  ' } });
 
     expect(res.errors).toBeUndefined();
-    expect(res.data?.saveProfile).toMatchObject({ username: name, fullName: 'Ada', title: 'Scientist', skills: ['c'], bio: null, phone: null });
+    expect(res.data?.saveProfile).toMatchObject({
+      username: name,
+      fullName: 'Ada',
+      title: 'Scientist',
+      skills: ['c'],
+      bio: null,
+      phone: null,
+    });
     const stored = await api.item(api.tables.profiles, { username: name });
     expect(stored).toMatchObject({ full_name: 'Ada', title: 'Scientist', skills: ['c'] });
     expect(stored).not.toHaveProperty('bio');
@@ -95,11 +136,27 @@ describe('Mutation.saveProfile: partial updates', () => {
 
     expect(res.errors).toBeUndefined();
     const project = res.data?.saveProfile.projects[0];
-    expect(project).toMatchObject({ title: 'Engine', imageKey, imageUrl: `${api.assetsBaseUrl}/${imageKey}`, techStack: ['ts'], order: 1 });
+    expect(project).toMatchObject({
+      title: 'Engine',
+      imageKey,
+      imageUrl: `${api.assetsBaseUrl}/${imageKey}`,
+      techStack: ['ts'],
+      order: 1,
+    });
     expect(project.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await api.item(api.tables.profiles, { username: name })).toMatchObject({
       social_links: { github: 'https://github.com/ada' },
-      projects: [{ id: project.id, title: 'Engine', link: 'https://engine.example', image_key: imageKey, image_url: `${api.assetsBaseUrl}/${imageKey}`, tech_stack: ['ts'], order: 1 }],
+      projects: [
+        {
+          id: project.id,
+          title: 'Engine',
+          link: 'https://engine.example',
+          image_key: imageKey,
+          image_url: `${api.assetsBaseUrl}/${imageKey}`,
+          tech_stack: ['ts'],
+          order: 1,
+        },
+      ],
     });
   });
 
@@ -111,8 +168,11 @@ describe('Mutation.saveProfile: partial updates', () => {
     const res = await api.run(caller, SAVE, { input: { avatarKey, resumeKey } });
 
     expect(res.data?.saveProfile).toMatchObject({
-      avatarKey, avatarUrl: `${api.assetsBaseUrl}/${avatarKey}`, profileImageUrl: `${api.assetsBaseUrl}/${avatarKey}`,
-      resumeKey, resumeUrl: `${api.assetsBaseUrl}/${resumeKey}`,
+      avatarKey,
+      avatarUrl: `${api.assetsBaseUrl}/${avatarKey}`,
+      profileImageUrl: `${api.assetsBaseUrl}/${avatarKey}`,
+      resumeKey,
+      resumeUrl: `${api.assetsBaseUrl}/${resumeKey}`,
     });
   });
 
@@ -162,7 +222,10 @@ describe('Mutation.saveProfile: renaming', () => {
     const res = await api.run(second.caller, SAVE, { input: { username: first.name, bio: 'changed' } });
 
     expect(res.errors?.[0]).toMatchObject({ errorType: 'Conflict' });
-    expect(await api.item(api.tables.profiles, { username: second.name })).toMatchObject({ user_id: second.sub, bio: 'second' });
+    expect(await api.item(api.tables.profiles, { username: second.name })).toMatchObject({
+      user_id: second.sub,
+      bio: 'second',
+    });
     expect(await api.item(api.tables.profiles, { username: first.name })).toMatchObject({ user_id: first.sub });
     expect(await api.item(api.tables.users, { user_id: second.sub })).toMatchObject({ username: second.name });
   });
@@ -175,13 +238,42 @@ describe('Mutation.saveProfile: accounts from the sign-up trigger', () => {
     const sub = (caller.identity as { sub: string }).sub;
     const name = uniqueName('trg');
     const now = '2026-01-01T00:00:00.000Z';
-    await api.client.send(new PutItemCommand({ TableName: api.tables.users, Item: marshall({ user_id: sub, username: name, email: 'trg@example.com', profile_complete: false, created_at: now, updated_at: now }) }));
-    await api.client.send(new PutItemCommand({ TableName: api.tables.profiles, Item: marshall({ username: name, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now, updated_at: now }) }));
+    await api.client.send(
+      new PutItemCommand({
+        TableName: api.tables.users,
+        Item: marshall({
+          user_id: sub,
+          username: name,
+          email: 'trg@example.com',
+          profile_complete: false,
+          created_at: now,
+          updated_at: now,
+        }),
+      }),
+    );
+    await api.client.send(
+      new PutItemCommand({
+        TableName: api.tables.profiles,
+        Item: marshall({
+          username: name,
+          user_id: sub,
+          show_email: false,
+          show_phone: false,
+          show_resume: false,
+          created_at: now,
+          updated_at: now,
+        }),
+      }),
+    );
 
     const res = await api.run(caller, SAVE, { input: { fullName: 'Triggered' } });
 
     expect(res.errors).toBeUndefined();
     expect(res.data?.saveProfile).toMatchObject({ username: name, fullName: 'Triggered' });
-    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ profile_complete: true, username: name, email: 'trg@example.com' });
+    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({
+      profile_complete: true,
+      username: name,
+      email: 'trg@example.com',
+    });
   });
 });

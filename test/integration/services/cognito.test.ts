@@ -25,7 +25,13 @@ const POOL: UserPoolDefinition = {
   name: 'prolynk-test-user-pool',
   usernameAttributes: ['email'],
   autoVerifiedAttributes: ['email'],
-  passwordPolicy: { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
+  passwordPolicy: {
+    minimumLength: 8,
+    requireUppercase: true,
+    requireLowercase: true,
+    requireNumbers: true,
+    requireSymbols: true,
+  },
   customAttributes: [
     { name: 'fullname', mutable: true },
     { name: 'date_of_birth', mutable: true },
@@ -37,7 +43,11 @@ const POOL: UserPoolDefinition = {
 const PASSWORD = 'Local-Passw0rd!';
 
 function sdk(endpoint: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return new CognitoIdentityProviderClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 }
 
 const dirs: string[] = [];
@@ -66,7 +76,9 @@ describe('cognito-local service', () => {
   it('names the port when it is already taken', async () => {
     const first = await startCognitoLocal({ dataDir: await tempDir() });
     try {
-      await expect(startCognitoLocal({ dataDir: await tempDir(), port: first.port })).rejects.toThrow(`cognito-local cannot listen on 127.0.0.1:${first.port}: the port is in use.`);
+      await expect(startCognitoLocal({ dataDir: await tempDir(), port: first.port })).rejects.toThrow(
+        `cognito-local cannot listen on 127.0.0.1:${first.port}: the port is in use.`,
+      );
     } finally {
       await first.stop();
     }
@@ -87,7 +99,9 @@ describe('cognito-local service', () => {
       expect(reused.clients).toEqual(created.clients);
       const client = sdk(second.endpoint);
       const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-      const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: reused.userPoolId, MaxResults: 60 }));
+      const clients = await client.send(
+        new ListUserPoolClientsCommand({ UserPoolId: reused.userPoolId, MaxResults: 60 }),
+      );
       expect(pools.UserPools?.map((pool) => pool.Name)).toEqual([POOL.name]);
       expect(clients.UserPoolClients?.map((appClient) => appClient.ClientName)).toEqual(['web']);
     } finally {
@@ -99,22 +113,48 @@ describe('cognito-local service', () => {
     const dataDir = await tempDir();
     const cognito = await startCognitoLocal({ dataDir });
     try {
-      const before = await ensureUserPool(cognito.endpoint, { name: 'from-template', createInput: { UsernameAttributes: ['email'] }, clients: [] });
+      const before = await ensureUserPool(cognito.endpoint, {
+        name: 'from-template',
+        createInput: { UsernameAttributes: ['email'] },
+        clients: [],
+      });
       const after = await ensureUserPool(cognito.endpoint, {
         name: 'from-template',
-        createInput: { UsernameAttributes: ['email'], Schema: [{ Name: 'username', AttributeDataType: 'String', Mutable: false }] },
-        clients: [{ name: 'web', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], createInput: { ClientName: 'web', AccessTokenValidity: 2, TokenValidityUnits: { AccessToken: 'hours' } } }],
+        createInput: {
+          UsernameAttributes: ['email'],
+          Schema: [{ Name: 'username', AttributeDataType: 'String', Mutable: false }],
+        },
+        clients: [
+          {
+            name: 'web',
+            explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+            createInput: { ClientName: 'web', AccessTokenValidity: 2, TokenValidityUnits: { AccessToken: 'hours' } },
+          },
+        ],
       });
       const tokens = await getLocalTokens({
-        cognitoEndpoint: cognito.endpoint, userPoolId: after.userPoolId, clientId: after.clients[0]!.clientId, region: 'us-east-1',
-        email: 'template@example.com', password: PASSWORD, username: 'templated',
+        cognitoEndpoint: cognito.endpoint,
+        userPoolId: after.userPoolId,
+        clientId: after.clients[0]!.clientId,
+        region: 'us-east-1',
+        email: 'template@example.com',
+        password: PASSWORD,
+        username: 'templated',
       });
 
       expect(after.userPoolId).toBe(before.userPoolId);
-      const { UserPool } = await sdk(cognito.endpoint).send(new DescribeUserPoolCommand({ UserPoolId: after.userPoolId }));
-      expect(UserPool?.SchemaAttributes).toContainEqual(expect.objectContaining({ Name: 'custom:username', Mutable: false }));
-      const { payload: id } = await jwtVerify(tokens.idToken, createRemoteJWKSet(new URL(after.jwksUri)), { issuer: after.issuer });
-      const { payload: access } = await jwtVerify(tokens.accessToken, createRemoteJWKSet(new URL(after.jwksUri)), { issuer: after.issuer });
+      const { UserPool } = await sdk(cognito.endpoint).send(
+        new DescribeUserPoolCommand({ UserPoolId: after.userPoolId }),
+      );
+      expect(UserPool?.SchemaAttributes).toContainEqual(
+        expect.objectContaining({ Name: 'custom:username', Mutable: false }),
+      );
+      const { payload: id } = await jwtVerify(tokens.idToken, createRemoteJWKSet(new URL(after.jwksUri)), {
+        issuer: after.issuer,
+      });
+      const { payload: access } = await jwtVerify(tokens.accessToken, createRemoteJWKSet(new URL(after.jwksUri)), {
+        issuer: after.issuer,
+      });
       expect(id['custom:username']).toBe('templated');
       expect((access.exp ?? 0) - (access.iat ?? 0)).toBe(7_200);
       expect((id.exp ?? 0) - (id.iat ?? 0)).toBe(3_600);
@@ -127,7 +167,13 @@ describe('cognito-local service', () => {
     const dataDir = await tempDir();
     const first = await startCognitoLocal({ dataDir });
     const pool = await ensureUserPool(first.endpoint, POOL);
-    const request = { userPoolId: pool.userPoolId, clientId: pool.clients[0]!.clientId, region: 'us-east-1', email: 'keep@example.com', password: PASSWORD };
+    const request = {
+      userPoolId: pool.userPoolId,
+      clientId: pool.clients[0]!.clientId,
+      region: 'us-east-1',
+      email: 'keep@example.com',
+      password: PASSWORD,
+    };
     const before = await getLocalTokens({ ...request, cognitoEndpoint: first.endpoint });
     await first.stop();
 
@@ -160,7 +206,15 @@ describe('tokens from cognito-local', () => {
   });
 
   function tokensFor(email: string, extra: { password?: string; username?: string } = {}) {
-    return getLocalTokens({ cognitoEndpoint: endpoint, userPoolId: pool.userPoolId, clientId, region: 'us-east-1', email, password: extra.password ?? PASSWORD, username: extra.username });
+    return getLocalTokens({
+      cognitoEndpoint: endpoint,
+      userPoolId: pool.userPoolId,
+      clientId,
+      region: 'us-east-1',
+      email,
+      password: extra.password ?? PASSWORD,
+      username: extra.username,
+    });
   }
 
   it('names its issuer and JWKS after the pool on the port it listens on', () => {
@@ -173,7 +227,11 @@ describe('tokens from cognito-local', () => {
     const tokens = await tokensFor('alice@example.com', { username: 'alice' });
     const jwks = createRemoteJWKSet(new URL(pool.jwksUri));
 
-    const id = await jwtVerify(tokens.idToken, jwks, { issuer: pool.issuer, audience: clientId, algorithms: ['RS256'] });
+    const id = await jwtVerify(tokens.idToken, jwks, {
+      issuer: pool.issuer,
+      audience: clientId,
+      algorithms: ['RS256'],
+    });
     const access = await jwtVerify(tokens.accessToken, jwks, { issuer: pool.issuer, algorithms: ['RS256'] });
 
     expect(tokens.created).toBe(true);
@@ -186,7 +244,12 @@ describe('tokens from cognito-local', () => {
       'cognito:username': tokens.sub,
       'custom:username': 'alice',
     });
-    expect(access.payload).toMatchObject({ token_use: 'access', sub: tokens.sub, client_id: clientId, username: tokens.sub });
+    expect(access.payload).toMatchObject({
+      token_use: 'access',
+      sub: tokens.sub,
+      client_id: clientId,
+      username: tokens.sub,
+    });
     // Access tokens carry no user attributes and no audience, as on AWS.
     expect(access.payload).not.toHaveProperty('email');
     expect(access.payload).not.toHaveProperty('aud');
@@ -209,7 +272,9 @@ describe('tokens from cognito-local', () => {
 
   it('refuses an existing user with the wrong password, saying how to fix it', async () => {
     await tokensFor('carol@example.com');
-    await expect(tokensFor('carol@example.com', { password: 'Other-Passw0rd!' })).rejects.toThrow(/different password.*--password/);
+    await expect(tokensFor('carol@example.com', { password: 'Other-Passw0rd!' })).rejects.toThrow(
+      /different password.*--password/,
+    );
   });
 
   it('serves a JWKS that rejects a token signed by another key', async () => {
@@ -221,7 +286,9 @@ describe('tokens from cognito-local', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-    await expect(jwtVerify(forged, createRemoteJWKSet(new URL(pool.jwksUri)), { issuer: pool.issuer })).rejects.toThrow(/signature/i);
+    await expect(jwtVerify(forged, createRemoteJWKSet(new URL(pool.jwksUri)), { issuer: pool.issuer })).rejects.toThrow(
+      /signature/i,
+    );
   });
 });
 
@@ -240,7 +307,9 @@ describe('cognito-local triggers', () => {
   beforeAll(async () => {
     lambda = createServer(async (req, res) => {
       const functionName = decodeURIComponent(/\/functions\/([^/]+)\/invocations/.exec(req.url ?? '')?.[1] ?? '');
-      const event = JSON.parse(await readBody(req)) as Record<string, unknown> & { request: { userAttributes: Record<string, string> } };
+      const event = JSON.parse(await readBody(req)) as Record<string, unknown> & {
+        request: { userAttributes: Record<string, string> };
+      };
       invocations.push({ functionName, event });
       const refusal = REFUSALS[`${functionName}:${event.request.userAttributes['custom:username']}`];
       if (refusal !== undefined) {
@@ -275,18 +344,22 @@ describe('cognito-local triggers', () => {
   }
 
   it('refuses to start with triggers but nowhere to invoke them', async () => {
-    await expect(startCognitoLocal({ dataDir: await tempDir(), triggers: { PreSignUp: 'fn' } })).rejects.toThrow(/lambdaEndpoint/);
+    await expect(startCognitoLocal({ dataDir: await tempDir(), triggers: { PreSignUp: 'fn' } })).rejects.toThrow(
+      /lambdaEndpoint/,
+    );
   });
 
   it('invokes PreSignUp with the attributes as a record, then PostConfirmation on confirmation', async () => {
     const { client, pool, clientId } = await startWithTriggers();
 
-    const signUp = await client.send(new SignUpCommand({
-      ClientId: clientId,
-      Username: 'dave@example.com',
-      Password: PASSWORD,
-      UserAttributes: [{ Name: 'custom:username', Value: 'dave' }],
-    }));
+    const signUp = await client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'dave@example.com',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'custom:username', Value: 'dave' }],
+      }),
+    );
     await client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.userPoolId, Username: 'dave@example.com' }));
 
     expect(invocations.map((invocation) => invocation.functionName)).toEqual(['preSignUpFn', 'postConfirmationFn']);
@@ -301,36 +374,48 @@ describe('cognito-local triggers', () => {
     expect(postConfirmation).toMatchObject({
       triggerSource: 'PostConfirmation_ConfirmSignUp',
       userName: signUp.UserSub,
-      request: { userAttributes: { sub: signUp.UserSub, 'custom:username': 'dave', 'cognito:user_status': 'CONFIRMED' } },
+      request: {
+        userAttributes: { sub: signUp.UserSub, 'custom:username': 'dave', 'cognito:user_status': 'CONFIRMED' },
+      },
     });
   });
 
   it('refuses a sign-up that PreSignUp rejects, with the function error in the message', async () => {
     const { client, clientId } = await startWithTriggers();
-    const attempt = client.send(new SignUpCommand({
-      ClientId: clientId,
-      Username: 'erin@example.com',
-      Password: PASSWORD,
-      UserAttributes: [{ Name: 'custom:username', Value: 'taken' }],
-    }));
+    const attempt = client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'erin@example.com',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'custom:username', Value: 'taken' }],
+      }),
+    );
     await expect(attempt).rejects.toBeInstanceOf(UserLambdaValidationException);
     await expect(attempt).rejects.toThrow('PreSignUp failed with error Username taken is not available.');
   });
 
   it('reports a failing PostConfirmation to the caller while the user stays confirmed, as AWS does', async () => {
     const { client, pool, clientId } = await startWithTriggers();
-    await client.send(new SignUpCommand({
-      ClientId: clientId,
-      Username: 'frank@example.com',
-      Password: PASSWORD,
-      UserAttributes: [{ Name: 'custom:username', Value: 'lost' }],
-    }));
+    await client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'frank@example.com',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'custom:username', Value: 'lost' }],
+      }),
+    );
 
-    const confirmation = client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.userPoolId, Username: 'frank@example.com' }));
+    const confirmation = client.send(
+      new AdminConfirmSignUpCommand({ UserPoolId: pool.userPoolId, Username: 'frank@example.com' }),
+    );
 
     await expect(confirmation).rejects.toBeInstanceOf(UserLambdaValidationException);
-    await expect(confirmation).rejects.toThrow('PostConfirmation failed with error Username lost was claimed by someone else.');
-    const user = await client.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: 'frank@example.com' }));
+    await expect(confirmation).rejects.toThrow(
+      'PostConfirmation failed with error Username lost was claimed by someone else.',
+    );
+    const user = await client.send(
+      new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: 'frank@example.com' }),
+    );
     expect(user.UserStatus).toBe('CONFIRMED');
   });
 });

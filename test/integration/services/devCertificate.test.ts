@@ -33,7 +33,11 @@ describe('development certificate', () => {
     const { cert } = await ensureDevCertificate(dir);
     const x509 = new X509Certificate(cert);
 
-    expect(x509.subjectAltName?.split(', ').sort()).toEqual(['DNS:localhost', 'IP Address:0:0:0:0:0:0:0:1', 'IP Address:127.0.0.1']);
+    expect(x509.subjectAltName?.split(', ').sort()).toEqual([
+      'DNS:localhost',
+      'IP Address:0:0:0:0:0:0:0:1',
+      'IP Address:127.0.0.1',
+    ]);
     const days = (Date.parse(x509.validTo) - Date.parse(x509.validFrom)) / DAY_MS;
     expect(days).toBe(825);
   });
@@ -45,15 +49,24 @@ describe('development certificate', () => {
     const { port } = server.address() as AddressInfo;
     try {
       // `localhost` resolves to 127.0.0.1 here, so the name check, not the route, is what varies.
-      const get = (host: string) => new Promise<string>((resolve, reject) => {
-        const lookup = (_name: string, options: { all?: boolean }, callback: (error: null, address: unknown, family?: number) => void) =>
-          options.all === true ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4);
-        request({ host, port, ca: cert, lookup: lookup as never }, (res) => {
-          let body = '';
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () => resolve(body));
-        }).on('error', reject).end();
-      });
+      const get = (host: string) =>
+        new Promise<string>((resolve, reject) => {
+          const lookup = (
+            _name: string,
+            options: { all?: boolean },
+            callback: (error: null, address: unknown, family?: number) => void,
+          ) =>
+            options.all === true
+              ? callback(null, [{ address: '127.0.0.1', family: 4 }])
+              : callback(null, '127.0.0.1', 4);
+          request({ host, port, ca: cert, lookup: lookup as never }, (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve(body));
+          })
+            .on('error', reject)
+            .end();
+        });
       expect(await get('127.0.0.1')).toBe('ok');
       expect(await get('localhost')).toBe('ok');
     } finally {
@@ -67,7 +80,9 @@ describe('development certificate', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      const attempt = new Promise((resolve, reject) => request({ host: '127.0.0.1', port }, resolve).on('error', reject).end());
+      const attempt = new Promise((resolve, reject) =>
+        request({ host: '127.0.0.1', port }, resolve).on('error', reject).end(),
+      );
       await expect(attempt).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     } finally {
       server.close();

@@ -9,11 +9,23 @@ import type { LocalBucket, RunningS3Local } from '../../../local/services/s3.ts'
 
 const BUCKET = 'prolynk-test-assets';
 // The seed's bucket: public reads under the three user folders, CORS for browser uploads.
-const BUCKETS: LocalBucket[] = [{
-  name: BUCKET,
-  cors: { CorsRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'], AllowedHeaders: ['*'], ExposedHeaders: ['ETag'], MaxAge: 3000 }] },
-  publicReadKeyPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'],
-}];
+const BUCKETS: LocalBucket[] = [
+  {
+    name: BUCKET,
+    cors: {
+      CorsRules: [
+        {
+          AllowedOrigins: ['*'],
+          AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'],
+          AllowedHeaders: ['*'],
+          ExposedHeaders: ['ETag'],
+          MaxAge: 3000,
+        },
+      ],
+    },
+    publicReadKeyPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'],
+  },
+];
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function s3Client(endpoint: string, credentials = { accessKeyId: 'local', secretAccessKey: 'local' }): S3Client {
@@ -21,12 +33,22 @@ function s3Client(endpoint: string, credentials = { accessKeyId: 'local', secret
 }
 
 /** A presigned PUT as the upload Lambda makes it: Content-Type and Content-Length in the signature. */
-function presignPut(client: S3Client, key: string, contentType: string, contentLength: number, options: { signingDate?: Date; expiresIn?: number } = {}) {
-  return getSignedUrl(client, new PutObjectCommand({ Bucket: BUCKET, Key: key, ContentType: contentType, ContentLength: contentLength }), {
-    expiresIn: options.expiresIn ?? 300,
-    signingDate: options.signingDate,
-    signableHeaders: new Set(['content-type', 'content-length']),
-  });
+function presignPut(
+  client: S3Client,
+  key: string,
+  contentType: string,
+  contentLength: number,
+  options: { signingDate?: Date; expiresIn?: number } = {},
+) {
+  return getSignedUrl(
+    client,
+    new PutObjectCommand({ Bucket: BUCKET, Key: key, ContentType: contentType, ContentLength: contentLength }),
+    {
+      expiresIn: options.expiresIn ?? 300,
+      signingDate: options.signingDate,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    },
+  );
 }
 
 async function put(url: string, body: Buffer, contentType: string): Promise<{ status: number; text: string }> {
@@ -51,21 +73,32 @@ describe('s3rver service', () => {
   });
 
   it('stores and returns an object written with the local credentials', async () => {
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/a.txt', Body: 'hello', ContentType: 'text/plain' }));
+    await client.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/a.txt', Body: 'hello', ContentType: 'text/plain' }),
+    );
     const object = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/a.txt' }));
     expect(await object.Body?.transformToString()).toBe('hello');
     expect(object.ContentType).toBe('text/plain');
   });
 
   it("also accepts s3rver's own S3RVER key pair, in any region", async () => {
-    const other = new S3Client({ endpoint: s3.endpoint, region: 'eu-west-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-    await expect(other.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/b.txt', Body: 'x' }))).resolves.toBeDefined();
+    const other = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'eu-west-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    await expect(
+      other.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/b.txt', Body: 'x' })),
+    ).resolves.toBeDefined();
     other.destroy();
   });
 
   it('refuses a request signed with an unknown secret', async () => {
     const wrong = s3Client(s3.endpoint, { accessKeyId: 'local', secretAccessKey: 'not-the-secret' });
-    await expect(wrong.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/c.txt', Body: 'x' }))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
+    await expect(
+      wrong.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/c.txt', Body: 'x' })),
+    ).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
     wrong.destroy();
   });
 
@@ -94,7 +127,10 @@ describe('s3rver service', () => {
   });
 
   it('refuses an expired presigned PUT', async () => {
-    const url = await presignPut(client, 'users/u1/profile/e.png', 'image/png', PNG.length, { expiresIn: 60, signingDate: new Date(Date.now() - 120_000) });
+    const url = await presignPut(client, 'users/u1/profile/e.png', 'image/png', PNG.length, {
+      expiresIn: 60,
+      signingDate: new Date(Date.now() - 120_000),
+    });
 
     const upload = await put(url, PNG, 'image/png');
 
@@ -131,7 +167,11 @@ describe('s3rver service', () => {
   it('answers a browser preflight for an upload from the bucket CORS rules', async () => {
     const preflight = await fetch(`${s3.endpoint}/${BUCKET}/users/u1/profile/x.png`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'http://localhost:3000',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -145,7 +185,14 @@ describe('s3rver persistence', () => {
     try {
       const first = await startS3Local({ dataDir, buckets: BUCKETS });
       const firstClient = s3Client(first.endpoint);
-      await firstClient.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u2/resume/cv.pdf', Body: 'pdf', ContentType: 'application/pdf' }));
+      await firstClient.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: 'users/u2/resume/cv.pdf',
+          Body: 'pdf',
+          ContentType: 'application/pdf',
+        }),
+      );
       firstClient.destroy();
       await first.stop();
 
@@ -164,12 +211,21 @@ describe('s3rver persistence', () => {
 describe('corsConfigurationXml', () => {
   it("renders CloudFormation's CORS rules as S3's CORSConfiguration XML", () => {
     const xml = corsConfigurationXml({
-      CorsRules: [{ Id: 'uploads', AllowedOrigins: ['*'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['*'], ExposedHeaders: ['ETag', 'x-amz-request-id'], MaxAge: 3000 }],
+      CorsRules: [
+        {
+          Id: 'uploads',
+          AllowedOrigins: ['*'],
+          AllowedMethods: ['GET', 'PUT'],
+          AllowedHeaders: ['*'],
+          ExposedHeaders: ['ETag', 'x-amz-request-id'],
+          MaxAge: 3000,
+        },
+      ],
     });
     expect(xml).toBe(
-      '<CORSConfiguration><CORSRule><ID>uploads</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>'
-      + '<AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader>'
-      + '<ExposeHeader>x-amz-request-id</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>',
+      '<CORSConfiguration><CORSRule><ID>uploads</ID><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>' +
+        '<AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader>' +
+        '<ExposeHeader>x-amz-request-id</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>',
     );
   });
 });
@@ -179,7 +235,9 @@ describe('s3rver start-up errors', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'prolynk-s3-'));
     const first = await startS3Local({ dataDir, buckets: BUCKETS });
     try {
-      await expect(startS3Local({ dataDir, port: first.port, buckets: BUCKETS })).rejects.toThrow(`s3rver cannot listen on 127.0.0.1:${first.port}: the port is in use.`);
+      await expect(startS3Local({ dataDir, port: first.port, buckets: BUCKETS })).rejects.toThrow(
+        `s3rver cannot listen on 127.0.0.1:${first.port}: the port is in use.`,
+      );
     } finally {
       await first.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -38,13 +38,16 @@ describe('npm run token', () => {
       clients: [{ name: 'web', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
     });
     await mkdir(join(project, '.prolynk'), { recursive: true });
-    await writeFile(join(project, '.prolynk', 'outputs.json'), JSON.stringify({
-      cognitoEndpoint: cognito.endpoint,
-      userPoolId: pool.userPoolId,
-      userPoolClientId: pool.clients[0]!.clientId,
-      region: 'us-east-1',
-      graphqlUrl: 'http://127.0.0.1:4000/graphql',
-    }));
+    await writeFile(
+      join(project, '.prolynk', 'outputs.json'),
+      JSON.stringify({
+        cognitoEndpoint: cognito.endpoint,
+        userPoolId: pool.userPoolId,
+        userPoolClientId: pool.clients[0]!.clientId,
+        region: 'us-east-1',
+        graphqlUrl: 'http://127.0.0.1:4000/graphql',
+      }),
+    );
   });
   afterAll(async () => {
     await stop();
@@ -73,7 +76,9 @@ describe('npm run token', () => {
     expect(claims['custom:username']).toBe('cli-user');
     expect(result.stdout).toMatch(/^Created and signed in cli@example\.com/);
     expect(result.stdout).toContain('Password: Local-Passw0rd!');
-    expect(result.stdout).toContain(`curl -s http://127.0.0.1:4000/graphql -H 'Content-Type: application/json' -H 'Authorization: ${accessToken}'`);
+    expect(result.stdout).toContain(
+      `curl -s http://127.0.0.1:4000/graphql -H 'Content-Type: application/json' -H 'Authorization: ${accessToken}'`,
+    );
   });
 
   it('signs an existing user in again, and refuses the wrong password clearly', async () => {

@@ -17,8 +17,18 @@ const PASSWORD = 'Local-Passw0rd!';
 async function signUp(email: string, username?: string) {
   const cognito = cognitoClient(stack);
   try {
-    const attributes = [{ Name: 'email', Value: email }, ...(username ? [{ Name: 'custom:username', Value: username }] : [])];
-    await cognito.send(new SignUpCommand({ ClientId: stack.userPoolClientId, Username: email, Password: PASSWORD, UserAttributes: attributes }));
+    const attributes = [
+      { Name: 'email', Value: email },
+      ...(username ? [{ Name: 'custom:username', Value: username }] : []),
+    ];
+    await cognito.send(
+      new SignUpCommand({
+        ClientId: stack.userPoolClientId,
+        Username: email,
+        Password: PASSWORD,
+        UserAttributes: attributes,
+      }),
+    );
     await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: stack.userPoolId, Username: email }));
   } finally {
     cognito.destroy();
@@ -27,9 +37,13 @@ async function signUp(email: string, username?: string) {
 }
 
 async function item(table: string, key: Record<string, string>) {
-  const out = await dynamoDb.send(new GetItemCommand({
-    TableName: table, ConsistentRead: true, Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
-  }));
+  const out = await dynamoDb.send(
+    new GetItemCommand({
+      TableName: table,
+      ConsistentRead: true,
+      Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
+    }),
+  );
   return out.Item ? unmarshall(out.Item) : null;
 }
 
@@ -39,9 +53,15 @@ describe('sign-up and confirmation', () => {
     const email = `${username}@example.com`;
 
     const user = await signUp(email, username);
-    const res = await gql.post('{ me { userId username email profileComplete } myProfile { username } }', {}, { authorization: user.accessToken });
+    const res = await gql.post(
+      '{ me { userId username email profileComplete } myProfile { username } }',
+      {},
+      { authorization: user.accessToken },
+    );
 
-    expect(res.body).toEqual({ data: { me: { userId: user.sub, username, email, profileComplete: false }, myProfile: { username } } });
+    expect(res.body).toEqual({
+      data: { me: { userId: user.sub, username, email, profileComplete: false }, myProfile: { username } },
+    });
     expect(await item('prolynk-profiles', { username })).toMatchObject({ user_id: user.sub, show_email: false });
   });
 
@@ -52,11 +72,21 @@ describe('sign-up and confirmation', () => {
     for (const username of [owner, 'admin', 'Bad Name']) {
       const email = `${randomUUID()}@example.com`;
       const cognito = cognitoClient(stack);
-      const attempt = cognito.send(new SignUpCommand({
-        ClientId: stack.userPoolClientId, Username: email, Password: PASSWORD,
-        UserAttributes: [{ Name: 'email', Value: email }, { Name: 'custom:username', Value: username }],
-      }));
-      await expect(attempt).rejects.toMatchObject({ name: 'UserLambdaValidationException', message: expect.stringMatching(/^PreSignUp failed with error /) });
+      const attempt = cognito.send(
+        new SignUpCommand({
+          ClientId: stack.userPoolClientId,
+          Username: email,
+          Password: PASSWORD,
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'custom:username', Value: username },
+          ],
+        }),
+      );
+      await expect(attempt).rejects.toMatchObject({
+        name: 'UserLambdaValidationException',
+        message: expect.stringMatching(/^PreSignUp failed with error /),
+      });
       cognito.destroy();
     }
   });
@@ -66,9 +96,17 @@ describe('sign-up and confirmation', () => {
     const username = `late${randomUUID().slice(0, 8)}`;
     expect(await item('prolynk-users', { user_id: user.sub })).toMatchObject({ profile_complete: false });
 
-    const res = await gql.post('mutation S($u: String!) { saveProfile(input: { username: $u }) { username } }', { u: username }, { authorization: user.idToken });
+    const res = await gql.post(
+      'mutation S($u: String!) { saveProfile(input: { username: $u }) { username } }',
+      { u: username },
+      { authorization: user.idToken },
+    );
 
     expect(res.body).toEqual({ data: { saveProfile: { username } } });
-    expect(await item('prolynk-users', { user_id: user.sub })).toMatchObject({ username, profile_complete: true, email: user.email });
+    expect(await item('prolynk-users', { user_id: user.sub })).toMatchObject({
+      username,
+      profile_complete: true,
+      email: user.email,
+    });
   });
 });

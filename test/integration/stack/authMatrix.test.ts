@@ -10,8 +10,14 @@ import { expiredCopy, foreignKeyCopy, signUpUser } from '../../support/tokens.ts
 import type { TestUser } from '../../support/tokens.ts';
 
 type Caller =
-  | 'no credentials' | 'bad API key' | 'API key' | 'IAM signature'
-  | 'expired token' | 'token signed by another key' | 'valid token' | "other user's token";
+  | 'no credentials'
+  | 'bad API key'
+  | 'API key'
+  | 'IAM signature'
+  | 'expired token'
+  | 'token signed by another key'
+  | 'valid token'
+  | "other user's token";
 
 type Operation = 'me' | 'myProfile' | 'profile' | 'usernameAvailable' | 'saveProfile' | 'saveLink' | 'deleteLink';
 
@@ -30,7 +36,10 @@ let forged: string;
 let guardedLink: string;
 let doomedLink: string;
 
-const OPERATIONS: Record<Operation, { type: 'Query' | 'Mutation'; query: string; variables: (caller: Caller) => Record<string, unknown> }> = {
+const OPERATIONS: Record<
+  Operation,
+  { type: 'Query' | 'Mutation'; query: string; variables: (caller: Caller) => Record<string, unknown> }
+> = {
   me: { type: 'Query', query: 'query { me { userId username } }', variables: () => ({}) },
   myProfile: { type: 'Query', query: 'query { myProfile { username bio } }', variables: () => ({}) },
   profile: {
@@ -52,9 +61,10 @@ const OPERATIONS: Record<Operation, { type: 'Query' | 'Mutation'; query: string;
     type: 'Mutation',
     query: 'mutation L($input: LinkInput!) { saveLink(input: $input) { linkId title } }',
     variables: (caller) => ({
-      input: caller === 'valid token'
-        ? { title: 'Fresh', url: 'https://fresh.example' }
-        : { linkId: guardedLink, title: 'Hijacked', url: 'https://evil.example' },
+      input:
+        caller === 'valid token'
+          ? { title: 'Fresh', url: 'https://fresh.example' }
+          : { linkId: guardedLink, title: 'Hijacked', url: 'https://evil.example' },
     }),
   },
   deleteLink: {
@@ -68,14 +78,22 @@ async function send(operation: Operation, caller: Caller): Promise<GraphqlHttpRe
   const { query, variables } = OPERATIONS[operation];
   const vars = variables(caller);
   switch (caller) {
-    case 'no credentials': return api.post(query, vars);
-    case 'bad API key': return api.post(query, vars, { 'x-api-key': 'da2-thisisnotthekey0000000000' });
-    case 'API key': return api.post(query, vars, { 'x-api-key': stack.apiKey });
-    case 'IAM signature': return api.postSigned(query, vars);
-    case 'expired token': return api.post(query, vars, { authorization: expired });
-    case 'token signed by another key': return api.post(query, vars, { authorization: forged });
-    case 'valid token': return api.post(query, vars, { authorization: owner.accessToken });
-    case "other user's token": return api.post(query, vars, { authorization: other.accessToken });
+    case 'no credentials':
+      return api.post(query, vars);
+    case 'bad API key':
+      return api.post(query, vars, { 'x-api-key': 'da2-thisisnotthekey0000000000' });
+    case 'API key':
+      return api.post(query, vars, { 'x-api-key': stack.apiKey });
+    case 'IAM signature':
+      return api.postSigned(query, vars);
+    case 'expired token':
+      return api.post(query, vars, { authorization: expired });
+    case 'token signed by another key':
+      return api.post(query, vars, { authorization: forged });
+    case 'valid token':
+      return api.post(query, vars, { authorization: owner.accessToken });
+    case "other user's token":
+      return api.post(query, vars, { authorization: other.accessToken });
   }
 }
 
@@ -83,33 +101,43 @@ type Expectation = (res: GraphqlHttpResponse, operation: Operation) => void;
 
 // AWS's recorded wording for a missing Authorization header or a forged JWT, and for a bad API
 // key (reference §5); the expired-token wording is not recorded from AWS, so only its shape is checked.
-const rejected = (message?: string): Expectation => (res) => {
-  expect(res.status).toBe(401);
-  expect(res.headers.get('x-amzn-errortype')).toBe('UnauthorizedException');
-  expect(res.body).toEqual({ errors: [{ errorType: 'UnauthorizedException', message: message ?? expect.any(String) }] });
-};
+const rejected =
+  (message?: string): Expectation =>
+  (res) => {
+    expect(res.status).toBe(401);
+    expect(res.headers.get('x-amzn-errortype')).toBe('UnauthorizedException');
+    expect(res.body).toEqual({
+      errors: [{ errorType: 'UnauthorizedException', message: message ?? expect.any(String) }],
+    });
+  };
 
 const fieldUnauthorized: Expectation = (res, operation) => {
   expect(res.status).toBe(200);
   expect(res.body.data).toEqual({ [operation]: null });
-  expect(res.body.errors).toEqual([expect.objectContaining({
-    path: [operation],
-    errorType: 'Unauthorized',
-    message: `Not Authorized to access ${operation} on type ${OPERATIONS[operation].type}`,
-  })]);
+  expect(res.body.errors).toEqual([
+    expect.objectContaining({
+      path: [operation],
+      errorType: 'Unauthorized',
+      message: `Not Authorized to access ${operation} on type ${OPERATIONS[operation].type}`,
+    }),
+  ]);
 };
 
-const answers = (check: (data: Record<string, unknown>) => void): Expectation => (res, operation) => {
-  expect(res.status).toBe(200);
-  expect(res.body.errors).toBeUndefined();
-  check(res.body.data[operation]);
-};
+const answers =
+  (check: (data: Record<string, unknown>) => void): Expectation =>
+  (res, operation) => {
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    check(res.body.data[operation]);
+  };
 
-const fieldError = (errorType: string): Expectation => (res, operation) => {
-  expect(res.status).toBe(200);
-  expect(res.body.data).toEqual({ [operation]: null });
-  expect(res.body.errors?.[0]).toMatchObject({ path: [operation], errorType });
-};
+const fieldError =
+  (errorType: string): Expectation =>
+  (res, operation) => {
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ [operation]: null });
+    expect(res.body.errors?.[0]).toMatchObject({ path: [operation], errorType });
+  };
 
 const PUBLIC_READS: Partial<Record<Operation, Expectation>> = {
   profile: answers((p) => expect(p).toEqual({ username: ownerName, email: null, isOwner: false })),
@@ -151,11 +179,17 @@ const REQUEST_REJECTIONS: Partial<Record<Caller, Expectation>> = {
 };
 
 const CALLERS = Object.keys(EXPECTED) as Caller[];
-const CASES = CALLERS.flatMap((caller) => (Object.keys(OPERATIONS) as Operation[]).map((operation) => {
-  const expectation = REQUEST_REJECTIONS[caller] ?? EXPECTED[caller][operation] ?? fieldUnauthorized;
-  const outcome = REQUEST_REJECTIONS[caller] ? 'HTTP 401' : EXPECTED[caller][operation] ? 'allowed' : 'field Unauthorized';
-  return { operation, caller, outcome, expectation };
-}));
+const CASES = CALLERS.flatMap((caller) =>
+  (Object.keys(OPERATIONS) as Operation[]).map((operation) => {
+    const expectation = REQUEST_REJECTIONS[caller] ?? EXPECTED[caller][operation] ?? fieldUnauthorized;
+    const outcome = REQUEST_REJECTIONS[caller]
+      ? 'HTTP 401'
+      : EXPECTED[caller][operation]
+        ? 'allowed'
+        : 'field Unauthorized';
+    return { operation, caller, outcome, expectation };
+  }),
+);
 
 beforeAll(async () => {
   api = graphqlClient(stack.graphqlUrl);
@@ -166,10 +200,26 @@ beforeAll(async () => {
     expect(res.body.errors).toBeUndefined();
     return res.body.data;
   };
-  await setup(OPERATIONS.saveProfile.query, { input: { username: ownerName, email: 'owner@example.com', bio: 'original' } }, owner.idToken);
+  await setup(
+    OPERATIONS.saveProfile.query,
+    { input: { username: ownerName, email: 'owner@example.com', bio: 'original' } },
+    owner.idToken,
+  );
   await setup(OPERATIONS.saveProfile.query, { input: { username: otherName } }, other.accessToken);
-  guardedLink = (await setup(OPERATIONS.saveLink.query, { input: { title: 'Guarded', url: 'https://guarded.example' } }, owner.accessToken)).saveLink.linkId;
-  doomedLink = (await setup(OPERATIONS.saveLink.query, { input: { title: 'Doomed', url: 'https://doomed.example' } }, owner.accessToken)).saveLink.linkId;
+  guardedLink = (
+    await setup(
+      OPERATIONS.saveLink.query,
+      { input: { title: 'Guarded', url: 'https://guarded.example' } },
+      owner.accessToken,
+    )
+  ).saveLink.linkId;
+  doomedLink = (
+    await setup(
+      OPERATIONS.saveLink.query,
+      { input: { title: 'Doomed', url: 'https://doomed.example' } },
+      owner.accessToken,
+    )
+  ).saveLink.linkId;
 });
 
 describe('auth matrix over HTTP', () => {
@@ -187,12 +237,20 @@ describe('auth matrix over HTTP', () => {
     );
 
     expect(res.body.data.profile.bio).toBe('written with valid token');
-    expect(res.body.data.profile.links).toContainEqual({ linkId: guardedLink, title: 'Guarded', url: 'https://guarded.example' });
+    expect(res.body.data.profile.links).toContainEqual({
+      linkId: guardedLink,
+      title: 'Guarded',
+      url: 'https://guarded.example',
+    });
     expect(res.body.data.profile.links.map((l: { linkId: string }) => l.linkId)).not.toContain(doomedLink);
   });
 
   it('an IAM request signed with the wrong secret is refused before GraphQL runs', async () => {
-    const res = await api.postSigned(OPERATIONS.profile.query, { u: ownerName }, { accessKeyId: 'local', secretAccessKey: 'wrong' });
+    const res = await api.postSigned(
+      OPERATIONS.profile.query,
+      { u: ownerName },
+      { accessKeyId: 'local', secretAccessKey: 'wrong' },
+    );
 
     expect(res.status).toBe(403);
     expect(res.body.data).toBeUndefined();

@@ -23,22 +23,26 @@ let user: TestUser;
 let linkId: string;
 
 async function item(table: string, key: Record<string, string>): Promise<Record<string, unknown> | null> {
-  const out = await dynamo.send(new GetItemCommand({
-    TableName: `prolynk-${table}`,
-    Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
-    ConsistentRead: true,
-  }));
+  const out = await dynamo.send(
+    new GetItemCommand({
+      TableName: `prolynk-${table}`,
+      Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
+      ConsistentRead: true,
+    }),
+  );
   return out.Item ? unmarshall(out.Item) : null;
 }
 
 /** Everything the caller owns: their users row, their profile, and all their link rows. */
 async function snapshot(sub: string, username: string) {
-  const links = await dynamo.send(new QueryCommand({
-    TableName: 'prolynk-links',
-    KeyConditionExpression: 'user_id = :sub',
-    ExpressionAttributeValues: { ':sub': { S: sub } },
-    ConsistentRead: true,
-  }));
+  const links = await dynamo.send(
+    new QueryCommand({
+      TableName: 'prolynk-links',
+      KeyConditionExpression: 'user_id = :sub',
+      ExpressionAttributeValues: { ':sub': { S: sub } },
+      ConsistentRead: true,
+    }),
+  );
   return {
     user: await item('users', { user_id: sub }),
     profile: await item('profiles', { username }),
@@ -71,7 +75,11 @@ function expectValidationError(res: GraphqlHttpResponse, kind?: string): void {
 
 beforeAll(async () => {
   api = graphqlClient(stack.graphqlUrl);
-  dynamo = new DynamoDBClient({ endpoint: stack.dynamoDbEndpoint, region: stack.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  dynamo = new DynamoDBClient({
+    endpoint: stack.dynamoDbEndpoint,
+    region: stack.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   user = await signUpUser(stack);
   const claimed = await api.post(SAVE_PROFILE, { input: { username: name, bio: 'kept', skills: ['kept'] } }, asUser());
   expect(claimed.body.errors).toBeUndefined();
@@ -95,7 +103,15 @@ describe('saveProfile with bad input', () => {
     [{ dateOfBirth: '2999-01-01' }, 'input.dateOfBirth'],
     [{ skills: Array.from({ length: 51 }, (_, i) => `s${i}`) }, 'input.skills'],
     [{ socialLinks: [{ platform: 'x', url: 'javascript:alert(1)' }] }, 'input.socialLinks[0].url'],
-    [{ projects: [{ title: 'Fine', link: 'https://ok.example' }, { title: 'P', link: 'data:text/html,hi' }] }, 'input.projects[1].link'],
+    [
+      {
+        projects: [
+          { title: 'Fine', link: 'https://ok.example' },
+          { title: 'P', link: 'data:text/html,hi' },
+        ],
+      },
+      'input.projects[1].link',
+    ],
     [{ avatarKey: 'users/someone-else/profile/a.png' }, 'input.avatarKey'],
   ])('%j is a BadRequest naming %s, and nothing is written', async (input, field) => {
     const before = await snapshot(user.sub, name);
@@ -110,7 +126,11 @@ describe('saveProfile with bad input', () => {
     const newcomer = await signUpUser(stack);
     const before = await item('users', { user_id: newcomer.sub });
 
-    const res = await api.post(SAVE_PROFILE, { input: { fullName: 'Nobody' } }, { authorization: newcomer.accessToken });
+    const res = await api.post(
+      SAVE_PROFILE,
+      { input: { fullName: 'Nobody' } },
+      { authorization: newcomer.accessToken },
+    );
 
     expectBadRequest(res, 'saveProfile', 'input.username');
     expect(await item('users', { user_id: newcomer.sub })).toEqual(before);
@@ -118,8 +138,16 @@ describe('saveProfile with bad input', () => {
 
   it.each([
     ['a missing input argument', 'mutation { saveProfile { username } }', 'MissingFieldArgument'],
-    ['a field ProfileInput does not have', 'mutation { saveProfile(input: { nickname: "x" }) { username } }', 'WrongType'],
-    ['a string where a Boolean belongs', 'mutation { saveProfile(input: { showEmail: "yes" }) { username } }', 'WrongType'],
+    [
+      'a field ProfileInput does not have',
+      'mutation { saveProfile(input: { nickname: "x" }) { username } }',
+      'WrongType',
+    ],
+    [
+      'a string where a Boolean belongs',
+      'mutation { saveProfile(input: { showEmail: "yes" }) { username } }',
+      'WrongType',
+    ],
   ])('%s is a GraphQL validation error without errorType, and nothing is written', async (_case, query, kind) => {
     const before = await snapshot(user.sub, name);
 
@@ -158,8 +186,16 @@ describe('saveLink with bad input', () => {
 
   it.each([
     ['a missing input argument', 'mutation { saveLink { linkId } }', 'MissingFieldArgument'],
-    ['an input without its required title', 'mutation { saveLink(input: { url: "https://a.example" }) { linkId } }', 'WrongType'],
-    ['a string where an Int belongs', 'mutation { saveLink(input: { title: "t", url: "https://a.example", order: "1" }) { linkId } }', 'WrongType'],
+    [
+      'an input without its required title',
+      'mutation { saveLink(input: { url: "https://a.example" }) { linkId } }',
+      'WrongType',
+    ],
+    [
+      'a string where an Int belongs',
+      'mutation { saveLink(input: { title: "t", url: "https://a.example", order: "1" }) { linkId } }',
+      'WrongType',
+    ],
   ])('%s is a GraphQL validation error without errorType, and nothing is written', async (_case, query, kind) => {
     const before = await snapshot(user.sub, name);
 
@@ -172,7 +208,11 @@ describe('saveLink with bad input', () => {
   it('an update of a link that does not exist is NotFound and creates nothing', async () => {
     const before = await snapshot(user.sub, name);
 
-    const res = await api.post(SAVE_LINK, { input: { linkId: randomUUID(), title: 'Ghost', url: 'https://ghost.example' } }, asUser());
+    const res = await api.post(
+      SAVE_LINK,
+      { input: { linkId: randomUUID(), title: 'Ghost', url: 'https://ghost.example' } },
+      asUser(),
+    );
 
     expect(res.body.errors?.[0]).toMatchObject({ path: ['saveLink'], errorType: 'NotFound' });
     expect(await snapshot(user.sub, name)).toEqual(before);
@@ -214,13 +254,20 @@ describe('malformed HTTP bodies', () => {
     const res = await api.postRaw('', { 'x-api-key': stack.apiKey });
 
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ errors: [{ errorType: 'MalformedHttpRequestException', message: 'Request body is empty.' }] });
+    expect(res.body).toEqual({
+      errors: [{ errorType: 'MalformedHttpRequestException', message: 'Request body is empty.' }],
+    });
   });
 
-  it.each(['{}', 'meow', '[]'])('%s is a 400 MalformedHttpRequestException "Unable to parse GraphQL query."', async (body) => {
-    const res = await api.postRaw(body, { 'x-api-key': stack.apiKey });
+  it.each(['{}', 'meow', '[]'])(
+    '%s is a 400 MalformedHttpRequestException "Unable to parse GraphQL query."',
+    async (body) => {
+      const res = await api.postRaw(body, { 'x-api-key': stack.apiKey });
 
-    expect(res.status).toBe(400);
-    expect(res.body).toEqual({ errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }] });
-  });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }],
+      });
+    },
+  );
 });

@@ -32,7 +32,11 @@ async function stop(): Promise<void> {
 }
 
 async function publicProfile(running: LocalStack) {
-  const res = await graphqlClient(running.outputs.graphqlUrl).post(PROFILE, { u: name }, { 'x-api-key': running.outputs.apiKey });
+  const res = await graphqlClient(running.outputs.graphqlUrl).post(
+    PROFILE,
+    { u: name },
+    { 'x-api-key': running.outputs.apiKey },
+  );
   expect(res.body.errors).toBeUndefined();
   return res.body.data.profile;
 }
@@ -41,15 +45,23 @@ async function publicProfile(running: LocalStack) {
 function postOverTls(running: LocalStack, body: string): Promise<{ status: number; body: unknown }> {
   const url = new URL(running.outputs.graphqlUrl);
   return new Promise((done, fail) => {
-    const req = request({
-      hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-      ca: readFileSync(running.outputs.tlsCertificate),
-      headers: { 'content-type': 'application/json', 'x-api-key': running.outputs.apiKey },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-    });
+    const req = request(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        ca: readFileSync(running.outputs.tlsCertificate),
+        headers: { 'content-type': 'application/json', 'x-api-key': running.outputs.apiKey },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
@@ -86,36 +98,59 @@ describe('a local stack on its own data folder', () => {
   });
 
   it('answers over HTTPS on the GraphQL port, with the generated certificate as the only trusted CA', async () => {
-    const res = await postOverTls(stack!, JSON.stringify({ query: `{ usernameAvailable(username: "${name}") { available } }` }));
+    const res = await postOverTls(
+      stack!,
+      JSON.stringify({ query: `{ usernameAvailable(username: "${name}") { available } }` }),
+    );
 
     expect(res).toEqual({ status: 200, body: { data: { usernameAvailable: { available: true } } } });
   });
 
-  it('keeps profiles, links and users across a stop and a start on the same folder', async () => {
-    const first = stack!;
-    const user = await signUpUser(first.outputs, email);
-    const api = graphqlClient(first.outputs.graphqlUrl);
-    await api.post('mutation S($i: ProfileInput!) { saveProfile(input: $i) { username } }', { i: { username: name, bio: 'survives' } }, { authorization: user.accessToken });
-    await api.post('mutation L($i: LinkInput!) { saveLink(input: $i) { linkId } }', { i: { title: 'Home', url: 'https://home.example' } }, { authorization: user.accessToken });
-    expect(await publicProfile(first)).toEqual({ username: name, bio: 'survives', links: [{ title: 'Home' }] });
-    const poolId = first.outputs.userPoolId;
+  it(
+    'keeps profiles, links and users across a stop and a start on the same folder',
+    async () => {
+      const first = stack!;
+      const user = await signUpUser(first.outputs, email);
+      const api = graphqlClient(first.outputs.graphqlUrl);
+      await api.post(
+        'mutation S($i: ProfileInput!) { saveProfile(input: $i) { username } }',
+        { i: { username: name, bio: 'survives' } },
+        { authorization: user.accessToken },
+      );
+      await api.post(
+        'mutation L($i: LinkInput!) { saveLink(input: $i) { linkId } }',
+        { i: { title: 'Home', url: 'https://home.example' } },
+        { authorization: user.accessToken },
+      );
+      expect(await publicProfile(first)).toEqual({ username: name, bio: 'survives', links: [{ title: 'Home' }] });
+      const poolId = first.outputs.userPoolId;
 
-    await stop();
-    const second = await start();
+      await stop();
+      const second = await start();
 
-    expect(await publicProfile(second)).toEqual({ username: name, bio: 'survives', links: [{ title: 'Home' }] });
-    expect(second.outputs.userPoolId).toBe(poolId);
-    const again = await signIn(second.outputs, email);
-    const mine = await graphqlClient(second.outputs.graphqlUrl).post('{ myProfile { username } }', {}, { authorization: again.accessToken });
-    expect(again.sub).toBe(user.sub);
-    expect(mine.body).toEqual({ data: { myProfile: { username: name } } });
-  }, RESTART_TIMEOUT_MS);
+      expect(await publicProfile(second)).toEqual({ username: name, bio: 'survives', links: [{ title: 'Home' }] });
+      expect(second.outputs.userPoolId).toBe(poolId);
+      const again = await signIn(second.outputs, email);
+      const mine = await graphqlClient(second.outputs.graphqlUrl).post(
+        '{ myProfile { username } }',
+        {},
+        { authorization: again.accessToken },
+      );
+      expect(again.sub).toBe(user.sub);
+      expect(mine.body).toEqual({ data: { myProfile: { username: name } } });
+    },
+    RESTART_TIMEOUT_MS,
+  );
 
-  it('fresh: true starts from empty tables and an empty user pool', async () => {
-    await stop();
-    const wiped = await start(true);
+  it(
+    'fresh: true starts from empty tables and an empty user pool',
+    async () => {
+      await stop();
+      const wiped = await start(true);
 
-    expect(await publicProfile(wiped)).toBeNull();
-    await expect(signIn(wiped.outputs, email)).rejects.toThrow();
-  }, RESTART_TIMEOUT_MS);
+      expect(await publicProfile(wiped)).toBeNull();
+      await expect(signIn(wiped.outputs, email)).rejects.toThrow();
+    },
+    RESTART_TIMEOUT_MS,
+  );
 });

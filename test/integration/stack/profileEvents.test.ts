@@ -10,22 +10,31 @@ import { signUpUser } from '../../support/tokens.ts';
 
 const stack = inject('localStack');
 const gql = graphqlClient(stack.graphqlUrl);
-const SUBSCRIBE = 'subscription S($u: String!) { onProfileEvent(username: $u) { username kind renamedTo profile occurredAt } }';
+const SUBSCRIBE =
+  'subscription S($u: String!) { onProfileEvent(username: $u) { username kind renamedTo profile occurredAt } }';
 
 /** Opens an API-key subscription and collects its data messages. */
 async function subscribe(username: string) {
   const host = new URL(stack.graphqlUrl).host;
   const header = Buffer.from(JSON.stringify({ host, 'x-api-key': stack.apiKey })).toString('base64url');
-  const socket = new WebSocket(stack.realtimeUrl, ['graphql-ws', `header-${header}`], { ca: readFileSync(stack.tlsCertificate) });
+  const socket = new WebSocket(stack.realtimeUrl, ['graphql-ws', `header-${header}`], {
+    ca: readFileSync(stack.tlsCertificate),
+  });
   const events: any[] = [];
   const acked = new Promise<void>((resolve, reject) => {
     socket.on('message', (raw) => {
       const message = JSON.parse(String(raw));
       if (message.type === 'connection_ack') {
-        socket.send(JSON.stringify({
-          id: 'sub-1', type: 'start',
-          payload: { data: JSON.stringify({ query: SUBSCRIBE, variables: { u: username } }), extensions: { authorization: { host, 'x-api-key': stack.apiKey } } },
-        }));
+        socket.send(
+          JSON.stringify({
+            id: 'sub-1',
+            type: 'start',
+            payload: {
+              data: JSON.stringify({ query: SUBSCRIBE, variables: { u: username } }),
+              extensions: { authorization: { host, 'x-api-key': stack.apiKey } },
+            },
+          }),
+        );
       } else if (message.type === 'start_ack') {
         resolve();
       } else if (message.type === 'data') {
@@ -45,13 +54,27 @@ describe('profile events over the real-time endpoint', () => {
   it('delivers an owner save as the public view, without hidden contact details or the birth date', async () => {
     const owner = await signUpUser(stack);
     const username = `rt${randomUUID().slice(0, 8)}`;
-    await gql.post('mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }',
-      { input: { username, fullName: 'Realtime Ada' } }, { authorization: owner.accessToken });
+    await gql.post(
+      'mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }',
+      { input: { username, fullName: 'Realtime Ada' } },
+      { authorization: owner.accessToken },
+    );
     const subscriber = await subscribe(username.toUpperCase());
 
-    const saved = await gql.post('mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }', {
-      input: { title: 'Live', email: 'hidden@example.com', showEmail: false, phone: '+1 555 764 4377', showPhone: true, dateOfBirth: '1990-01-01' },
-    }, { authorization: owner.accessToken });
+    const saved = await gql.post(
+      'mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }',
+      {
+        input: {
+          title: 'Live',
+          email: 'hidden@example.com',
+          showEmail: false,
+          phone: '+1 555 764 4377',
+          showPhone: true,
+          dateOfBirth: '1990-01-01',
+        },
+      },
+      { authorization: owner.accessToken },
+    );
     expect(saved.body.errors).toBeUndefined();
 
     // The claim's own event may still be in flight when the subscription starts: wait for this save's.
@@ -61,7 +84,15 @@ describe('profile events over the real-time endpoint', () => {
     subscriber.close();
     expect(event).toMatchObject({ username, kind: 'UPDATED', renamedTo: null });
     const profile = JSON.parse(event.profile);
-    expect(profile).toMatchObject({ username, fullName: 'Realtime Ada', title: 'Live', email: null, phone: '+1 555 764 4377', dateOfBirth: null, isOwner: false });
+    expect(profile).toMatchObject({
+      username,
+      fullName: 'Realtime Ada',
+      title: 'Live',
+      email: null,
+      phone: '+1 555 764 4377',
+      dateOfBirth: null,
+      isOwner: false,
+    });
     expect(JSON.stringify(profile)).not.toContain('hidden@example.com');
     expect(JSON.stringify(profile)).not.toContain('1990-01-01');
     expect(profile).not.toHaveProperty('userId');

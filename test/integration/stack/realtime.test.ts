@@ -54,7 +54,10 @@ function connect(url: string, protocols: string[], options: WebSocket.ClientOpti
     send: (message) => ws.send(JSON.stringify(message)),
     next: (type, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${type ?? 'message'} within ${timeoutMs} ms; got ${JSON.stringify(received)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no ${type ?? 'message'} within ${timeoutMs} ms; got ${JSON.stringify(received)}`)),
+          timeoutMs,
+        );
         waiters.push({ type, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
         pump();
       }),
@@ -65,7 +68,11 @@ function connect(url: string, protocols: string[], options: WebSocket.ClientOpti
   });
 }
 
-async function initialised(url: string, protocols: string[], options?: WebSocket.ClientOptions): Promise<RealtimeClient> {
+async function initialised(
+  url: string,
+  protocols: string[],
+  options?: WebSocket.ClientOptions,
+): Promise<RealtimeClient> {
   const client = await connect(url, protocols, options);
   client.send({ type: 'connection_init' });
   return client;
@@ -75,16 +82,33 @@ const withHeaderQuery = (header: unknown) => `${wsUrl}?header=${encodeURICompone
 
 const EVENT_FIELDS = '__typename username kind renamedTo profile occurredAt';
 const subscriptionData = (username: string, selection = EVENT_FIELDS) =>
-  JSON.stringify({ query: `subscription S($u: String!) { onProfileEvent(username: $u) { ${selection} } }`, variables: { u: username } });
+  JSON.stringify({
+    query: `subscription S($u: String!) { onProfileEvent(username: $u) { ${selection} } }`,
+    variables: { u: username },
+  });
 
-function start(client: RealtimeClient, data: string, authorization: Record<string, string> = apiKeyHeader, id: string = randomUUID()): string {
+function start(
+  client: RealtimeClient,
+  data: string,
+  authorization: Record<string, string> = apiKeyHeader,
+  id: string = randomUUID(),
+): string {
   client.send({ id, type: 'start', payload: { data, extensions: { authorization } } });
   return id;
 }
 
-const PUBLISH = 'mutation P($input: ProfileEventInput!) { publishProfileEvent(input: $input) { username kind occurredAt } }';
+const PUBLISH =
+  'mutation P($input: ProfileEventInput!) { publishProfileEvent(input: $input) { username kind occurredAt } }';
 const publish = (username: string) =>
-  api.postSigned(PUBLISH, { input: { username, kind: 'UPDATED', renamedTo: 'never-selected', profile: '{"bio":"hi"}', occurredAt: '2025-01-02T03:04:05.000Z' } });
+  api.postSigned(PUBLISH, {
+    input: {
+      username,
+      kind: 'UPDATED',
+      renamedTo: 'never-selected',
+      profile: '{"bio":"hi"}',
+      occurredAt: '2025-01-02T03:04:05.000Z',
+    },
+  });
 
 describe('handshake', () => {
   it('acknowledges a header passed as ?header=…&payload=e30=, echoes graphql-ws and sends a keep-alive at once', async () => {
@@ -96,7 +120,9 @@ describe('handshake', () => {
   });
 
   it('acknowledges Amplify v6’s header-<base64url> subprotocol over wss:// on the same port', async () => {
-    const client = await initialised(stack.realtimeUrl, ['graphql-ws', `header-${base64url(apiKeyHeader)}`], { ca: readFileSync(stack.tlsCertificate) });
+    const client = await initialised(stack.realtimeUrl, ['graphql-ws', `header-${base64url(apiKeyHeader)}`], {
+      ca: readFileSync(stack.tlsCertificate),
+    });
     expect(client.ws.protocol).toBe('graphql-ws');
     expect((await client.next()).type).toBe('connection_ack');
     client.ws.close();
@@ -124,7 +150,10 @@ describe('handshake', () => {
     const closed = new Promise<number>((resolve) => client.ws.once('close', resolve));
     const frame = await client.next();
     expect(frame.type).toBe('connection_error');
-    expect(frame.payload.errors[0]).toMatchObject({ errorType: 'com.amazonaws.deepdish.graphql.auth#UnauthorizedException', message: 'You are not authorized to make this call.' });
+    expect(frame.payload.errors[0]).toMatchObject({
+      errorType: 'com.amazonaws.deepdish.graphql.auth#UnauthorizedException',
+      message: 'You are not authorized to make this call.',
+    });
     expect(typeof frame.payload.errors[0].errorCode).toBe('number');
     await closed;
   });
@@ -137,7 +166,9 @@ describe('start', () => {
     const id = start(client, JSON.stringify({ query: 'subscription { onProfileEvent(username: "x") { nope } }' }));
     const frame = await client.next('error');
     expect(frame.id).toBe(id);
-    expect(frame.payload.errors[0].message).toBe("Validation error of type FieldUndefined: Field 'nope' in type 'ProfileEvent' is undefined @ 'onProfileEvent/nope'");
+    expect(frame.payload.errors[0].message).toBe(
+      "Validation error of type FieldUndefined: Field 'nope' in type 'ProfileEvent' is undefined @ 'onProfileEvent/nope'",
+    );
     client.ws.close();
   });
 
@@ -145,7 +176,10 @@ describe('start', () => {
     const client = await initialised(withHeaderQuery(apiKeyHeader), ['graphql-ws']);
     await client.next('connection_ack');
     start(client, JSON.stringify({ query: '{ usernameAvailable(username: "x") { available } }' }));
-    expect((await client.next('error')).payload.errors[0]).toEqual({ errorType: 'UnsupportedOperation', message: 'query not supported through the realtime channel' });
+    expect((await client.next('error')).payload.errors[0]).toEqual({
+      errorType: 'UnsupportedOperation',
+      message: 'query not supported through the realtime channel',
+    });
     client.ws.close();
   });
 
@@ -165,7 +199,10 @@ describe('start', () => {
     const client = await initialised(withHeaderQuery(apiKeyHeader), ['graphql-ws']);
     await client.next('connection_ack');
     client.send({ id: 'x', type: 'subscribe', payload: {} });
-    expect((await client.next('error')).payload.errors[0]).toEqual({ errorType: 'UnsupportedOperation', message: 'unknown not supported through the realtime channel' });
+    expect((await client.next('error')).payload.errors[0]).toEqual({
+      errorType: 'UnsupportedOperation',
+      message: 'unknown not supported through the realtime channel',
+    });
     client.ws.close();
   });
 });
@@ -190,7 +227,18 @@ describe('fan-out of publishProfileEvent', () => {
     expect(frame).toEqual({
       type: 'data',
       id: adaId,
-      payload: { data: { onProfileEvent: { __typename: 'ProfileEvent', username: name, kind: 'UPDATED', renamedTo: null, profile: null, occurredAt: '2025-01-02T03:04:05.000Z' } } },
+      payload: {
+        data: {
+          onProfileEvent: {
+            __typename: 'ProfileEvent',
+            username: name,
+            kind: 'UPDATED',
+            renamedTo: null,
+            profile: null,
+            occurredAt: '2025-01-02T03:04:05.000Z',
+          },
+        },
+      },
     });
 
     await publish(otherName);
@@ -212,14 +260,25 @@ describe('fan-out of publishProfileEvent', () => {
     expect(await client.next('complete')).toEqual({ type: 'complete', id: stopped });
 
     await publish(name);
-    expect(await client.next('data')).toEqual({ type: 'data', id: live, payload: { data: { onProfileEvent: { kind: 'UPDATED' } } } });
+    expect(await client.next('data')).toEqual({
+      type: 'data',
+      id: live,
+      payload: { data: { onProfileEvent: { kind: 'UPDATED' } } },
+    });
     expect(client.received.filter((f) => f.type === 'data' && f.id === stopped)).toEqual([]);
     client.ws.close();
   });
 
   it('keeps publishProfileEvent IAM-only: an API-key caller gets the field Unauthorized over HTTP', async () => {
-    const response = await api.post(PUBLISH, { input: { username: `x-${suffix}`, kind: 'UPDATED', occurredAt: '2025-01-02T03:04:05.000Z' } }, { 'x-api-key': stack.apiKey });
+    const response = await api.post(
+      PUBLISH,
+      { input: { username: `x-${suffix}`, kind: 'UPDATED', occurredAt: '2025-01-02T03:04:05.000Z' } },
+      { 'x-api-key': stack.apiKey },
+    );
     expect(response.body.data).toEqual({ publishProfileEvent: null });
-    expect(response.body.errors[0]).toMatchObject({ errorType: 'Unauthorized', message: 'Not Authorized to access publishProfileEvent on type Mutation' });
+    expect(response.body.errors[0]).toMatchObject({
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access publishProfileEvent on type Mutation',
+    });
   });
 });

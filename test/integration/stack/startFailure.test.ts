@@ -13,7 +13,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-start-failure-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function processesMentioning(text: string): string[] {
-  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(text));
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(text));
 }
 
 describe('a failed start', () => {

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CreateTableCommand, DeleteItemCommand, DeleteTableCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  DeleteTableCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localStreamArns, localStreamsClient, startStreamPollers } from '../../../local/lambda/streams/index.ts';
-import type { LambdaStreamRecord, StreamMappingDefinition, StreamPollers } from '../../../local/lambda/streams/index.ts';
+import type {
+  LambdaStreamRecord,
+  StreamMappingDefinition,
+  StreamPollers,
+} from '../../../local/lambda/streams/index.ts';
 import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
 import type { CfnTemplate } from '../../../local/template/index.ts';
 
@@ -13,21 +23,28 @@ const streamsClient = localStreamsClient(endpoint);
 const tableName = `stream-pollers-${randomUUID().slice(0, 8)}`;
 const template: CfnTemplate = {
   Resources: {
-    NotesTable: { Type: 'AWS::DynamoDB::Table', Properties: { TableName: tableName, StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } } },
+    NotesTable: {
+      Type: 'AWS::DynamoDB::Table',
+      Properties: { TableName: tableName, StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } },
+    },
     PlainTable: { Type: 'AWS::DynamoDB::Table', Properties: { TableName: `${tableName}-plain` } },
   },
 };
 let streamArn: string;
 
 beforeAll(async () => {
-  await dynamodb.send(new CreateTableCommand({
-    TableName: tableName,
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-    BillingMode: 'PAY_PER_REQUEST',
-    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-  }));
-  streamArn = (await localStreamArns(dynamodb, { Resources: { NotesTable: template.Resources.NotesTable } }))['NotesTable.StreamArn'];
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
+  streamArn = (await localStreamArns(dynamodb, { Resources: { NotesTable: template.Resources.NotesTable } }))[
+    'NotesTable.StreamArn'
+  ];
 });
 
 afterAll(async () => {
@@ -42,14 +59,27 @@ afterEach(async () => {
 
 function mapping(overrides: Partial<StreamMappingDefinition> = {}): StreamMappingDefinition {
   return {
-    logicalId: 'Mapping', functionName: 'publisher', streamArn, batchSize: 100, maximumBatchingWindowSeconds: 0,
-    startingPosition: 'LATEST', maximumRetryAttempts: 3, bisectBatchOnFunctionError: false, reportBatchItemFailures: true, enabled: true,
+    logicalId: 'Mapping',
+    functionName: 'publisher',
+    streamArn,
+    batchSize: 100,
+    maximumBatchingWindowSeconds: 0,
+    startingPosition: 'LATEST',
+    maximumRetryAttempts: 3,
+    bisectBatchOnFunctionError: false,
+    reportBatchItemFailures: true,
+    enabled: true,
     ...overrides,
   };
 }
 
 /** Starts pollers whose invoke records each batch and answers with `answer(batch, call)`. */
-async function poll(overrides: Partial<StreamMappingDefinition>, answer: (records: LambdaStreamRecord[], call: number) => { payload?: unknown; error?: unknown } = () => ({ payload: null })) {
+async function poll(
+  overrides: Partial<StreamMappingDefinition>,
+  answer: (records: LambdaStreamRecord[], call: number) => { payload?: unknown; error?: unknown } = () => ({
+    payload: null,
+  }),
+) {
   const batches: { functionName: string; records: LambdaStreamRecord[] }[] = [];
   pollers = startStreamPollers({
     mappings: [mapping(overrides)],
@@ -65,7 +95,13 @@ async function poll(overrides: Partial<StreamMappingDefinition>, answer: (record
   return batches;
 }
 
-const put = (id: string, text = 'hello') => dynamodb.send(new PutItemCommand({ TableName: tableName, Item: { id: { S: id }, text: { S: text }, n: { N: '1' }, bin: { B: Uint8Array.from([1, 2, 3]) } } }));
+const put = (id: string, text = 'hello') =>
+  dynamodb.send(
+    new PutItemCommand({
+      TableName: tableName,
+      Item: { id: { S: id }, text: { S: text }, n: { N: '1' }, bin: { B: Uint8Array.from([1, 2, 3]) } },
+    }),
+  );
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -75,20 +111,31 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-const ids = (batch: { records: LambdaStreamRecord[] }) => batch.records.map((r) => (r.dynamodb.Keys as { id: { S: string } }).id.S);
+const ids = (batch: { records: LambdaStreamRecord[] }) =>
+  batch.records.map((r) => (r.dynamodb.Keys as { id: { S: string } }).id.S);
 
-describe('polling DynamoDB Local streams like Lambda\'s event source mappings', () => {
-  it('reads a stream-enabled table\'s LatestStreamArn as the physical id of <Table>.StreamArn, and skips tables without a stream', async () => {
+describe("polling DynamoDB Local streams like Lambda's event source mappings", () => {
+  it("reads a stream-enabled table's LatestStreamArn as the physical id of <Table>.StreamArn, and skips tables without a stream", async () => {
     const arns = await localStreamArns(dynamodb, { Resources: { NotesTable: template.Resources.NotesTable } });
     expect(Object.keys(arns)).toEqual(['NotesTable.StreamArn']);
-    expect(arns['NotesTable.StreamArn']).toMatch(new RegExp(`^arn:aws:dynamodb:[^:]+:[^:]+:table/${tableName}/stream/`));
+    expect(arns['NotesTable.StreamArn']).toMatch(
+      new RegExp(`^arn:aws:dynamodb:[^:]+:[^:]+:table/${tableName}/stream/`),
+    );
   });
 
-  it('delivers inserts, modifies and removes written after start as Lambda\'s DynamoDB event, and nothing written before', async () => {
+  it("delivers inserts, modifies and removes written after start as Lambda's DynamoDB event, and nothing written before", async () => {
     await put('before-start');
     const batches = await poll({});
     await put('a', 'one');
-    await dynamodb.send(new UpdateItemCommand({ TableName: tableName, Key: { id: { S: 'a' } }, UpdateExpression: 'SET #t = :t', ExpressionAttributeNames: { '#t': 'text' }, ExpressionAttributeValues: { ':t': { S: 'two' } } }));
+    await dynamodb.send(
+      new UpdateItemCommand({
+        TableName: tableName,
+        Key: { id: { S: 'a' } },
+        UpdateExpression: 'SET #t = :t',
+        ExpressionAttributeNames: { '#t': 'text' },
+        ExpressionAttributeValues: { ':t': { S: 'two' } },
+      }),
+    );
     await dynamodb.send(new DeleteItemCommand({ TableName: tableName, Key: { id: { S: 'a' } } }));
     await until(() => batches.flatMap((b) => b.records).length >= 3);
 
@@ -96,8 +143,21 @@ describe('polling DynamoDB Local streams like Lambda\'s event source mappings', 
     expect(batches.every((b) => b.functionName === 'publisher')).toBe(true);
     expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY', 'REMOVE']);
     const [inserted, modified, removed] = records;
-    expect(Object.keys(inserted)).toEqual(['eventID', 'eventName', 'eventVersion', 'eventSource', 'awsRegion', 'dynamodb', 'eventSourceARN']);
-    expect(inserted).toMatchObject({ eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'us-east-1', eventSourceARN: streamArn });
+    expect(Object.keys(inserted)).toEqual([
+      'eventID',
+      'eventName',
+      'eventVersion',
+      'eventSource',
+      'awsRegion',
+      'dynamodb',
+      'eventSourceARN',
+    ]);
+    expect(inserted).toMatchObject({
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'us-east-1',
+      eventSourceARN: streamArn,
+    });
     expect(inserted.dynamodb).toMatchObject({
       Keys: { id: { S: 'a' } },
       NewImage: { id: { S: 'a' }, text: { S: 'one' }, n: { N: '1' }, bin: { B: 'AQID' } },
@@ -129,7 +189,10 @@ describe('polling DynamoDB Local streams like Lambda\'s event source mappings', 
       if (failed || at < 0) return { payload: { batchItemFailures: [] } };
       failed = true;
       // Reported out of order: the poller resumes from the lowest sequence number.
-      const reported = records.slice(at).reverse().map((r) => ({ itemIdentifier: r.dynamodb.SequenceNumber }));
+      const reported = records
+        .slice(at)
+        .reverse()
+        .map((r) => ({ itemIdentifier: r.dynamodb.SequenceNumber }));
       return { payload: { batchItemFailures: reported } };
     });
     for (const id of ['r1', 'r2', 'r3']) await put(id);
@@ -142,7 +205,9 @@ describe('polling DynamoDB Local streams like Lambda\'s event source mappings', 
   });
 
   it('gives up after MaximumRetryAttempts and moves on to the next records', async () => {
-    const batches = await poll({ maximumRetryAttempts: 2 }, (records) => (ids({ records }).includes('poison') ? { error: { errorType: 'Error', errorMessage: 'boom' } } : { payload: null }));
+    const batches = await poll({ maximumRetryAttempts: 2 }, (records) =>
+      ids({ records }).includes('poison') ? { error: { errorType: 'Error', errorMessage: 'boom' } } : { payload: null },
+    );
     await put('poison');
     await until(() => batches.length >= 3);
     await put('after');
@@ -152,7 +217,9 @@ describe('polling DynamoDB Local streams like Lambda\'s event source mappings', 
   });
 
   it('without ReportBatchItemFailures, a returned batchItemFailures list is ignored', async () => {
-    const batches = await poll({ reportBatchItemFailures: false }, (records) => ({ payload: { batchItemFailures: [{ itemIdentifier: records[0].dynamodb.SequenceNumber }] } }));
+    const batches = await poll({ reportBatchItemFailures: false }, (records) => ({
+      payload: { batchItemFailures: [{ itemIdentifier: records[0].dynamodb.SequenceNumber }] },
+    }));
     await put('once');
     await until(() => batches.length >= 1);
     await sleep(200);
@@ -160,7 +227,11 @@ describe('polling DynamoDB Local streams like Lambda\'s event source mappings', 
   });
 
   it('treats an unknown itemIdentifier as the whole batch failing', async () => {
-    const batches = await poll({ maximumRetryAttempts: 1 }, (_records, call) => (call === 1 ? { payload: { batchItemFailures: [{ itemIdentifier: 'not-a-sequence-number' }] } } : { payload: null }));
+    const batches = await poll({ maximumRetryAttempts: 1 }, (_records, call) =>
+      call === 1
+        ? { payload: { batchItemFailures: [{ itemIdentifier: 'not-a-sequence-number' }] } }
+        : { payload: null },
+    );
     await put('whole');
     await until(() => batches.length >= 2);
     expect(ids(batches[1])).toEqual(ids(batches[0]));
@@ -168,12 +239,26 @@ describe('polling DynamoDB Local streams like Lambda\'s event source mappings', 
 
   it('delivers the first records of a table that was empty when polling began, after another stream moved on (a DynamoDB Local quirk)', async () => {
     const fresh = `${tableName}-fresh`;
-    await dynamodb.send(new CreateTableCommand({
-      TableName: fresh, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-    }));
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: fresh,
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
     try {
-      const freshArn = (await localStreamArns(dynamodb, { Resources: { Fresh: { Type: 'AWS::DynamoDB::Table', Properties: { TableName: fresh, StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } } } } }))['Fresh.StreamArn'];
+      const freshArn = (
+        await localStreamArns(dynamodb, {
+          Resources: {
+            Fresh: {
+              Type: 'AWS::DynamoDB::Table',
+              Properties: { TableName: fresh, StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } },
+            },
+          },
+        })
+      )['Fresh.StreamArn'];
       const batches = await poll({ streamArn: freshArn });
       await put('elsewhere');
       await dynamodb.send(new PutItemCommand({ TableName: fresh, Item: { id: { S: 'first' } } }));

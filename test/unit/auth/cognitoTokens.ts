@@ -15,7 +15,9 @@ export async function signingKey(kid: string): Promise<SigningKey & { publicJwk:
   return { privateKey, kid, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
 }
 
-export async function serveJwks(keys: Record<string, unknown>[]): Promise<{ jwksUri: string; close: () => Promise<void>; hits: () => number }> {
+export async function serveJwks(
+  keys: Record<string, unknown>[],
+): Promise<{ jwksUri: string; close: () => Promise<void>; hits: () => number }> {
   let hits = 0;
   const server: Server = createServer((_req, res) => {
     hits += 1;
@@ -42,9 +44,23 @@ export async function cognitoToken(
   options: { expiresAt?: number } = {},
 ): Promise<string> {
   const nowSeconds = Math.floor(NOW / 1000);
-  const base: JWTPayload = kind === 'id'
-    ? { sub: 'sub-1', aud: CLIENT_ID, 'cognito:username': 'alice', email: 'alice@example.com', token_use: 'id', 'cognito:groups': ['admins'] }
-    : { sub: 'sub-1', client_id: CLIENT_ID, username: 'alice-access', token_use: 'access', scope: 'aws.cognito.signin.user.admin' };
+  const base: JWTPayload =
+    kind === 'id'
+      ? {
+          sub: 'sub-1',
+          aud: CLIENT_ID,
+          'cognito:username': 'alice',
+          email: 'alice@example.com',
+          token_use: 'id',
+          'cognito:groups': ['admins'],
+        }
+      : {
+          sub: 'sub-1',
+          client_id: CLIENT_ID,
+          username: 'alice-access',
+          token_use: 'access',
+          scope: 'aws.cognito.signin.user.admin',
+        };
   const claims = Object.fromEntries(Object.entries({ ...base, ...overrides }).filter(([, v]) => v !== undefined));
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: key.kid })

@@ -44,9 +44,15 @@ describe('Cognito user pool authentication', () => {
         claims: { email: 'alice@example.com', token_use: 'id', aud: CLIENT_ID },
       },
     });
-    expect(Object.keys((result as { identity: object }).identity).sort()).toEqual(
-      ['claims', 'defaultAuthStrategy', 'groups', 'issuer', 'sourceIp', 'sub', 'username'],
-    );
+    expect(Object.keys((result as { identity: object }).identity).sort()).toEqual([
+      'claims',
+      'defaultAuthStrategy',
+      'groups',
+      'issuer',
+      'sourceIp',
+      'sub',
+      'username',
+    ]);
   });
 
   it('accepts a valid access token, taking the username from its username claim', async () => {
@@ -56,7 +62,10 @@ describe('Cognito user pool authentication', () => {
   });
 
   it('reports the pool default action as defaultAuthStrategy', async () => {
-    const result = await authenticateCognitoToken(await cognitoToken(poolKey, 'id'), { ...check, defaultAction: 'DENY' });
+    const result = await authenticateCognitoToken(await cognitoToken(poolKey, 'id'), {
+      ...check,
+      defaultAction: 'DENY',
+    });
     expect(result).toMatchObject({ ok: true, identity: { defaultAuthStrategy: 'DENY' } });
   });
 
@@ -67,17 +76,23 @@ describe('Cognito user pool authentication', () => {
 
   it('rejects a token from another issuer', async () => {
     const token = await cognitoToken(poolKey, 'id', { iss: 'http://127.0.0.1:9229/other_pool' });
-    expect(await authenticateCognitoToken(token, check)).toEqual(unauthorized('Valid authorization header not provided.'));
+    expect(await authenticateCognitoToken(token, check)).toEqual(
+      unauthorized('Valid authorization header not provided.'),
+    );
   });
 
   it('rejects a token signed by another key', async () => {
     const token = await cognitoToken(otherKey, 'id');
-    expect(await authenticateCognitoToken(token, check)).toEqual(unauthorized('Valid authorization header not provided.'));
+    expect(await authenticateCognitoToken(token, check)).toEqual(
+      unauthorized('Valid authorization header not provided.'),
+    );
   });
 
   it('rejects a token without token_use', async () => {
     const token = await cognitoToken(poolKey, 'id', { token_use: undefined });
-    expect(await authenticateCognitoToken(token, check)).toEqual(unauthorized('Valid authorization header not provided.'));
+    expect(await authenticateCognitoToken(token, check)).toEqual(
+      unauthorized('Valid authorization header not provided.'),
+    );
   });
 
   it('rejects a token whose client id does not match appIdClientRegex', async () => {

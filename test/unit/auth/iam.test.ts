@@ -11,7 +11,12 @@ const options = {
 
 function failure(result: Awaited<ReturnType<typeof authenticateIamRequest>>) {
   if (result.ok) throw new Error('expected a rejection');
-  return { status: result.status, errorType: result.body.errors[0].errorType, message: result.body.errors[0].message, header: result.headers['x-amzn-ErrorType'] };
+  return {
+    status: result.status,
+    errorType: result.body.errors[0].errorType,
+    message: result.body.errors[0].message,
+    header: result.headers['x-amzn-ErrorType'],
+  };
 }
 
 describe('IAM (SigV4) authentication', () => {
@@ -40,8 +45,14 @@ describe('IAM (SigV4) authentication', () => {
 
   it('rejects a tampered body with 403 InvalidSignatureException', async () => {
     const request = await signedGraphqlRequest();
-    const result = failure(await authenticateIamRequest({ ...request, body: JSON.stringify({ query: '{ admin }' }) }, options));
-    expect(result).toMatchObject({ status: 403, errorType: 'InvalidSignatureException', header: 'InvalidSignatureException' });
+    const result = failure(
+      await authenticateIamRequest({ ...request, body: JSON.stringify({ query: '{ admin }' }) }, options),
+    );
+    expect(result).toMatchObject({
+      status: 403,
+      errorType: 'InvalidSignatureException',
+      header: 'InvalidSignatureException',
+    });
     expect(result.message).toMatch(/^The request signature we calculated does not match the signature you provided\./);
     expect(result.message).toContain('The Canonical String for this request should have been');
   });
@@ -54,7 +65,10 @@ describe('IAM (SigV4) authentication', () => {
 
   it('rejects a request signed with the wrong secret', async () => {
     const request = await signedGraphqlRequest({ secretAccessKey: 'not-local' });
-    expect(failure(await authenticateIamRequest(request, options))).toMatchObject({ status: 403, errorType: 'InvalidSignatureException' });
+    expect(failure(await authenticateIamRequest(request, options))).toMatchObject({
+      status: 403,
+      errorType: 'InvalidSignatureException',
+    });
   });
 
   it('rejects an unknown access key', async () => {
@@ -68,7 +82,9 @@ describe('IAM (SigV4) authentication', () => {
 
   it('rejects a signature older than five minutes as expired', async () => {
     const request = await signedGraphqlRequest();
-    const result = failure(await authenticateIamRequest(request, { ...options, nowMs: SIGNED_AT.getTime() + 5 * 60 * 1000 + 1000 }));
+    const result = failure(
+      await authenticateIamRequest(request, { ...options, nowMs: SIGNED_AT.getTime() + 5 * 60 * 1000 + 1000 }),
+    );
     expect(result).toMatchObject({
       status: 403,
       errorType: 'InvalidSignatureException',
@@ -78,12 +94,25 @@ describe('IAM (SigV4) authentication', () => {
 
   it('rejects a signature scoped to another service', async () => {
     const request = await signedGraphqlRequest({ service: 'execute-api' });
-    expect(failure(await authenticateIamRequest(request, options)).message).toBe("Credential should be scoped to correct service: 'appsync'.");
+    expect(failure(await authenticateIamRequest(request, options)).message).toBe(
+      "Credential should be scoped to correct service: 'appsync'.",
+    );
   });
 
   it('rejects an Authorization header missing its parts as incomplete', async () => {
     const request = await signedGraphqlRequest();
-    const result = failure(await authenticateIamRequest({ ...request, headers: { ...request.headers, authorization: 'AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/appsync/aws4_request' } }, options));
+    const result = failure(
+      await authenticateIamRequest(
+        {
+          ...request,
+          headers: {
+            ...request.headers,
+            authorization: 'AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/appsync/aws4_request',
+          },
+        },
+        options,
+      ),
+    );
     expect(result).toMatchObject({ status: 403, errorType: 'IncompleteSignatureException' });
   });
 });

@@ -13,16 +13,18 @@ export interface SignedGraphqlRequest {
   body: string;
 }
 
-export async function signedGraphqlRequest(options: {
-  body?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  sessionToken?: string;
-  region?: string;
-  service?: string;
-  signedAt?: Date;
-  applyChecksum?: boolean;
-} = {}): Promise<SignedGraphqlRequest> {
+export async function signedGraphqlRequest(
+  options: {
+    body?: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    sessionToken?: string;
+    region?: string;
+    service?: string;
+    signedAt?: Date;
+    applyChecksum?: boolean;
+  } = {},
+): Promise<SignedGraphqlRequest> {
   const body = options.body ?? JSON.stringify({ query: '{ me { id } }' });
   const signer = new SignatureV4({
     service: options.service ?? 'appsync',

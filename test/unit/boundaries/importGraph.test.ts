@@ -22,12 +22,23 @@ let graph: Map<string, string[]>;
 beforeAll(async () => {
   const entryPoints = LAYERS.flatMap((layer) => sources(join(ROOT, layer)));
   const result = await build({
-    entryPoints, bundle: true, write: false, metafile: true, platform: 'node', format: 'esm',
-    packages: 'external', outdir: join(ROOT, 'dist', 'import-graph'), absWorkingDir: ROOT, logLevel: 'silent',
+    entryPoints,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outdir: join(ROOT, 'dist', 'import-graph'),
+    absWorkingDir: ROOT,
+    logLevel: 'silent',
   });
-  graph = new Map(Object.entries(result.metafile.inputs).map(([file, input]) => [
-    file, input.imports.filter((i) => !i.external).map((i) => i.path),
-  ]));
+  graph = new Map(
+    Object.entries(result.metafile.inputs).map(([file, input]) => [
+      file,
+      input.imports.filter((i) => !i.external).map((i) => i.path),
+    ]),
+  );
 });
 
 describe('import graph', () => {
@@ -52,7 +63,9 @@ describe('import graph', () => {
     const crossings = [...graph.entries()].flatMap(([file, imports]) => {
       const from = relative(ROOT, resolve(ROOT, file));
       if (!/^(resolvers|functions|cdk)\//.test(from)) return [];
-      return imports.filter((i) => /^(local|test)\//.test(relative(ROOT, resolve(ROOT, i)))).map((i) => `${from} → ${i}`);
+      return imports
+        .filter((i) => /^(local|test)\//.test(relative(ROOT, resolve(ROOT, i))))
+        .map((i) => `${from} → ${i}`);
     });
     expect(crossings).toEqual([]);
   });

@@ -10,7 +10,11 @@ function noneResolver(typeName: string, fieldName: string, code: string): Resolv
   return { typeName, fieldName, kind: 'UNIT', dataSourceName: 'none', code };
 }
 
-function engineFor(schema: string, resolvers: ResolverDefinition[], auth: { defaultAuth?: AuthProvider; additionalAuth?: AuthProvider[] } = {}) {
+function engineFor(
+  schema: string,
+  resolvers: ResolverDefinition[],
+  auth: { defaultAuth?: AuthProvider; additionalAuth?: AuthProvider[] } = {},
+) {
   const api: ApiDefinition = {
     logicalId: 'Api',
     name: 'test-api',
@@ -49,16 +53,23 @@ describe('request validation', () => {
 
   it('reports a missing argument in graphql-java words (amplify-swift#854)', async () => {
     const response = await engine.execute({ query: '{ onCreateTodo }' }, apiKeyCaller);
-    expect(response.body.errors?.[0]?.message).toBe("Validation error of type MissingFieldArgument: Missing field argument owner @ 'onCreateTodo'");
+    expect(response.body.errors?.[0]?.message).toBe(
+      "Validation error of type MissingFieldArgument: Missing field argument owner @ 'onCreateTodo'",
+    );
   });
 
   it('reports a nested undefined field with its path (amplify-android#1822)', async () => {
     const response = await engine.execute({ query: '{ hello(name: "x") { id _deleted } }' }, apiKeyCaller);
-    expect(response.body.errors?.[0]?.message).toBe("Validation error of type FieldUndefined: Field '_deleted' in type 'Post' is undefined @ 'hello/_deleted'");
+    expect(response.body.errors?.[0]?.message).toBe(
+      "Validation error of type FieldUndefined: Field '_deleted' in type 'Post' is undefined @ 'hello/_deleted'",
+    );
   });
 
   it('reports a missing required input field once per argument (aws-appsync-community#273)', async () => {
-    const response = await engine.execute({ query: 'mutation createUpdateTest {\n  createUpdateTest(input: {testa: "test"})\n}' }, apiKeyCaller);
+    const response = await engine.execute(
+      { query: 'mutation createUpdateTest {\n  createUpdateTest(input: {testa: "test"})\n}' },
+      apiKeyCaller,
+    );
     expect(response.body.errors?.map((error) => error.message)).toEqual([
       "Validation error of type WrongType: argument 'input' with value 'ObjectValue{objectFields=[ObjectField{name='testa', value=StringValue{value='test'}}]}' is missing required fields '[test]' @ 'createUpdateTest'",
     ]);
@@ -70,46 +81,74 @@ describe('request validation', () => {
       {
         path: null,
         locations: [{ line: 1, column: 9, sourceName: null }],
-        message: "Validation error of type WrongType: argument 'name' with value 'IntValue{value=1}' is not a valid 'String' @ 'hello'",
+        message:
+          "Validation error of type WrongType: argument 'name' with value 'IntValue{value=1}' is not a valid 'String' @ 'hello'",
       },
     ]);
   });
 
-  it('reports sub-selection problems with graphql-java\'s null type name for wrapped types', async () => {
+  it("reports sub-selection problems with graphql-java's null type name for wrapped types", async () => {
     const leaf = await engine.execute({ query: '{ hello(name: "x") { genres { x } } }' }, apiKeyCaller);
-    expect(leaf.body.errors?.[0]?.message).toBe("Validation error of type SubSelectionNotAllowed: Sub selection not allowed on leaf type null of field genres @ 'hello/genres'");
+    expect(leaf.body.errors?.[0]?.message).toBe(
+      "Validation error of type SubSelectionNotAllowed: Sub selection not allowed on leaf type null of field genres @ 'hello/genres'",
+    );
     const object = await engine.execute({ query: '{ hello(name: "x") { author } }' }, apiKeyCaller);
-    expect(object.body.errors?.[0]?.message).toBe("Validation error of type SubSelectionRequired: Sub selection required for type Author of field author @ 'hello/author'");
+    expect(object.body.errors?.[0]?.message).toBe(
+      "Validation error of type SubSelectionRequired: Sub selection required for type Author of field author @ 'hello/author'",
+    );
   });
 
   it('reports unknown arguments, unknown types and mismatched variables', async () => {
     const unknownArgument = await engine.execute({ query: '{ hello(name: "x", nope: 1) { id } }' }, apiKeyCaller);
-    expect(unknownArgument.body.errors?.[0]?.message).toBe("Validation error of type UnknownArgument: Unknown field argument nope @ 'hello'");
+    expect(unknownArgument.body.errors?.[0]?.message).toBe(
+      "Validation error of type UnknownArgument: Unknown field argument nope @ 'hello'",
+    );
     const unknownType = await engine.execute({ query: 'query Q($x: Nope) { hello(name: "x") { id } }' }, apiKeyCaller);
     expect(unknownType.body.errors?.[0]?.message).toBe('Validation error of type UnknownType: Unknown type Nope');
     const mismatch = await engine.execute({ query: 'query Q($n: Int) { hello(name: $n) { id } }' }, apiKeyCaller);
-    expect(mismatch.body.errors?.[0]?.message).toBe("Validation error of type VariableTypeMismatch: Variable type 'Int' doesn't match expected type 'String!' @ 'hello'");
+    expect(mismatch.body.errors?.[0]?.message).toBe(
+      "Validation error of type VariableTypeMismatch: Variable type 'Int' doesn't match expected type 'String!' @ 'hello'",
+    );
   });
 
   it('reports a nested missing variable field as AppSync does (aws-appsync-community#406)', async () => {
     const response = await engine.execute(
-      { query: 'mutation M($outside_input: OutsideInput!) { createItem(outside_input: $outside_input) }', variables: { outside_input: { nested: {} } } },
+      {
+        query: 'mutation M($outside_input: OutsideInput!) { createItem(outside_input: $outside_input) }',
+        variables: { outside_input: { nested: {} } },
+      },
       apiKeyCaller,
     );
     expect(response.body).toEqual({
       data: null,
-      errors: [{ path: null, locations: null, message: "Variable 'outside_input' has coerced Null value for NonNull type 'String!'" }],
+      errors: [
+        {
+          path: null,
+          locations: null,
+          message: "Variable 'outside_input' has coerced Null value for NonNull type 'String!'",
+        },
+      ],
     });
   });
 
-  it('reports an unknown variable input field with AppSync\'s exact text (aws-appsync-community#273)', async () => {
+  it("reports an unknown variable input field with AppSync's exact text (aws-appsync-community#273)", async () => {
     const response = await engine.execute(
-      { query: 'mutation createUpdateTest($input: [CreateUpdateTestInput!]!) { createUpdateTest(input: $input) }', variables: { input: { testa: 'test' } } },
+      {
+        query: 'mutation createUpdateTest($input: [CreateUpdateTestInput!]!) { createUpdateTest(input: $input) }',
+        variables: { input: { testa: 'test' } },
+      },
       apiKeyCaller,
     );
     expect(response.body).toEqual({
       data: null,
-      errors: [{ path: null, locations: null, message: "The variables input contains a field that is not defined for input object type 'CreateUpdateTestInput' " }],
+      errors: [
+        {
+          path: null,
+          locations: null,
+          message:
+            "The variables input contains a field that is not defined for input object type 'CreateUpdateTestInput' ",
+        },
+      ],
     });
   });
 
@@ -117,7 +156,13 @@ describe('request validation', () => {
     const response = await engine.execute({ query: '{ hello(name: "x") { id }' }, apiKeyCaller);
     expect(response.body).toEqual({
       data: null,
-      errors: [{ path: null, locations: [{ line: 1, column: 26, sourceName: null }], message: "Invalid Syntax : offending token '<EOF>' at line 1 column 26" }],
+      errors: [
+        {
+          path: null,
+          locations: [{ line: 1, column: 26, sourceName: null }],
+          message: "Invalid Syntax : offending token '<EOF>' at line 1 column 26",
+        },
+      ],
     });
   });
 });
@@ -131,31 +176,59 @@ describe('field errors and null propagation', () => {
      input Filter { a: String  b: String }`,
     [
       noneResolver('Query', 'getMessages', echo(`{ id: ctx.args.id, text: 'hi' }`)),
-      noneResolver('Query', 'failing', `import { util } from '@aws-appsync/utils';
+      noneResolver(
+        'Query',
+        'failing',
+        `import { util } from '@aws-appsync/utils';
         export function request(ctx) { return {}; }
-        export function response(ctx) { util.error('Nope', 'NotFound', { id: '1', title: 't', hidden: 'x' }, { reason: 'gone' }); }`),
-      noneResolver('Query', 'mustHave', `import { util } from '@aws-appsync/utils';
+        export function response(ctx) { util.error('Nope', 'NotFound', { id: '1', title: 't', hidden: 'x' }, { reason: 'gone' }); }`,
+      ),
+      noneResolver(
+        'Query',
+        'mustHave',
+        `import { util } from '@aws-appsync/utils';
         export function request(ctx) { util.error('Required failed', 'BadRequest'); }
-        export function response(ctx) { return 'x'; }`),
-      noneResolver('Query', 'warned', `import { util } from '@aws-appsync/utils';
+        export function response(ctx) { return 'x'; }`,
+      ),
+      noneResolver(
+        'Query',
+        'warned',
+        `import { util } from '@aws-appsync/utils';
         export function request(ctx) { return { payload: 'value' }; }
-        export function response(ctx) { util.appendError('careful', 'Warning'); return ctx.result; }`),
+        export function response(ctx) { util.appendError('careful', 'Warning'); return ctx.result; }`,
+      ),
       noneResolver('Query', 'args', echo('JSON.stringify(ctx.args)')),
-      noneResolver('Query', 'secret', `import { util } from '@aws-appsync/utils';
+      noneResolver(
+        'Query',
+        'secret',
+        `import { util } from '@aws-appsync/utils';
         export function request(ctx) { util.unauthorized(); }
-        export function response(ctx) { return null; }`),
+        export function response(ctx) { return null; }`,
+      ),
     ],
   );
 
-  it('nulls the parent of a missing non-null field with AppSync\'s message (graphql-compose#121)', async () => {
-    const response = await engine.execute({ query: 'query getMessages{\n  getMessages(id: "a0") {\n    id\n    text\n    sendBy {\n      name\n    }\n  }\n}' }, apiKeyCaller);
+  it("nulls the parent of a missing non-null field with AppSync's message (graphql-compose#121)", async () => {
+    const response = await engine.execute(
+      {
+        query:
+          'query getMessages{\n  getMessages(id: "a0") {\n    id\n    text\n    sendBy {\n      name\n    }\n  }\n}',
+      },
+      apiKeyCaller,
+    );
     expect(response.body).toEqual({
       data: { getMessages: null },
-      errors: [{ path: ['getMessages', 'sendBy'], locations: null, message: "Cannot return null for non-nullable type: 'Person' within parent 'Messages' (/getMessages/sendBy)" }],
+      errors: [
+        {
+          path: ['getMessages', 'sendBy'],
+          locations: null,
+          message: "Cannot return null for non-nullable type: 'Person' within parent 'Messages' (/getMessages/sendBy)",
+        },
+      ],
     });
   });
 
-  it('reports util.error with keys in AppSync\'s order and data filtered by the selection set', async () => {
+  it("reports util.error with keys in AppSync's order and data filtered by the selection set", async () => {
     const response = await engine.execute({ query: 'query { failing { id title } }' }, apiKeyCaller);
     expect(response.body.data).toEqual({ failing: null });
     const [error] = response.body.errors ?? [];
@@ -173,19 +246,35 @@ describe('field errors and null propagation', () => {
   it('propagates an error on a non-null root field to data: null', async () => {
     const response = await engine.execute({ query: '{ mustHave warned }' }, apiKeyCaller);
     expect(response.body.data).toBeNull();
-    expect(response.body.errors?.[0]).toMatchObject({ path: ['mustHave'], errorType: 'BadRequest', message: 'Required failed' });
+    expect(response.body.errors?.[0]).toMatchObject({
+      path: ['mustHave'],
+      errorType: 'BadRequest',
+      message: 'Required failed',
+    });
   });
 
   it('keeps the value of a field whose resolver appended an error', async () => {
     const response = await engine.execute({ query: '{ warned }' }, apiKeyCaller);
     expect(response.body).toEqual({
       data: { warned: 'value' },
-      errors: [{ path: ['warned'], data: null, errorType: 'Warning', errorInfo: null, locations: [{ line: 1, column: 3, sourceName: null }], message: 'careful' }],
+      errors: [
+        {
+          path: ['warned'],
+          data: null,
+          errorType: 'Warning',
+          errorInfo: null,
+          locations: [{ line: 1, column: 3, sourceName: null }],
+          message: 'careful',
+        },
+      ],
     });
   });
 
   it('leaves omitted input fields absent and keeps explicit nulls', async () => {
-    const response = await engine.execute({ query: 'query Q($f: Filter) { args(input: $f) }', variables: { f: { a: null } } }, apiKeyCaller);
+    const response = await engine.execute(
+      { query: 'query Q($f: Filter) { args(input: $f) }', variables: { f: { a: null } } },
+      apiKeyCaller,
+    );
     expect(response.body.data).toEqual({ args: '{"input":{"a":null}}' });
     const literal = await engine.execute({ query: '{ args }' }, apiKeyCaller);
     expect(literal.body.data).toEqual({ args: '{}' });
@@ -193,7 +282,10 @@ describe('field errors and null propagation', () => {
 
   it('reports util.unauthorized() as AppSync does for a live request', async () => {
     const response = await engine.execute({ query: '{ secret }' }, apiKeyCaller);
-    expect(response.body.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', message: 'Not Authorized to access secret on type Query' });
+    expect(response.body.errors?.[0]).toMatchObject({
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access secret on type Query',
+    });
   });
 });
 
@@ -216,12 +308,20 @@ describe('ctx.info.selectionSetList', () => {
     const response = await engine.execute({ query }, apiKeyCaller);
     const title = (response.body.data as { getPost: { title: string } }).getPost.title;
     expect(JSON.parse(title)).toEqual([
-      'id', 'title', 'secondTitle', 'author', 'author/authorId', 'author/name',
-      'inlineComments', 'inlineComments/id', 'fragComments', 'fragComments/id',
+      'id',
+      'title',
+      'secondTitle',
+      'author',
+      'author/authorId',
+      'author/name',
+      'inlineComments',
+      'inlineComments/id',
+      'fragComments',
+      'fragComments/id',
     ]);
   });
 
-  it('lists only the interface\'s own fields for an interface-typed field', async () => {
+  it("lists only the interface's own fields for an interface-typed field", async () => {
     const response = await engine.execute({ query: '{ node { id ... on Post { title } } }' }, apiKeyCaller);
     expect(JSON.parse((response.body.data as { node: { id: string } }).node.id)).toEqual(['id']);
   });
@@ -290,7 +390,7 @@ describe('field-level authorization', () => {
     }
   });
 
-  it('checks nested fields: a field directive overrides its type\'s', async () => {
+  it("checks nested fields: a field directive overrides its type's", async () => {
     const asKey = await engine.execute({ query: '{ publicPost { id secret } }' }, apiKeyCaller);
     expect(asKey.body.data).toEqual({ publicPost: { id: 'p', secret: null } });
     expect(asKey.body.errors?.map((error) => error.message)).toEqual(['Not Authorized to access secret on type Post']);
@@ -298,10 +398,13 @@ describe('field-level authorization', () => {
     expect(asUser.body).toEqual({ data: { publicPost: { id: 'p', secret: 's' } } });
   });
 
-  it('denies a field whose returned type lacks the caller\'s mode, naming the returned type (amplify-android#2124)', async () => {
+  it("denies a field whose returned type lacks the caller's mode, naming the returned type (amplify-android#2124)", async () => {
     const response = await engine.execute({ query: '{ privatePost { id } }' }, apiKeyCaller);
     expect(response.body.data).toEqual({ privatePost: null });
-    expect(response.body.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', message: 'Not Authorized to access privatePost on type PrivatePost' });
+    expect(response.body.errors?.[0]).toMatchObject({
+      errorType: 'Unauthorized',
+      message: 'Not Authorized to access privatePost on type PrivatePost',
+    });
   });
 
   it('honours @aws_auth when Cognito user pools is the only mode', async () => {
@@ -316,7 +419,13 @@ describe('field-level authorization', () => {
 describe('engine creation', () => {
   it('refuses a resolver bundle AppSync would reject, naming the resolver', () => {
     expect(() =>
-      engineFor('type Query { a: String }', [noneResolver('Query', 'a', 'export function request(ctx) { while (true) {} }\nexport function response(ctx) { return 1; }')]),
+      engineFor('type Query { a: String }', [
+        noneResolver(
+          'Query',
+          'a',
+          'export function request(ctx) { while (true) {} }\nexport function response(ctx) { return 1; }',
+        ),
+      ]),
     ).toThrow(/The code contains one or more errors\. \[Query\.a\]/);
   });
 

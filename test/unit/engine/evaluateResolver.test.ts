@@ -5,7 +5,8 @@ import { createNoneDataSource } from '../../../local/appsync/engine/noneDataSour
 import type { CompiledFunction, CompiledResolver } from '../../../local/appsync/engine/resolverTypes.ts';
 import { bundle, fakeDataSource, invocations, resolverInput } from './support.ts';
 
-const passThrough = 'export function request(ctx) { return {}; }\nexport function response(ctx) { return ctx.prev.result; }';
+const passThrough =
+  'export function request(ctx) { return {}; }\nexport function response(ctx) { return ctx.prev.result; }';
 
 function unit(code: string, dataSource: DataSource = fakeDataSource()): CompiledResolver {
   return { kind: 'UNIT', handlers: bundle(code), dataSource };
@@ -46,8 +47,13 @@ describe('unit resolvers', () => {
   });
 
   it('exposes a data source failure as ctx.error and reports it only if the handler raises it', async () => {
-    const failing = fakeDataSource(() => ({ error: { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' } }));
-    const silent = unit(`export function request(ctx) { return {}; }\nexport function response(ctx) { return { error: ctx.error, result: ctx.result }; }`, failing);
+    const failing = fakeDataSource(() => ({
+      error: { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' },
+    }));
+    const silent = unit(
+      `export function request(ctx) { return {}; }\nexport function response(ctx) { return { error: ctx.error, result: ctx.result }; }`,
+      failing,
+    );
     expect((await evaluateResolver(silent, resolverInput(), invocations)).data).toEqual({
       error: { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' },
       result: null,
@@ -62,7 +68,14 @@ describe('unit resolvers', () => {
     expect(outcome).toMatchObject({
       data: null,
       aborted: true,
-      errors: [{ message: 'The conditional request failed', errorType: 'DynamoDB:ConditionalCheckFailedException', data: null, errorInfo: null }],
+      errors: [
+        {
+          message: 'The conditional request failed',
+          errorType: 'DynamoDB:ConditionalCheckFailedException',
+          data: null,
+          errorInfo: null,
+        },
+      ],
     });
   });
 
@@ -74,7 +87,14 @@ describe('unit resolvers', () => {
     expect(outcome).toMatchObject({
       data: null,
       aborted: true,
-      errors: [{ message: 'Username taken', errorType: 'Conflict', data: { username: 'ann' }, errorInfo: { hint: 'pick another' } }],
+      errors: [
+        {
+          message: 'Username taken',
+          errorType: 'Conflict',
+          data: { username: 'ann' },
+          errorInfo: { hint: 'pick another' },
+        },
+      ],
     });
   });
 
@@ -85,20 +105,29 @@ describe('unit resolvers', () => {
     const outcome = await evaluateResolver(resolver, resolverInput(), invocations);
     expect(outcome.data).toEqual({ ok: true });
     expect(outcome.aborted).toBe(false);
-    expect(outcome.errors.map((error) => [error.message, error.errorType])).toEqual([['first', 'Warn'], ['second', null]]);
+    expect(outcome.errors.map((error) => [error.message, error.errorType])).toEqual([
+      ['first', 'Warn'],
+      ['second', null],
+    ]);
   });
 
   it('reports a JavaScript exception as a "Code" field error naming the handler', async () => {
-    const resolver = unit(`export function request(ctx) { return ctx.args.missing.deeper; }\nexport function response(ctx) { return 1; }`);
+    const resolver = unit(
+      `export function request(ctx) { return ctx.args.missing.deeper; }\nexport function response(ctx) { return 1; }`,
+    );
     const outcome = await evaluateResolver(resolver, resolverInput(), invocations);
     expect(outcome.aborted).toBe(true);
     expect(outcome.errors).toHaveLength(1);
     expect(outcome.errors[0]?.errorType).toBe('Code');
-    expect(outcome.errors[0]?.message).toMatch(/^Runtime error in the request handler of resolver Query\.test: TypeError: /);
+    expect(outcome.errors[0]?.message).toMatch(
+      /^Runtime error in the request handler of resolver Query\.test: TypeError: /,
+    );
   });
 
   it('copies arguments into the sandbox so the comparator rule applies to them too', async () => {
-    const resolver = unit(`export function request(ctx) { return ctx.args.list.sort((a, b) => a - b); }\nexport function response(ctx) { return ctx.result; }`);
+    const resolver = unit(
+      `export function request(ctx) { return ctx.args.list.sort((a, b) => a - b); }\nexport function response(ctx) { return ctx.result; }`,
+    );
     const outcome = await evaluateResolver(resolver, resolverInput({ arguments: { list: [2, 1] } }), invocations);
     expect(outcome.errors[0]?.message).toContain('comparator');
   });
@@ -119,7 +148,9 @@ describe('unit resolvers', () => {
       `export function request(ctx) { return { payload: { echoed: ctx.args.text } }; }\nexport function response(ctx) { return ctx.result; }`,
       createNoneDataSource('none'),
     );
-    expect((await evaluateResolver(resolver, resolverInput({ arguments: { text: 'hi' } }), invocations)).data).toEqual({ echoed: 'hi' });
+    expect((await evaluateResolver(resolver, resolverInput({ arguments: { text: 'hi' } }), invocations)).data).toEqual({
+      echoed: 'hi',
+    });
   });
 
   it('builds ctx as AppSync documents it: args aliasing arguments, info without the selection set in JSON, read-only stash slot', async () => {
@@ -139,7 +170,12 @@ describe('unit resolvers', () => {
       export function response(ctx) { return ctx.result; }`);
     const outcome = await evaluateResolver(
       resolver,
-      resolverInput({ identity: { sub: 'u1' }, source: { id: 'parent' }, env: { STAGE: 'local' }, request: { headers: { 'x-custom': ['a', 'b'] }, domainName: null } }),
+      resolverInput({
+        identity: { sub: 'u1' },
+        source: { id: 'parent' },
+        env: { STAGE: 'local' },
+        request: { headers: { 'x-custom': ['a', 'b'] }, domainName: null },
+      }),
       invocations,
     );
     expect(outcome.data).toEqual({
@@ -156,19 +192,31 @@ describe('unit resolvers', () => {
   });
 
   it('does not let a handler replace the stash or write ctx.env', async () => {
-    const replaceStash = unit(`export function request(ctx) { const c = ctx; c['stash'] = {}; return 1; }\nexport function response(ctx) { return 1; }`);
+    const replaceStash = unit(
+      `export function request(ctx) { const c = ctx; c['stash'] = {}; return 1; }\nexport function response(ctx) { return 1; }`,
+    );
     expect((await evaluateResolver(replaceStash, resolverInput(), invocations)).errors[0]?.errorType).toBe('Code');
-    const writeEnv = unit(`export function request(ctx) { ctx.env.STAGE = 'prod'; return 1; }\nexport function response(ctx) { return 1; }`);
-    expect((await evaluateResolver(writeEnv, resolverInput({ env: { STAGE: 'local' } }), invocations)).errors[0]?.errorType).toBe('Code');
+    const writeEnv = unit(
+      `export function request(ctx) { ctx.env.STAGE = 'prod'; return 1; }\nexport function response(ctx) { return 1; }`,
+    );
+    expect(
+      (await evaluateResolver(writeEnv, resolverInput({ env: { STAGE: 'local' } }), invocations)).errors[0]?.errorType,
+    ).toBe('Code');
   });
 });
 
 describe('pipeline resolvers', () => {
   it('chains ctx.prev.result from the resolver request through each function to the resolver response', async () => {
-    const first = fn('first', `export function request(ctx) { return { step: 'first', prev: ctx.prev.result }; }
-      export function response(ctx) { return { first: ctx.result }; }`);
-    const second = fn('second', `export function request(ctx) { return { prev: ctx.prev.result }; }
-      export function response(ctx) { return { second: ctx.result }; }`);
+    const first = fn(
+      'first',
+      `export function request(ctx) { return { step: 'first', prev: ctx.prev.result }; }
+      export function response(ctx) { return { first: ctx.result }; }`,
+    );
+    const second = fn(
+      'second',
+      `export function request(ctx) { return { prev: ctx.prev.result }; }
+      export function response(ctx) { return { second: ctx.result }; }`,
+    );
     const resolver = pipeline(
       [first, second],
       `export function request(ctx) { return { start: true }; }
@@ -182,56 +230,98 @@ describe('pipeline resolvers', () => {
   });
 
   it('shares one stash across the resolver, its functions and both handlers', async () => {
-    const first = fn('first', `export function request(ctx) { ctx.stash.trail.push('f1.req'); return {}; }
-      export function response(ctx) { ctx.stash.trail.push('f1.res'); return null; }`);
-    const second = fn('second', `export function request(ctx) { ctx.stash.trail.push('f2.req'); return {}; }
-      export function response(ctx) { ctx.stash.trail.push('f2.res'); return null; }`);
+    const first = fn(
+      'first',
+      `export function request(ctx) { ctx.stash.trail.push('f1.req'); return {}; }
+      export function response(ctx) { ctx.stash.trail.push('f1.res'); return null; }`,
+    );
+    const second = fn(
+      'second',
+      `export function request(ctx) { ctx.stash.trail.push('f2.req'); return {}; }
+      export function response(ctx) { ctx.stash.trail.push('f2.res'); return null; }`,
+    );
     const resolver = pipeline(
       [first, second],
       `export function request(ctx) { ctx.stash.trail = ['r.req']; return {}; }
        export function response(ctx) { ctx.stash.trail.push('r.res'); return ctx.stash.trail; }`,
     );
-    expect((await evaluateResolver(resolver, resolverInput(), invocations)).data).toEqual(['r.req', 'f1.req', 'f1.res', 'f2.req', 'f2.res', 'r.res']);
+    expect((await evaluateResolver(resolver, resolverInput(), invocations)).data).toEqual([
+      'r.req',
+      'f1.req',
+      'f1.res',
+      'f2.req',
+      'f2.res',
+      'r.res',
+    ]);
   });
 
-  it('skips a function\'s data source and response when its request returns early, then runs the next function', async () => {
+  it("skips a function's data source and response when its request returns early, then runs the next function", async () => {
     const skippedSource = fakeDataSource();
-    const early = fn('early', `import { runtime } from '@aws-appsync/utils';
+    const early = fn(
+      'early',
+      `import { runtime } from '@aws-appsync/utils';
       export function request(ctx) { runtime.earlyReturn({ cached: true }); }
-      export function response(ctx) { return { fromResponse: true }; }`, skippedSource);
-    const next = fn('next', `export function request(ctx) { return {}; }\nexport function response(ctx) { return { after: ctx.prev.result }; }`);
+      export function response(ctx) { return { fromResponse: true }; }`,
+      skippedSource,
+    );
+    const next = fn(
+      'next',
+      `export function request(ctx) { return {}; }\nexport function response(ctx) { return { after: ctx.prev.result }; }`,
+    );
     const outcome = await evaluateResolver(pipeline([early, next]), resolverInput(), invocations);
     expect(skippedSource.requests).toEqual([]);
     expect(outcome.data).toEqual({ after: { cached: true } });
   });
 
   it("jumps to the resolver's response handler on earlyReturn with skipTo 'END'", async () => {
-    const ender = fn('ender', `import { runtime } from '@aws-appsync/utils';
+    const ender = fn(
+      'ender',
+      `import { runtime } from '@aws-appsync/utils';
       export function request(ctx) { runtime.earlyReturn({ ended: true }, { skipTo: 'END' }); }
-      export function response(ctx) { return null; }`);
+      export function response(ctx) { return null; }`,
+    );
     const neverSource = fakeDataSource();
-    const never = fn('never', `export function request(ctx) { ctx.stash.ran = true; return {}; }\nexport function response(ctx) { return 'never'; }`, neverSource);
-    const resolver = pipeline([ender, never], `export function request(ctx) { return {}; }
-      export function response(ctx) { return { result: ctx.prev.result, ran: ctx.stash.ran === true }; }`);
+    const never = fn(
+      'never',
+      `export function request(ctx) { ctx.stash.ran = true; return {}; }\nexport function response(ctx) { return 'never'; }`,
+      neverSource,
+    );
+    const resolver = pipeline(
+      [ender, never],
+      `export function request(ctx) { return {}; }
+      export function response(ctx) { return { result: ctx.prev.result, ran: ctx.stash.ran === true }; }`,
+    );
     const outcome = await evaluateResolver(resolver, resolverInput(), invocations);
     expect(neverSource.requests).toEqual([]);
     expect(outcome.data).toEqual({ result: { ended: true }, ran: false });
   });
 
   it("treats skipTo 'NEXT' in a function's request like a plain early return", async () => {
-    const skipper = fn('skipper', `import { runtime } from '@aws-appsync/utils';
+    const skipper = fn(
+      'skipper',
+      `import { runtime } from '@aws-appsync/utils';
       export function request(ctx) { runtime.earlyReturn('skipped', { skipTo: 'NEXT' }); }
-      export function response(ctx) { return 'response ran'; }`);
-    const next = fn('next', `export function request(ctx) { return {}; }\nexport function response(ctx) { return [ctx.prev.result, 'next ran']; }`);
-    expect((await evaluateResolver(pipeline([skipper, next]), resolverInput(), invocations)).data).toEqual(['skipped', 'next ran']);
+      export function response(ctx) { return 'response ran'; }`,
+    );
+    const next = fn(
+      'next',
+      `export function request(ctx) { return {}; }\nexport function response(ctx) { return [ctx.prev.result, 'next ran']; }`,
+    );
+    expect((await evaluateResolver(pipeline([skipper, next]), resolverInput(), invocations)).data).toEqual([
+      'skipped',
+      'next ran',
+    ]);
   });
 
   it("skips every function when the resolver's request handler returns early", async () => {
     const source = fakeDataSource();
     const step = fn('step', passThrough, source);
-    const resolver = pipeline([step], `import { runtime } from '@aws-appsync/utils';
+    const resolver = pipeline(
+      [step],
+      `import { runtime } from '@aws-appsync/utils';
       export function request(ctx) { runtime.earlyReturn({ short: true }); }
-      export function response(ctx) { return { got: ctx.prev.result }; }`);
+      export function response(ctx) { return { got: ctx.prev.result }; }`,
+    );
     const outcome = await evaluateResolver(resolver, resolverInput(), invocations);
     expect(source.requests).toEqual([]);
     expect(outcome.data).toEqual({ got: { short: true } });
@@ -239,31 +329,51 @@ describe('pipeline resolvers', () => {
 
   it('stops the pipeline at util.error: later functions and the resolver response do not run', async () => {
     const laterSource = fakeDataSource();
-    const failing = fn('failing', `import { util } from '@aws-appsync/utils';
+    const failing = fn(
+      'failing',
+      `import { util } from '@aws-appsync/utils';
       export function request(ctx) { ctx.stash.failed = true; util.error('Not found', 'NotFound'); }
-      export function response(ctx) { return null; }`);
+      export function response(ctx) { return null; }`,
+    );
     const later = fn('later', passThrough, laterSource);
-    const resolver = pipeline([failing, later], `export function request(ctx) { return {}; }
-      export function response(ctx) { return 'resolver response ran'; }`);
+    const resolver = pipeline(
+      [failing, later],
+      `export function request(ctx) { return {}; }
+      export function response(ctx) { return 'resolver response ran'; }`,
+    );
     const outcome = await evaluateResolver(resolver, resolverInput(), invocations);
     expect(laterSource.requests).toEqual([]);
-    expect(outcome).toMatchObject({ data: null, aborted: true, errors: [{ message: 'Not found', errorType: 'NotFound' }] });
+    expect(outcome).toMatchObject({
+      data: null,
+      aborted: true,
+      errors: [{ message: 'Not found', errorType: 'NotFound' }],
+    });
   });
 
   it('keeps the pipeline running and its result after util.appendError', async () => {
-    const warn = fn('warn', `import { util } from '@aws-appsync/utils';
+    const warn = fn(
+      'warn',
+      `import { util } from '@aws-appsync/utils';
       export function request(ctx) { return {}; }
-      export function response(ctx) { util.appendError('partial', 'Partial'); return 'kept'; }`);
+      export function response(ctx) { util.appendError('partial', 'Partial'); return 'kept'; }`,
+    );
     const outcome = await evaluateResolver(pipeline([warn]), resolverInput(), invocations);
     expect(outcome.data).toBe('kept');
     expect(outcome.errors).toEqual([{ message: 'partial', errorType: 'Partial', data: null, errorInfo: null }]);
   });
 
   it('gives each function its own data source result and error', async () => {
-    const failing = fn('failing', `export function request(ctx) { return {}; }
-      export function response(ctx) { return ctx.error.type; }`, fakeDataSource(() => ({ error: { message: 'boom', type: 'DynamoDB:DynamoDbException' } })));
-    const fine = fn('fine', `export function request(ctx) { return { value: 2 }; }
-      export function response(ctx) { return [ctx.prev.result, ctx.error === undefined, ctx.result]; }`);
+    const failing = fn(
+      'failing',
+      `export function request(ctx) { return {}; }
+      export function response(ctx) { return ctx.error.type; }`,
+      fakeDataSource(() => ({ error: { message: 'boom', type: 'DynamoDB:DynamoDbException' } })),
+    );
+    const fine = fn(
+      'fine',
+      `export function request(ctx) { return { value: 2 }; }
+      export function response(ctx) { return [ctx.prev.result, ctx.error === undefined, ctx.result]; }`,
+    );
     expect((await evaluateResolver(pipeline([failing, fine]), resolverInput(), invocations)).data).toEqual([
       'DynamoDB:DynamoDbException',
       true,
@@ -272,7 +382,10 @@ describe('pipeline resolvers', () => {
   });
 
   it('names the pipeline function in a code error', async () => {
-    const broken = fn('loadUser', `export function request(ctx) { return ctx.nope.x; }\nexport function response(ctx) { return null; }`);
+    const broken = fn(
+      'loadUser',
+      `export function request(ctx) { return ctx.nope.x; }\nexport function response(ctx) { return null; }`,
+    );
     const outcome = await evaluateResolver(pipeline([broken]), resolverInput(), invocations);
     expect(outcome.errors[0]?.message).toMatch(/^Runtime error in the request handler of function loadUser: TypeError/);
   });

@@ -13,7 +13,13 @@ const query = schema.getQueryType() as GraphQLObjectType;
 const field = (name: string) => query.getFields()[name]!;
 
 describe('authorizeField', () => {
-  const deny: AuthSettings = { defaultAuth: { mode: 'AMAZON_COGNITO_USER_POOLS', userPool: { userPoolId: 'p', awsRegion: 'us-east-1', defaultAction: 'DENY' } }, additionalAuth: [] };
+  const deny: AuthSettings = {
+    defaultAuth: {
+      mode: 'AMAZON_COGNITO_USER_POOLS',
+      userPool: { userPoolId: 'p', awsRegion: 'us-east-1', defaultAction: 'DENY' },
+    },
+    additionalAuth: [],
+  };
 
   it('with Cognito default action DENY, refuses fields that only the implicit default would allow', () => {
     const user = { authMode: 'AMAZON_COGNITO_USER_POOLS' as const, cognitoGroups: [] };
@@ -22,8 +28,25 @@ describe('authorizeField', () => {
   });
 
   it('accepts a single-string cognito_groups argument as a one-element list', () => {
-    const settings: AuthSettings = { defaultAuth: { mode: 'AMAZON_COGNITO_USER_POOLS' }, additionalAuth: [{ mode: 'API_KEY' }] };
-    expect(authorizeField(query, field('grouped'), { authMode: 'AMAZON_COGNITO_USER_POOLS', cognitoGroups: ['admin'] }, settings)).toBeNull();
-    expect(authorizeField(query, field('grouped'), { authMode: 'AMAZON_COGNITO_USER_POOLS', cognitoGroups: ['staff'] }, settings)).not.toBeNull();
+    const settings: AuthSettings = {
+      defaultAuth: { mode: 'AMAZON_COGNITO_USER_POOLS' },
+      additionalAuth: [{ mode: 'API_KEY' }],
+    };
+    expect(
+      authorizeField(
+        query,
+        field('grouped'),
+        { authMode: 'AMAZON_COGNITO_USER_POOLS', cognitoGroups: ['admin'] },
+        settings,
+      ),
+    ).toBeNull();
+    expect(
+      authorizeField(
+        query,
+        field('grouped'),
+        { authMode: 'AMAZON_COGNITO_USER_POOLS', cognitoGroups: ['staff'] },
+        settings,
+      ),
+    ).not.toBeNull();
   });
 });

@@ -3,7 +3,15 @@ import { resolverRequestHeaders } from '../../../local/appsync/engine/requestHea
 
 describe('ctx.request.headers', () => {
   it('lowercases names, turns repeated headers into arrays and never exposes cookie', () => {
-    expect(resolverRequestHeaders({ 'X-Custom': 'a', 'x-custom': 'b', Cookie: 'session=1', Host: 'localhost', 'x-list': ['1', '2'] })).toEqual({
+    expect(
+      resolverRequestHeaders({
+        'X-Custom': 'a',
+        'x-custom': 'b',
+        Cookie: 'session=1',
+        Host: 'localhost',
+        'x-list': ['1', '2'],
+      }),
+    ).toEqual({
       'x-custom': ['a', 'b'],
       host: 'localhost',
       'x-list': ['1', '2'],

@@ -16,7 +16,9 @@ export function bundle(code: string, name = 'Query.test'): CompiledHandlers {
 }
 
 /** A fake data source that records each request and answers with `respond`. */
-export function fakeDataSource(respond: (request: unknown) => DataSourceOutcome = (request) => ({ result: request })): DataSource & { requests: unknown[] } {
+export function fakeDataSource(
+  respond: (request: unknown) => DataSourceOutcome = (request) => ({ result: request }),
+): DataSource & { requests: unknown[] } {
   const requests: unknown[] = [];
   return {
     name: 'fake',
@@ -35,7 +37,13 @@ export function resolverInput(overrides: Partial<ResolverInput> = {}): ResolverI
     arguments: {},
     source: null,
     identity: null,
-    info: { fieldName: 'test', parentTypeName: 'Query', variables: {}, selectionSetList: ['id'], selectionSetGraphQL: '{\n  test {\n    id\n  }\n}' },
+    info: {
+      fieldName: 'test',
+      parentTypeName: 'Query',
+      variables: {},
+      selectionSetList: ['id'],
+      selectionSetGraphQL: '{\n  test {\n    id\n  }\n}',
+    },
     request: { headers: {}, domainName: null },
     env: {},
     ...overrides,

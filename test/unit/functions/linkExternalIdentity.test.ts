@@ -5,7 +5,10 @@ import type { DirectoryUser, UserDirectory } from '../../../functions/pre-signup
 // cognito-local has no AdminLinkProviderForUser (nor federated sign-in), so the decision is tested
 // against an in-memory directory recording the calls Cognito would receive.
 function directoryOf(users: DirectoryUser[]) {
-  const calls: { listed: string[]; linked: { pool: string; native: string; provider: { name: string; userId: string } }[] } = { listed: [], linked: [] };
+  const calls: {
+    listed: string[];
+    linked: { pool: string; native: string; provider: { name: string; userId: string } }[];
+  } = { listed: [], linked: [] };
   const directory: UserDirectory = {
     async usersWithEmail(_pool, email) {
       calls.listed.push(email);
@@ -29,16 +32,28 @@ describe('linking a federated sign-up to a native account', () => {
   it('links a Google sign-in to the confirmed native user with the same verified email', async () => {
     const { directory, calls } = directoryOf([native()]);
 
-    const linked = await linkToNativeAccount(directory, { userPoolId: 'pool', userName: 'google_1098765', email: 'ada@example.com' });
+    const linked = await linkToNativeAccount(directory, {
+      userPoolId: 'pool',
+      userName: 'google_1098765',
+      email: 'ada@example.com',
+    });
 
     expect(linked).toBe('1f2e3d4c-native');
-    expect(calls.linked).toEqual([{ pool: 'pool', native: '1f2e3d4c-native', provider: { name: 'Google', userId: '1098765' } }]);
+    expect(calls.linked).toEqual([
+      { pool: 'pool', native: '1f2e3d4c-native', provider: { name: 'Google', userId: '1098765' } },
+    ]);
   });
 
   it('does not link to a native account whose email was never verified (account takeover)', async () => {
-    const { directory, calls } = directoryOf([native({ status: 'UNCONFIRMED', attributes: { email: 'ada@example.com', email_verified: 'false' } })]);
+    const { directory, calls } = directoryOf([
+      native({ status: 'UNCONFIRMED', attributes: { email: 'ada@example.com', email_verified: 'false' } }),
+    ]);
 
-    const linked = await linkToNativeAccount(directory, { userPoolId: 'pool', userName: 'google_1098765', email: 'ada@example.com' });
+    const linked = await linkToNativeAccount(directory, {
+      userPoolId: 'pool',
+      userName: 'google_1098765',
+      email: 'ada@example.com',
+    });
 
     expect(linked).toBeNull();
     expect(calls.linked).toEqual([]);
@@ -47,7 +62,9 @@ describe('linking a federated sign-up to a native account', () => {
   it('does not link to another federated user with the same email', async () => {
     const { directory, calls } = directoryOf([native({ username: 'linkedin_abc', status: 'EXTERNAL_PROVIDER' })]);
 
-    expect(await linkToNativeAccount(directory, { userPoolId: 'pool', userName: 'google_1', email: 'ada@example.com' })).toBeNull();
+    expect(
+      await linkToNativeAccount(directory, { userPoolId: 'pool', userName: 'google_1', email: 'ada@example.com' }),
+    ).toBeNull();
     expect(calls.linked).toEqual([]);
   });
 
@@ -60,7 +77,7 @@ describe('linking a federated sign-up to a native account', () => {
     expect(calls.listed).toEqual([]);
   });
 
-  it("names providers as AdminLinkProviderForUser expects: social ones by their registered name, OIDC ones as configured", () => {
+  it('names providers as AdminLinkProviderForUser expects: social ones by their registered name, OIDC ones as configured', () => {
     expect(providerOfUserName('google_123_456')).toEqual({ name: 'Google', userId: '123_456' });
     expect(providerOfUserName('LinkedIn_abc')).toEqual({ name: 'LinkedIn', userId: 'abc' });
     expect(providerOfUserName('nounderscore')).toBeNull();

@@ -18,7 +18,12 @@ const record = (error: unknown) => uncaught.push(error);
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dual-protocol-'));
   const certificate = await ensureDevCertificate(dir);
-  server = await listenDualProtocol((_req, res) => res.end('ok'), { port: 0, host: '127.0.0.1', key: certificate.key, cert: certificate.cert });
+  server = await listenDualProtocol((_req, res) => res.end('ok'), {
+    port: 0,
+    host: '127.0.0.1',
+    key: certificate.key,
+    cert: certificate.cert,
+  });
   process.on('uncaughtException', record);
 });
 

@@ -17,12 +17,20 @@ let served: ServedApi | undefined;
 afterEach(async () => served?.close());
 
 const preflight = (url: string, origin: string) =>
-  fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' } });
+  fetch(url, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+  });
 
 describe('CORS preflight', () => {
   it('is answered by the gateway with 204 and the configured headers, even on a JWT route with no OPTIONS route', async () => {
     served = await serveApi(apiDefinition({ cors: SEED_CORS, routes: [jwtRoute('PUT /profile', ['client'])] }), {
-      issuerMap: { 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool': { issuer: 'http://127.0.0.1:1/pool', jwksUri: 'http://127.0.0.1:1/pool/.well-known/jwks.json' } },
+      issuerMap: {
+        'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool': {
+          issuer: 'http://127.0.0.1:1/pool',
+          jwksUri: 'http://127.0.0.1:1/pool/.well-known/jwks.json',
+        },
+      },
     });
 
     const response = await preflight(`${served.url}/profile`, 'http://localhost:3000');
@@ -55,9 +63,11 @@ describe('CORS preflight', () => {
 });
 
 describe('CORS on actual responses', () => {
-  it('adds allow-origin, credentials and expose-headers for an allowed origin and replaces the integration\'s own', async () => {
+  it("adds allow-origin, credentials and expose-headers for an allowed origin and replaces the integration's own", async () => {
     served = await serveApi(apiDefinition({ cors: { ...SEED_CORS, exposeHeaders: ['x-request-id'] } }), {
-      invoke: async () => ({ payload: { statusCode: 200, headers: { 'Access-Control-Allow-Origin': '*', 'x-request-id': 'r1' }, body: '{}' } }),
+      invoke: async () => ({
+        payload: { statusCode: 200, headers: { 'Access-Control-Allow-Origin': '*', 'x-request-id': 'r1' }, body: '{}' },
+      }),
     });
 
     const response = await fetch(`${served.url}/profiles/ada`, { headers: { origin: 'http://localhost:8080' } });
@@ -68,9 +78,11 @@ describe('CORS on actual responses', () => {
     expect(response.headers.get('x-request-id')).toBe('r1');
   });
 
-  it('drops the integration\'s CORS headers for an origin that is not allowed', async () => {
+  it("drops the integration's CORS headers for an origin that is not allowed", async () => {
     served = await serveApi(apiDefinition({ cors: SEED_CORS }), {
-      invoke: async () => ({ payload: { statusCode: 200, headers: { 'access-control-allow-origin': '*' }, body: '{}' } }),
+      invoke: async () => ({
+        payload: { statusCode: 200, headers: { 'access-control-allow-origin': '*' }, body: '{}' },
+      }),
     });
 
     const response = await fetch(`${served.url}/profiles/ada`, { headers: { origin: 'https://evil.example' } });
@@ -80,7 +92,9 @@ describe('CORS on actual responses', () => {
   });
 
   it('matches a wildcard-subdomain origin and answers "*" when every origin is allowed', async () => {
-    served = await serveApi(apiDefinition({ cors: { ...SEED_CORS, allowOrigins: ['https://*.example.com'], allowCredentials: false } }));
+    served = await serveApi(
+      apiDefinition({ cors: { ...SEED_CORS, allowOrigins: ['https://*.example.com'], allowCredentials: false } }),
+    );
     const sub = await fetch(`${served.url}/profiles/ada`, { headers: { origin: 'https://app.example.com' } });
     const other = await fetch(`${served.url}/profiles/ada`, { headers: { origin: 'https://example.org' } });
     await served.close();

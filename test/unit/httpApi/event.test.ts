@@ -37,19 +37,26 @@ let served: ServedApi | undefined;
 afterEach(async () => served?.close());
 
 describe('payload format 2.0 event', () => {
-  it('matches AWS\'s documented example field by field for the same request', () => {
+  it("matches AWS's documented example field by field for the same request", () => {
     const event = buildHttpApiEvent(
       {
         method: 'POST',
         url: '/my/path?parameter1=value1&parameter1=value2&parameter2=value',
         rawHeaders: [
-          'Header1', 'value1',
-          'Header2', 'value1',
-          'Header2', 'value2',
-          'Cookie', 'cookie1; cookie2',
-          'Host', 'id.execute-api.us-east-1.amazonaws.com',
-          'User-Agent', 'agent',
-          'Content-Type', 'text/plain',
+          'Header1',
+          'value1',
+          'Header2',
+          'value1',
+          'Header2',
+          'value2',
+          'Cookie',
+          'cookie1; cookie2',
+          'Host',
+          'id.execute-api.us-east-1.amazonaws.com',
+          'User-Agent',
+          'agent',
+          'Content-Type',
+          'text/plain',
         ],
         body: Buffer.from('Hello from Lambda'),
         sourceIp: '192.0.2.1',
@@ -89,10 +96,23 @@ describe('payload format 2.0 event', () => {
     await fetch(`${served.url}/profile`);
 
     const [event] = served.events;
-    expect(Object.keys(event)).toEqual(['version', 'routeKey', 'rawPath', 'rawQueryString', 'headers', 'requestContext', 'isBase64Encoded']);
+    expect(Object.keys(event)).toEqual([
+      'version',
+      'routeKey',
+      'rawPath',
+      'rawQueryString',
+      'headers',
+      'requestContext',
+      'isBase64Encoded',
+    ]);
     expect(event.rawQueryString).toBe('');
     expect(event.routeKey).toBe('GET /profile');
-    expect(event.requestContext.http).toMatchObject({ method: 'GET', path: '/profile', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1' });
+    expect(event.requestContext.http).toMatchObject({
+      method: 'GET',
+      path: '/profile',
+      protocol: 'HTTP/1.1',
+      sourceIp: '127.0.0.1',
+    });
     expect(event.requestContext.stage).toBe('$default');
     expect(event.requestContext.time).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
   });
@@ -100,9 +120,21 @@ describe('payload format 2.0 event', () => {
   it('passes a JSON body as text and a form or binary body base64-encoded', async () => {
     served = await serveApi(apiDefinition({ routes: [route('POST /links')] }));
 
-    await fetch(`${served.url}/links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' });
-    await fetch(`${served.url}/links`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
-    await fetch(`${served.url}/links`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0, 255]) });
+    await fetch(`${served.url}/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title":"x"}',
+    });
+    await fetch(`${served.url}/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
+    await fetch(`${served.url}/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array([0, 255]),
+    });
 
     const [json, form, binary] = served.events;
     expect([json.body, json.isBase64Encoded]).toEqual(['{"title":"x"}', false]);

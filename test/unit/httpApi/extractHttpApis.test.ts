@@ -20,24 +20,42 @@ function synthesize(extend?: (stack: Stack, api: HttpApi, fn: LambdaFunction) =>
   const stack = new Stack(app, 'HttpApiProbe', { env: { region: 'us-east-1' } });
   const pool = new UserPool(stack, 'Pool');
   const client = pool.addClient('Web');
-  const fn = new LambdaFunction(stack, 'Rest', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => ({})') });
+  const fn = new LambdaFunction(stack, 'Rest', {
+    runtime: Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: Code.fromInline('exports.handler = async () => ({})'),
+  });
   const api = new HttpApi(stack, 'Api', {
     apiName: 'prolynk-api',
     createDefaultStage: false,
     corsPreflight: {
       allowOrigins: ['http://localhost:3000', 'http://localhost:8080'],
-      allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+      allowMethods: [
+        CorsHttpMethod.GET,
+        CorsHttpMethod.POST,
+        CorsHttpMethod.PUT,
+        CorsHttpMethod.DELETE,
+        CorsHttpMethod.OPTIONS,
+      ],
       allowHeaders: ['content-type', 'authorization'],
       allowCredentials: true,
       maxAge: Duration.seconds(300),
     },
   });
   // As cdk/constructs/restApi.ts builds it: a JWT authorizer whose Issuer joins AWS::Region and the pool.
-  const authorizer = new HttpUserPoolAuthorizer('Jwt', pool, { userPoolClients: [client], identitySource: ['$request.header.Authorization'] });
+  const authorizer = new HttpUserPoolAuthorizer('Jwt', pool, {
+    userPoolClients: [client],
+    identitySource: ['$request.header.Authorization'],
+  });
   const integration = new HttpLambdaIntegration('RestIntegration', fn);
   api.addRoutes({ path: '/profiles/{username}', methods: [HttpMethod.GET], integration });
   api.addRoutes({ path: '/profile', methods: [HttpMethod.PUT], integration, authorizer });
-  new HttpStage(stack, 'DefaultStage', { httpApi: api, stageName: '$default', autoDeploy: true, throttle: { burstLimit: 100, rateLimit: 50 } });
+  new HttpStage(stack, 'DefaultStage', {
+    httpApi: api,
+    stageName: '$default',
+    autoDeploy: true,
+    throttle: { burstLimit: 100, rateLimit: 50 },
+  });
   extend?.(stack, api, fn);
   const template = app.synth().getStackByName('HttpApiProbe').template as CfnTemplate;
   rmSync(outdir, { recursive: true, force: true });
@@ -50,7 +68,10 @@ function logicalIdOf(template: CfnTemplate, type: string): string {
 
 function resolverFor(template: CfnTemplate) {
   return createLocalReferenceResolver(template, {
-    physicalIds: { [logicalIdOf(template, 'AWS::Cognito::UserPool')]: 'us-east-1_local', [logicalIdOf(template, 'AWS::Cognito::UserPoolClient')]: 'client-local' },
+    physicalIds: {
+      [logicalIdOf(template, 'AWS::Cognito::UserPool')]: 'us-east-1_local',
+      [logicalIdOf(template, 'AWS::Cognito::UserPoolClient')]: 'client-local',
+    },
   });
 }
 
@@ -81,9 +102,17 @@ describe('extractHttpApis', () => {
     expect(byKey['GET /profiles/{username}'].authorizer).toBeUndefined();
     expect(byKey['PUT /profile']).toMatchObject({
       authorizationType: 'JWT',
-      authorizer: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_local', audience: ['client-local'], identitySource: 'authorization' },
+      authorizer: {
+        issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_local',
+        audience: ['client-local'],
+        identitySource: 'authorization',
+      },
     });
-    expect(api.stage).toMatchObject({ name: '$default', throttling: { burstLimit: 100, rateLimit: 50 }, routeThrottling: {} });
+    expect(api.stage).toMatchObject({
+      name: '$default',
+      throttling: { burstLimit: 100, rateLimit: 50 },
+      routeThrottling: {},
+    });
   });
 
   it('finds nothing in a template without an HTTP API', () => {
@@ -92,19 +121,31 @@ describe('extractHttpApis', () => {
 
   it('names the route when it uses an authorization type the emulation does not serve', () => {
     const template = synthesize();
-    const routeId = Object.entries(template.Resources).find(([, r]) => r.Properties?.RouteKey === 'GET /profiles/{username}')?.[0] ?? '';
-    template.Resources[routeId].Properties = { ...template.Resources[routeId].Properties, AuthorizationType: 'AWS_IAM' };
+    const routeId =
+      Object.entries(template.Resources).find(([, r]) => r.Properties?.RouteKey === 'GET /profiles/{username}')?.[0] ??
+      '';
+    template.Resources[routeId].Properties = {
+      ...template.Resources[routeId].Properties,
+      AuthorizationType: 'AWS_IAM',
+    };
 
     expect(() => extractHttpApis(template, resolverFor(template))).toThrow(TemplateResolutionError);
-    expect(() => extractHttpApis(template, resolverFor(template))).toThrow(new RegExp(`${routeId} \\(AWS::ApiGatewayV2::Route\\).*AWS_IAM is not served locally`));
+    expect(() => extractHttpApis(template, resolverFor(template))).toThrow(
+      new RegExp(`${routeId} \\(AWS::ApiGatewayV2::Route\\).*AWS_IAM is not served locally`),
+    );
   });
 
   it('names the integration when its payload format is 1.0', () => {
     const template = synthesize();
     const integrationId = logicalIdOf(template, 'AWS::ApiGatewayV2::Integration');
-    template.Resources[integrationId].Properties = { ...template.Resources[integrationId].Properties, PayloadFormatVersion: '1.0' };
+    template.Resources[integrationId].Properties = {
+      ...template.Resources[integrationId].Properties,
+      PayloadFormatVersion: '1.0',
+    };
 
-    expect(() => extractHttpApis(template, resolverFor(template))).toThrow(new RegExp(`${integrationId} .*PayloadFormatVersion: 1\\.0 is not served locally`));
+    expect(() => extractHttpApis(template, resolverFor(template))).toThrow(
+      new RegExp(`${integrationId} .*PayloadFormatVersion: 1\\.0 is not served locally`),
+    );
   });
 
   it('refuses WebSocket APIs and APIs without a stage, naming the API', () => {
@@ -112,7 +153,9 @@ describe('extractHttpApis', () => {
     const noStage = synthesize();
     delete noStage.Resources[logicalIdOf(noStage, 'AWS::ApiGatewayV2::Stage')];
 
-    expect(() => extractHttpApis(websocket, resolverFor(websocket))).toThrow(/Sockets.*WEBSOCKET APIs are not served locally/);
+    expect(() => extractHttpApis(websocket, resolverFor(websocket))).toThrow(
+      /Sockets.*WEBSOCKET APIs are not served locally/,
+    );
     expect(() => extractHttpApis(noStage, resolverFor(noStage))).toThrow(/Api.*has no AWS::ApiGatewayV2::Stage/);
   });
 });

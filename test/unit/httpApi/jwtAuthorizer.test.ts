@@ -16,7 +16,11 @@ beforeAll(async () => {
   jwks = await serveJwks([signing.publicJwk]);
   served = await serveApi(
     apiDefinition({
-      routes: [jwtRoute('PUT /profile', [CLIENT_ID]), { ...jwtRoute('GET /admin', [CLIENT_ID]), authorizationScopes: ['prolynk/admin'] }, route('GET /profiles/{username}')],
+      routes: [
+        jwtRoute('PUT /profile', [CLIENT_ID]),
+        { ...jwtRoute('GET /admin', [CLIENT_ID]), authorizationScopes: ['prolynk/admin'] },
+        route('GET /profiles/{username}'),
+      ],
     }),
     { now: () => NOW, issuerMap: { [TEMPLATE_ISSUER]: { issuer: ISSUER, jwksUri: jwks.jwksUri } } },
   );
@@ -36,7 +40,9 @@ async function expectUnauthorized(response: Response, description?: string) {
   expect(response.status).toBe(401);
   expect(await response.json()).toEqual({ message: 'Unauthorized' });
   if (description) {
-    expect(response.headers.get('www-authenticate')).toBe(`Bearer scope="" error="invalid_token" error_description="${description}"`);
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer scope="" error="invalid_token" error_description="${description}"`,
+    );
   }
   expect(served.events).toHaveLength(0);
 }
@@ -69,7 +75,10 @@ describe('JWT authorizer', () => {
 
   // AWS troubleshooting guide: the quoted www-authenticate for a token of another audience.
   it('refuses a token for another app client with AWS\'s "not a valid audience" description', async () => {
-    await expectUnauthorized(await put(`Bearer ${await cognitoToken(key, 'id', { aud: 'other-client' })}`), 'the token does not have a valid audience');
+    await expectUnauthorized(
+      await put(`Bearer ${await cognitoToken(key, 'id', { aud: 'other-client' })}`),
+      'the token does not have a valid audience',
+    );
   });
 
   it('judges aud, not client_id, when a token carries both', async () => {
@@ -100,7 +109,9 @@ describe('JWT authorizer', () => {
   });
 
   it('answers 403 Forbidden when the route requires a scope the token lacks', async () => {
-    const response = await fetch(`${served.url}/admin`, { headers: { authorization: await cognitoToken(key, 'access') } });
+    const response = await fetch(`${served.url}/admin`, {
+      headers: { authorization: await cognitoToken(key, 'access') },
+    });
 
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ message: 'Forbidden' });
@@ -113,7 +124,9 @@ describe('JWT authorizer', () => {
     expect(served.events[0].requestContext.authorizer).toBeUndefined();
   });
 
-  it('refuses to start when a route\'s issuer has no local counterpart', async () => {
-    await expect(serveApi(apiDefinition({ routes: [jwtRoute('PUT /profile', [CLIENT_ID])] }))).rejects.toThrow(/PUT \/profile.*no local issuer/);
+  it("refuses to start when a route's issuer has no local counterpart", async () => {
+    await expect(serveApi(apiDefinition({ routes: [jwtRoute('PUT /profile', [CLIENT_ID])] }))).rejects.toThrow(
+      /PUT \/profile.*no local issuer/,
+    );
   });
 });

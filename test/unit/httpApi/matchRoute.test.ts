@@ -50,7 +50,9 @@ describe('matchRoute', () => {
   });
 
   it('decodes percent-encoded path parameters and has no parameters for a literal route', () => {
-    expect(matchRoute([route('GET /profiles/{username}')], 'GET', '/profiles/ada%20l')?.pathParameters).toEqual({ username: 'ada l' });
+    expect(matchRoute([route('GET /profiles/{username}')], 'GET', '/profiles/ada%20l')?.pathParameters).toEqual({
+      username: 'ada l',
+    });
     expect(matchRoute([route('GET /profile')], 'GET', '/profile')?.pathParameters).toBeUndefined();
   });
 

@@ -10,7 +10,12 @@ describe('payload 2.0 response mapping', () => {
   it('uses statusCode, headers, body and one set-cookie per cookie of a structured response', async () => {
     served = await serveApi(apiDefinition(), {
       invoke: async () => ({
-        payload: { statusCode: 201, headers: { 'Content-Type': 'application/json', 'X-Custom': 'yes' }, cookies: ['a=1; Path=/', 'b=2'], body: '{"created":true}' },
+        payload: {
+          statusCode: 201,
+          headers: { 'Content-Type': 'application/json', 'X-Custom': 'yes' },
+          cookies: ['a=1; Path=/', 'b=2'],
+          body: '{"created":true}',
+        },
       }),
     });
 
@@ -25,7 +30,14 @@ describe('payload 2.0 response mapping', () => {
 
   it('decodes a base64 body when isBase64Encoded is true', () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-    const mapped = mapLambdaResult({ payload: { statusCode: 200, headers: { 'content-type': 'image/png' }, body: bytes.toString('base64'), isBase64Encoded: true } });
+    const mapped = mapLambdaResult({
+      payload: {
+        statusCode: 200,
+        headers: { 'content-type': 'image/png' },
+        body: bytes.toString('base64'),
+        isBase64Encoded: true,
+      },
+    });
     expect(mapped.body.equals(bytes)).toBe(true);
   });
 
@@ -45,7 +57,9 @@ describe('payload 2.0 response mapping', () => {
   });
 
   it('answers 500 Internal Server Error when the function fails', async () => {
-    served = await serveApi(apiDefinition(), { invoke: async () => ({ error: { errorType: 'TypeError', errorMessage: 'boom' } }) });
+    served = await serveApi(apiDefinition(), {
+      invoke: async () => ({ error: { errorType: 'TypeError', errorMessage: 'boom' } }),
+    });
 
     const response = await fetch(`${served.url}/profiles/ada`);
 
@@ -54,7 +68,11 @@ describe('payload 2.0 response mapping', () => {
   });
 
   it('answers 500 when invoking fails outright or the statusCode is not an HTTP status', async () => {
-    served = await serveApi(apiDefinition(), { invoke: async () => { throw new Error('Function not found'); } });
+    served = await serveApi(apiDefinition(), {
+      invoke: async () => {
+        throw new Error('Function not found');
+      },
+    });
     const thrown = await fetch(`${served.url}/profiles/ada`);
 
     expect(thrown.status).toBe(500);

@@ -18,7 +18,12 @@ export function route(routeKey: string, overrides: Partial<HttpApiRoute> = {}): 
     pathPattern,
     authorizationType: 'NONE',
     authorizationScopes: [],
-    integration: { logicalId: 'Integration', type: 'AWS_PROXY', functionLogicalId: 'RestFunction', payloadFormatVersion: '2.0' },
+    integration: {
+      logicalId: 'Integration',
+      type: 'AWS_PROXY',
+      functionLogicalId: 'RestFunction',
+      payloadFormatVersion: '2.0',
+    },
     ...overrides,
   };
 }
@@ -36,7 +41,12 @@ export function apiDefinition(overrides: Partial<HttpApiDefinition> = {}): HttpA
     apiId: 'abc123defg',
     name: 'prolynk-api',
     routes: [route('GET /profiles/{username}')],
-    stage: { logicalId: 'Stage', name: '$default', throttling: { burstLimit: 100, rateLimit: 50 }, routeThrottling: {} },
+    stage: {
+      logicalId: 'Stage',
+      name: '$default',
+      throttling: { burstLimit: 100, rateLimit: 50 },
+      routeThrottling: {},
+    },
     ...overrides,
   };
 }
@@ -60,7 +70,9 @@ export async function serveApi(
   const invoke: Invoke = async (functionLogicalId, event) => {
     events.push(event);
     invoked.push(functionLogicalId);
-    return options.invoke ? options.invoke(functionLogicalId, event) : { payload: { statusCode: 200, body: '{"ok":true}' } };
+    return options.invoke
+      ? options.invoke(functionLogicalId, event)
+      : { payload: { statusCode: 200, body: '{"ok":true}' } };
   };
   const handler = createHttpApiHandler({ api, invoke, now: options.now, jwt: { issuerMap: options.issuerMap ?? {} } });
   const server = createServer(handler);
@@ -70,9 +82,10 @@ export async function serveApi(
     url: `http://127.0.0.1:${port}`,
     events,
     invoked,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

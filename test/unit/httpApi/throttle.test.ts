@@ -14,14 +14,21 @@ describe('createTokenBucket', () => {
     expect(bucket.take(500)).toBe(true);
     expect(bucket.take(500)).toBe(false);
     // A long pause refills to the burst limit, not beyond it.
-    expect([bucket.take(60_000), bucket.take(60_000), bucket.take(60_000), bucket.take(60_000)]).toEqual([true, true, true, false]);
+    expect([bucket.take(60_000), bucket.take(60_000), bucket.take(60_000), bucket.take(60_000)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
 describe('stage throttling', () => {
   it('answers 429 Too Many Requests past the burst, without invoking the function, until tokens refill', async () => {
     let clock = 1_000_000;
-    const api = apiDefinition({ stage: { logicalId: 'Stage', name: '$default', throttling: { burstLimit: 2, rateLimit: 1 }, routeThrottling: {} } });
+    const api = apiDefinition({
+      stage: { logicalId: 'Stage', name: '$default', throttling: { burstLimit: 2, rateLimit: 1 }, routeThrottling: {} },
+    });
     served = await serveApi(api, { now: () => clock });
 
     const statuses = [];
@@ -37,10 +44,15 @@ describe('stage throttling', () => {
     expect(served.events).toHaveLength(3);
   });
 
-  it('uses a route\'s own RouteSettings limits instead of the stage default', async () => {
+  it("uses a route's own RouteSettings limits instead of the stage default", async () => {
     const api = apiDefinition({
       routes: [route('GET /profiles/{username}'), route('GET /health')],
-      stage: { logicalId: 'Stage', name: '$default', throttling: { burstLimit: 100, rateLimit: 50 }, routeThrottling: { 'GET /health': { burstLimit: 1, rateLimit: 0 } } },
+      stage: {
+        logicalId: 'Stage',
+        name: '$default',
+        throttling: { burstLimit: 100, rateLimit: 50 },
+        routeThrottling: { 'GET /health': { burstLimit: 1, rateLimit: 0 } },
+      },
     });
     served = await serveApi(api, { now: () => 0 });
 

@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { LambdaFunctionDefinition } from '../../../local/lambda/loadLambdaFunctions.ts';
 
 /** A definition running the fixture bundle `fixture` (test/unit/lambda/fixtures/<fixture>/index.mjs). */
-export function fixtureFunction(logicalId: string, fixture: string, overrides: Partial<LambdaFunctionDefinition> = {}): LambdaFunctionDefinition {
+export function fixtureFunction(
+  logicalId: string,
+  fixture: string,
+  overrides: Partial<LambdaFunctionDefinition> = {},
+): LambdaFunctionDefinition {
   return {
     logicalId,
     functionName: `prolynk-${logicalId.toLowerCase()}`,

@@ -20,7 +20,10 @@ describe('AppSync Lambda data source', () => {
   it("invokes the function with the request's payload as the event; ctx.result is its return value", async () => {
     const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
 
-    const outcome = await dataSource.invoke({ operation: 'Invoke', payload: { sub: 'u1', input: { fileType: 'resume' } } }, callContext);
+    const outcome = await dataSource.invoke(
+      { operation: 'Invoke', payload: { sub: 'u1', input: { fileType: 'resume' } } },
+      callContext,
+    );
 
     expect(dataSource.type).toBe('AWS_LAMBDA');
     expect(outcome.error).toBeUndefined();
@@ -30,7 +33,10 @@ describe('AppSync Lambda data source', () => {
   it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (fidelity reference §5)', async () => {
     const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
 
-    const outcome = await dataSource.invoke({ operation: 'Invoke', payload: { throw: { name: 'BadRequest', message: 'no' } } }, callContext);
+    const outcome = await dataSource.invoke(
+      { operation: 'Invoke', payload: { throw: { name: 'BadRequest', message: 'no' } } },
+      callContext,
+    );
 
     expect(outcome).toEqual({ error: { type: 'Lambda:Unhandled', message: 'no' } });
   });
@@ -52,7 +58,10 @@ describe('AppSync Lambda data source', () => {
     try {
       const dataSource = createLambdaDataSource({ name: 'Gone', functionName: 'NoSuchFunction', runner });
 
-      const outcome = await dataSource.invoke({ operation: 'Invoke', invocationType: 'Event', payload: {} }, callContext);
+      const outcome = await dataSource.invoke(
+        { operation: 'Invoke', invocationType: 'Event', payload: {} },
+        callContext,
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
 
       expect(outcome.error?.message).toContain('NoSuchFunction');

@@ -21,8 +21,14 @@ describe('loadLambdaFunctions', () => {
     const app = new App({ outdir, builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'LoadTest');
     const functionsConstruct = new ProLynkFunctions(stack, 'Functions', {
-      usersTable: new Table(stack, 'Users', { tableName: 'prolynk-users', partitionKey: { name: 'user_id', type: AttributeType.STRING } }),
-      profilesTable: new Table(stack, 'Profiles', { tableName: 'prolynk-profiles', partitionKey: { name: 'username', type: AttributeType.STRING } }),
+      usersTable: new Table(stack, 'Users', {
+        tableName: 'prolynk-users',
+        partitionKey: { name: 'user_id', type: AttributeType.STRING },
+      }),
+      profilesTable: new Table(stack, 'Profiles', {
+        tableName: 'prolynk-profiles',
+        partitionKey: { name: 'username', type: AttributeType.STRING },
+      }),
       bucket: new Bucket(stack, 'Assets', { bucketName: 'prolynk-assets-local' }),
       userPool: new UserPool(stack, 'Pool'),
       assetsBaseUrl: 'https://prolynk-assets-local.s3.amazonaws.com',
@@ -34,14 +40,25 @@ describe('loadLambdaFunctions', () => {
       postConfirmation: stack.getLogicalId(functionsConstruct.postConfirmationFunction.node.defaultChild as never),
     };
     const assembly = loadCloudAssembly(outdir, 'LoadTest');
-    functions = loadLambdaFunctions(assembly.template, assembly.assets, createLocalReferenceResolver(assembly.template));
+    functions = loadLambdaFunctions(
+      assembly.template,
+      assembly.assets,
+      createLocalReferenceResolver(assembly.template),
+    );
   });
 
   it('reads each function with its handler, runtime, timeout, memory and unpacked bundle folder', () => {
     const presign = functions.find((fn) => fn.logicalId === logicalIds.presign);
 
     expect(functions).toHaveLength(3);
-    expect(presign).toMatchObject({ handler: 'index.handler', runtime: 'nodejs24.x', timeoutSeconds: 10, memorySize: 256, region: 'us-east-1', functionName: logicalIds.presign });
+    expect(presign).toMatchObject({
+      handler: 'index.handler',
+      runtime: 'nodejs24.x',
+      timeoutSeconds: 10,
+      memorySize: 256,
+      region: 'us-east-1',
+      functionName: logicalIds.presign,
+    });
     expect(existsSync(join(presign?.codeDirectory ?? '', 'index.mjs'))).toBe(true);
     expect(existsSync(join(presign?.codeDirectory ?? '', 'index.mjs.map'))).toBe(true);
   });
@@ -50,8 +67,15 @@ describe('loadLambdaFunctions', () => {
     const presign = functions.find((fn) => fn.logicalId === logicalIds.presign);
     const postConfirmation = functions.find((fn) => fn.logicalId === logicalIds.postConfirmation);
 
-    expect(presign?.environment).toEqual({ S3_BUCKET: 'prolynk-assets-local', ASSETS_BASE_URL: 'https://prolynk-assets-local.s3.amazonaws.com', NODE_OPTIONS: '--enable-source-maps' });
-    expect(postConfirmation?.environment).toMatchObject({ USERS_TABLE: 'prolynk-users', PROFILES_TABLE: 'prolynk-profiles' });
+    expect(presign?.environment).toEqual({
+      S3_BUCKET: 'prolynk-assets-local',
+      ASSETS_BASE_URL: 'https://prolynk-assets-local.s3.amazonaws.com',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    expect(postConfirmation?.environment).toMatchObject({
+      USERS_TABLE: 'prolynk-users',
+      PROFILES_TABLE: 'prolynk-profiles',
+    });
     expect(postConfirmation?.arn).toBe(`arn:aws:lambda:us-east-1:000000000000:function:${logicalIds.postConfirmation}`);
   });
 });

@@ -8,14 +8,17 @@ describe('local Lambda runner', () => {
 
   beforeAll(() => {
     process.env.PROLYNK_PARENT_ONLY = 'leaked';
-    runner = createLambdaRunner([
-      fixtureFunction('Alpha', 'echo', { environment: { MARK: 'alpha' } }),
-      fixtureFunction('Beta', 'echo', { environment: { MARK: 'beta' }, region: 'eu-west-1' }),
-      fixtureFunction('Slow', 'echo', { timeoutSeconds: 1 }),
-      fixtureFunction('NoExport', 'no-export'),
-      fixtureFunction('Missing', 'does-not-exist'),
-      fixtureFunction('Overridden', 'echo', { environment: { MARK: 'from-template' } }),
-    ], { envOverrides: { OVERRIDE: 'yes' }, logs: 'ignore' });
+    runner = createLambdaRunner(
+      [
+        fixtureFunction('Alpha', 'echo', { environment: { MARK: 'alpha' } }),
+        fixtureFunction('Beta', 'echo', { environment: { MARK: 'beta' }, region: 'eu-west-1' }),
+        fixtureFunction('Slow', 'echo', { timeoutSeconds: 1 }),
+        fixtureFunction('NoExport', 'no-export'),
+        fixtureFunction('Missing', 'does-not-exist'),
+        fixtureFunction('Overridden', 'echo', { environment: { MARK: 'from-template' } }),
+      ],
+      { envOverrides: { OVERRIDE: 'yes' }, logs: 'ignore' },
+    );
   });
   afterAll(async () => {
     delete process.env.PROLYNK_PARENT_ONLY;
@@ -25,8 +28,19 @@ describe('local Lambda runner', () => {
   it('gives each function its own environment: template variables, Lambda runtime variables, nothing from the host', async () => {
     const [alpha, beta] = await Promise.all([runner.invoke('Alpha', {}), runner.invoke('Beta', {})]);
 
-    expect(alpha.payload).toMatchObject({ mark: 'alpha', region: 'us-east-1', parentOnly: null, override: 'yes', functionName: 'prolynk-alpha' });
-    expect(beta.payload).toMatchObject({ mark: 'beta', region: 'eu-west-1', parentOnly: null, functionName: 'prolynk-beta' });
+    expect(alpha.payload).toMatchObject({
+      mark: 'alpha',
+      region: 'us-east-1',
+      parentOnly: null,
+      override: 'yes',
+      functionName: 'prolynk-alpha',
+    });
+    expect(beta.payload).toMatchObject({
+      mark: 'beta',
+      region: 'eu-west-1',
+      parentOnly: null,
+      functionName: 'prolynk-beta',
+    });
     expect(process.env.MARK).toBeUndefined();
   });
 
@@ -36,7 +50,10 @@ describe('local Lambda runner', () => {
 
     expect(first.initDurationMs).toBeGreaterThan(0);
     expect(second.initDurationMs).toBeUndefined();
-    expect([(first.payload as { invocations: number }).invocations, (second.payload as { invocations: number }).invocations]).toEqual([1, 2]);
+    expect([
+      (first.payload as { invocations: number }).invocations,
+      (second.payload as { invocations: number }).invocations,
+    ]).toEqual([1, 2]);
     expect((first.payload as { loadedAt: number }).loadedAt).toBe((second.payload as { loadedAt: number }).loadedAt);
   });
 
@@ -49,7 +66,9 @@ describe('local Lambda runner', () => {
   });
 
   it("reports a thrown error as Lambda does: errorType is the error's name", async () => {
-    const result = await runner.invoke('Alpha', { throw: { name: 'BadRequest', message: 'input.contentType is not allowed' } });
+    const result = await runner.invoke('Alpha', {
+      throw: { name: 'BadRequest', message: 'input.contentType is not allowed' },
+    });
 
     expect(result.payload).toBeUndefined();
     expect(result.error).toMatchObject({ errorType: 'BadRequest', errorMessage: 'input.contentType is not allowed' });
@@ -59,7 +78,10 @@ describe('local Lambda runner', () => {
     const noExport = await runner.invoke('NoExport', {});
     const missing = await runner.invoke('Missing', {});
 
-    expect(noExport.error).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'index.handler is undefined or not exported' });
+    expect(noExport.error).toMatchObject({
+      errorType: 'Runtime.HandlerNotFound',
+      errorMessage: 'index.handler is undefined or not exported',
+    });
     expect(missing.error).toMatchObject({ errorType: 'Runtime.ImportModuleError' });
   });
 
@@ -67,7 +89,10 @@ describe('local Lambda runner', () => {
     const timedOut = await runner.invoke('Slow', { sleepMs: 5_000 });
     const next = await runner.invoke('Slow', {});
 
-    expect(timedOut.error).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });
+    expect(timedOut.error).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: 'Task timed out after 1.00 seconds',
+    });
     expect(next.initDurationMs).toBeGreaterThan(0);
     expect((next.payload as { remainingMs: number }).remainingMs).toBeLessThanOrEqual(1_000);
   });
@@ -83,7 +108,9 @@ describe('local Lambda runner', () => {
 
   it('finds a function by name, logical ID, ARN and qualified ARN, and refuses an unknown one', async () => {
     expect(runner.find('prolynk-alpha')?.logicalId).toBe('Alpha');
-    expect(runner.find('arn:aws:lambda:us-east-1:000000000000:function:prolynk-alpha:$LATEST')?.logicalId).toBe('Alpha');
+    expect(runner.find('arn:aws:lambda:us-east-1:000000000000:function:prolynk-alpha:$LATEST')?.logicalId).toBe(
+      'Alpha',
+    );
     expect(runner.find('000000000000:function:Beta')?.logicalId).toBe('Beta');
     await expect(runner.invoke('Nope', {})).rejects.toBeInstanceOf(FunctionNotFoundError);
   });

@@ -7,7 +7,8 @@ const cjk = (n: number) => '語'.repeat(n);
 
 describe('item size', () => {
   it('counts UTF-8 bytes as DynamoDB does, not UTF-16 characters', () => {
-    for (const text of ['ascii', 'é', '語', '😀', `a語é😀${cjk(10)}`]) expect(utf8Length(text)).toBe(Buffer.byteLength(text));
+    for (const text of ['ascii', 'é', '語', '😀', `a語é😀${cjk(10)}`])
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text));
   });
 
   it('never counts a stored value smaller than its JSON text', () => {
@@ -17,23 +18,38 @@ describe('item size', () => {
 
   it('refuses projects that fit the per-field bounds but would overflow the item (multi-byte text)', () => {
     const projects = Array.from({ length: 50 }, (_, i) => ({
-      id: `p${i}`, title: cjk(120), description: cjk(1000), link: `https://x.example/${cjk(2000)}`,
+      id: `p${i}`,
+      title: cjk(120),
+      description: cjk(1000),
+      link: `https://x.example/${cjk(2000)}`,
       techStack: Array.from({ length: 30 }, () => cjk(50)),
     }));
     expect(planProfileUpdate({ projects }, context)).toMatchObject({ ok: false, problem: { field: 'input.projects' } });
   });
 
   it('refuses social links whose multi-byte URLs would overflow the item', () => {
-    const socialLinks = Array.from({ length: 20 }, (_, i) => ({ platform: `p${i}`, url: `https://x.example/${cjk(2000)}` }));
-    expect(planProfileUpdate({ socialLinks }, context)).toMatchObject({ ok: false, problem: { field: 'input.socialLinks' } });
+    const socialLinks = Array.from({ length: 20 }, (_, i) => ({
+      platform: `p${i}`,
+      url: `https://x.example/${cjk(2000)}`,
+    }));
+    expect(planProfileUpdate({ socialLinks }, context)).toMatchObject({
+      ok: false,
+      problem: { field: 'input.socialLinks' },
+    });
   });
 
   it('still accepts a full list of ordinary projects and social links', () => {
     const projects = Array.from({ length: 50 }, (_, i) => ({
-      id: `p${i}`, title: 'T'.repeat(120), description: 'd'.repeat(1000), link: `https://x.example/${'p'.repeat(200)}`,
+      id: `p${i}`,
+      title: 'T'.repeat(120),
+      description: 'd'.repeat(1000),
+      link: `https://x.example/${'p'.repeat(200)}`,
       techStack: Array.from({ length: 30 }, () => 'TypeScript'),
     }));
-    const socialLinks = Array.from({ length: 20 }, (_, i) => ({ platform: `p${i}`, url: `https://x.example/${'u'.repeat(1000)}` }));
+    const socialLinks = Array.from({ length: 20 }, (_, i) => ({
+      platform: `p${i}`,
+      url: `https://x.example/${'u'.repeat(1000)}`,
+    }));
     expect(planProfileUpdate({ projects, socialLinks }, context)).toMatchObject({ ok: true });
   });
 });

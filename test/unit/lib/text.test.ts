@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { isEmail, isHttpUrl, isIsoDate, isPhone } from '../../../resolvers/lib/text.ts';
 
 describe('URL check', () => {
-  it.each(['https://example.com', 'http://example.com/a?b=c#d', 'https://sub.example.co.uk:8443/path'])('accepts %s', (url) => {
-    expect(isHttpUrl(url, 2048)).toBe(true);
-  });
+  it.each(['https://example.com', 'http://example.com/a?b=c#d', 'https://sub.example.co.uk:8443/path'])(
+    'accepts %s',
+    (url) => {
+      expect(isHttpUrl(url, 2048)).toBe(true);
+    },
+  );
 
   it.each([
-    'javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,hi', 'ftp://example.com', '//example.com',
-    '/relative', 'https://', 'https:// example.com', 'https://user@evil.com', 'https://.com', 'example.com',
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,hi',
+    'ftp://example.com',
+    '//example.com',
+    '/relative',
+    'https://',
+    'https:// example.com',
+    'https://user@evil.com',
+    'https://.com',
+    'example.com',
   ])('refuses %s', (url) => {
     expect(isHttpUrl(url, 2048)).toBe(false);
   });

@@ -43,7 +43,11 @@ describe('argument filtering', () => {
 
 describe('payload shaping', () => {
   it('returns null for fields the mutation did not select', () => {
-    const shaped = shapeSubscriptionPayload({ id: '1' }, messageType, subscriber('subscription { onMessage { id text author { name } } }'));
+    const shaped = shapeSubscriptionPayload(
+      { id: '1' },
+      messageType,
+      subscriber('subscription { onMessage { id text author { name } } }'),
+    );
     expect(shaped).toEqual({ id: '1', text: null, author: null });
   });
 

@@ -25,8 +25,16 @@ export type Frame = { type: string; id?: string; payload?: any };
 export function pingEngine(): AppSyncEngine {
   return createAppSyncEngine({
     api: {
-      logicalId: 'Api', name: 'ping', schema, defaultAuth: { mode: 'API_KEY' }, additionalAuth: [],
-      apiKeys, environmentVariables: {}, dataSources: [], functions: [], resolvers: [],
+      logicalId: 'Api',
+      name: 'ping',
+      schema,
+      defaultAuth: { mode: 'API_KEY' },
+      additionalAuth: [],
+      apiKeys,
+      environmentVariables: {},
+      dataSources: [],
+      functions: [],
+      resolvers: [],
     },
     dataSources: new Map(),
   });
@@ -35,7 +43,12 @@ export function pingEngine(): AppSyncEngine {
 /** Serves `engine` over the real-time protocol on 127.0.0.1:0. */
 export async function serveRealtime(engine: AppSyncEngine, options: { keepAliveMs: number; hub?: SubscriptionHub }) {
   const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: 'us-east-1' };
-  const realtime: RealtimeServer = createRealtimeServer({ engine, auth, hub: options.hub ?? createSubscriptionHub(), keepAliveMs: options.keepAliveMs });
+  const realtime: RealtimeServer = createRealtimeServer({
+    engine,
+    auth,
+    hub: options.hub ?? createSubscriptionHub(),
+    keepAliveMs: options.keepAliveMs,
+  });
   const server = http.createServer((_req, res) => res.end());
   server.on('upgrade', realtime.handleUpgrade);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

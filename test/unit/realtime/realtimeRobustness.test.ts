@@ -41,11 +41,24 @@ async function open(): Promise<{ ws: WebSocket; frames: Frame[] }> {
 }
 
 const start = (ws: WebSocket, id: string, n?: number): void =>
-  ws.send(JSON.stringify({ id, type: 'start', payload: { data: JSON.stringify({ query: 'subscription ($n: Int) { onPing(n: $n) { n } }', variables: { n } }), extensions: { authorization: { 'x-api-key': KEY } } } }));
+  ws.send(
+    JSON.stringify({
+      id,
+      type: 'start',
+      payload: {
+        data: JSON.stringify({ query: 'subscription ($n: Int) { onPing(n: $n) { n } }', variables: { n } }),
+        extensions: { authorization: { 'x-api-key': KEY } },
+      },
+    }),
+  );
 
 function held(): () => void {
   let release = (): void => undefined;
-  holds.push(new Promise<void>((resolve) => { release = resolve; }));
+  holds.push(
+    new Promise<void>((resolve) => {
+      release = resolve;
+    }),
+  );
   return release;
 }
 
@@ -77,9 +90,15 @@ describe('realtime server robustness', () => {
 
   it('survives a client resetting a refused (wrong path) upgrade', () => {
     const socket = new PassThrough();
-    const req = { url: '/elsewhere', headers: {}, socket: { remoteAddress: '127.0.0.1' } } as unknown as http.IncomingMessage;
+    const req = {
+      url: '/elsewhere',
+      headers: {},
+      socket: { remoteAddress: '127.0.0.1' },
+    } as unknown as http.IncomingMessage;
     realtime.handleUpgrade(req, socket, Buffer.alloc(0));
-    expect(() => socket.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).not.toThrow();
+    expect(() =>
+      socket.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
+    ).not.toThrow();
   });
 
   it('a stop and a new start with the same id while the first start is still resolving: the new start is the one that lives', async () => {
@@ -101,7 +120,9 @@ describe('realtime server robustness', () => {
     await until(() => frames.some((f) => f.type === 'data'));
     await settle();
     expect(frames.filter((f) => f.type === 'start_ack')).toHaveLength(1);
-    expect(frames.filter((f) => f.type === 'data')).toEqual([{ type: 'data', id: 'same', payload: { data: { onPing: { n: 2 } } } }]);
+    expect(frames.filter((f) => f.type === 'data')).toEqual([
+      { type: 'data', id: 'same', payload: { data: { onPing: { n: 2 } } } },
+    ]);
     ws.close();
   });
 

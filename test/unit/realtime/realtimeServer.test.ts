@@ -31,9 +31,18 @@ describe('realtime server', () => {
     await until(() => frames.some((f) => f.type === 'connection_ack'));
     const data = JSON.stringify({ query: 'subscription { onPing { n } }' });
     for (let i = 0; i <= MAX_SUBSCRIPTIONS_PER_CONNECTION; i++) {
-      ws.send(JSON.stringify({ id: `s${i}`, type: 'start', payload: { data, extensions: { authorization: { 'x-api-key': KEY } } } }));
+      ws.send(
+        JSON.stringify({
+          id: `s${i}`,
+          type: 'start',
+          payload: { data, extensions: { authorization: { 'x-api-key': KEY } } },
+        }),
+      );
     }
-    await until(() => frames.filter((f) => f.type === 'start_ack' || f.type === 'error').length > MAX_SUBSCRIPTIONS_PER_CONNECTION);
+    await until(
+      () =>
+        frames.filter((f) => f.type === 'start_ack' || f.type === 'error').length > MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    );
     expect(frames.filter((f) => f.type === 'start_ack')).toHaveLength(MAX_SUBSCRIPTIONS_PER_CONNECTION);
     const refused = frames.find((f) => f.type === 'error');
     expect(refused?.payload.errors[0].errorType).toBe('LimitExceededError');

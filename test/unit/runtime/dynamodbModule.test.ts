@@ -10,7 +10,24 @@ const ops = ddb.operations;
 
 describe('@aws-appsync/utils/dynamodb exports', () => {
   it('exports the helpers of @aws-appsync/utils 2.1.1 (dynamodb-helpers.d.ts)', () => {
-    for (const name of ['get', 'put', 'remove', 'update', 'operations', 'query', 'scan', 'sync', 'batchGet', 'batchPut', 'batchDelete', 'transactGet', 'transactWrite', 'toStringSet', 'toNumberSet', 'toBinarySet']) {
+    for (const name of [
+      'get',
+      'put',
+      'remove',
+      'update',
+      'operations',
+      'query',
+      'scan',
+      'sync',
+      'batchGet',
+      'batchPut',
+      'batchDelete',
+      'transactGet',
+      'transactWrite',
+      'toStringSet',
+      'toNumberSet',
+      'toBinarySet',
+    ]) {
       expect(ddb[name], name).toBeDefined();
     }
   });
@@ -31,7 +48,11 @@ describe('request builders (recorded on AWS)', () => {
   });
 
   it('put splits key and attributeValues', () => {
-    expect(ddb.put({ key: { id: 'abc' }, item: { value: 10 } })).toEqual({ operation: 'PutItem', key: { id: { S: 'abc' } }, attributeValues: { value: { N: 10 } } });
+    expect(ddb.put({ key: { id: 'abc' }, item: { value: 10 } })).toEqual({
+      operation: 'PutItem',
+      key: { id: { S: 'abc' } },
+      attributeValues: { value: { N: 10 } },
+    });
   });
 
   it('scan carries its options through', () => {
@@ -55,17 +76,35 @@ describe('request builders (recorded on AWS)', () => {
     ['replace', () => ops.replace('x'), 'SET #expName_1 = :expValue_1', { S: 'x' }],
     ['increment', () => ops.increment(10), 'SET #expName_1 = #expName_1 + :expValue_1', { N: 10 }],
     ['decrement', () => ops.decrement(10), 'SET #expName_1 = #expName_1 - :expValue_1', { N: 10 }],
-    ['append', () => ops.append([1, 2, 3]), 'SET #expName_1 = list_append(#expName_1, :expValue_1)', { L: [{ N: 1 }, { N: 2 }, { N: 3 }] }],
-    ['prepend', () => ops.prepend([1, 2, 3]), 'SET #expName_1 = list_append(:expValue_1, #expName_1)', { L: [{ N: 1 }, { N: 2 }, { N: 3 }] }],
+    [
+      'append',
+      () => ops.append([1, 2, 3]),
+      'SET #expName_1 = list_append(#expName_1, :expValue_1)',
+      { L: [{ N: 1 }, { N: 2 }, { N: 3 }] },
+    ],
+    [
+      'prepend',
+      () => ops.prepend([1, 2, 3]),
+      'SET #expName_1 = list_append(:expValue_1, #expName_1)',
+      { L: [{ N: 1 }, { N: 2 }, { N: 3 }] },
+    ],
   ])('update renders %s', (_name, op, expression, value) => {
-    expect(updateOf({ count: op() })).toEqual({ expression, expressionNames: { '#expName_1': 'count' }, expressionValues: { ':expValue_1': value } });
+    expect(updateOf({ count: op() })).toEqual({
+      expression,
+      expressionNames: { '#expName_1': 'count' },
+      expressionValues: { ':expValue_1': value },
+    });
   });
 
   it('update wraps the request with the typed key', () => {
     expect(ddb.update({ key: { id: 'u1' }, update: { isVerified: true } })).toEqual({
       operation: 'UpdateItem',
       key: { id: { S: 'u1' } },
-      update: { expression: 'SET #expName_1 = :expValue_1', expressionNames: { '#expName_1': 'isVerified' }, expressionValues: { ':expValue_1': { BOOL: true } } },
+      update: {
+        expression: 'SET #expName_1 = :expValue_1',
+        expressionNames: { '#expName_1': 'isVerified' },
+        expressionValues: { ':expValue_1': { BOOL: true } },
+      },
     });
   });
 
@@ -86,7 +125,10 @@ describe('request builders (recorded on AWS)', () => {
 // pin our choices so the DynamoDB data source can rely on them.
 describe('request builders (documented shapes)', () => {
   it('update sets list items by index and nested keys by path', () => {
-    expect(ddb.update({ key: { id: 'u1' }, update: { friends: [ops.updateListItem('102', 1)], address: { city: 'Perth' } } }).update).toEqual({
+    expect(
+      ddb.update({ key: { id: 'u1' }, update: { friends: [ops.updateListItem('102', 1)], address: { city: 'Perth' } } })
+        .update,
+    ).toEqual({
       expression: 'SET #expName_1[1] = :expValue_1, #expName_2.#expName_3 = :expValue_2',
       expressionNames: { '#expName_1': 'friends', '#expName_2': 'address', '#expName_3': 'city' },
       expressionValues: { ':expValue_1': { S: '102' }, ':expValue_2': { S: 'Perth' } },
@@ -96,16 +138,27 @@ describe('request builders (documented shapes)', () => {
   it('renders conditions like toDynamoDBConditionExpression, as an object', () => {
     const cond = { id: { attributeExists: true }, version: { eq: 10 } };
     const transform = util.transform as Record<string, (c: unknown) => string>;
-    expect(ddb.put({ key: { id: 'a' }, item: {}, condition: cond }).condition).toEqual(JSON.parse(transform.toDynamoDBConditionExpression(cond)));
+    expect(ddb.put({ key: { id: 'a' }, item: {}, condition: cond }).condition).toEqual(
+      JSON.parse(transform.toDynamoDBConditionExpression(cond)),
+    );
     expect(ddb.remove({ key: { id: 'a' }, condition: { owner: { eq: 'me' } }, _version: 2 })).toEqual({
-      operation: 'DeleteItem', key: { id: { S: 'a' } }, _version: 2,
-      condition: { expression: '(#owner = :owner_eq)', expressionNames: { '#owner': 'owner' }, expressionValues: { ':owner_eq': { S: 'me' } } },
+      operation: 'DeleteItem',
+      key: { id: { S: 'a' } },
+      _version: 2,
+      condition: {
+        expression: '(#owner = :owner_eq)',
+        expressionNames: { '#owner': 'owner' },
+        expressionValues: { ':owner_eq': { S: 'me' } },
+      },
     });
   });
 
   it('drops the empty value map of a condition without values', () => {
-    expect(ddb.put({ key: { id: 'a' }, item: { v: 1 }, condition: { id: { attributeExists: false } } }).condition).toEqual({
-      expression: '(attribute_not_exists(#id))', expressionNames: { '#id': 'id' },
+    expect(
+      ddb.put({ key: { id: 'a' }, item: { v: 1 }, condition: { id: { attributeExists: false } } }).condition,
+    ).toEqual({
+      expression: '(attribute_not_exists(#id))',
+      expressionNames: { '#id': 'id' },
     });
   });
 
@@ -114,26 +167,47 @@ describe('request builders (documented shapes)', () => {
   });
 
   it('query renders the key condition, filter and options', () => {
-    expect(ddb.query({ query: { pk: { eq: 'u1' }, sk: { beginsWith: 'link#' } }, filter: { deleted: { ne: true } }, index: 'byUser', limit: 5, scanIndexForward: false })).toEqual({
+    expect(
+      ddb.query({
+        query: { pk: { eq: 'u1' }, sk: { beginsWith: 'link#' } },
+        filter: { deleted: { ne: true } },
+        index: 'byUser',
+        limit: 5,
+        scanIndexForward: false,
+      }),
+    ).toEqual({
       operation: 'Query',
       query: {
         expression: '#pk = :pk_eq AND begins_with(#sk, :sk_beginsWith)',
         expressionNames: { '#pk': 'pk', '#sk': 'sk' },
         expressionValues: { ':pk_eq': { S: 'u1' }, ':sk_beginsWith': { S: 'link#' } },
       },
-      filter: { expression: '(#deleted <> :deleted_ne)', expressionNames: { '#deleted': 'deleted' }, expressionValues: { ':deleted_ne': { BOOL: true } } },
-      index: 'byUser', limit: 5, scanIndexForward: false,
+      filter: {
+        expression: '(#deleted <> :deleted_ne)',
+        expressionNames: { '#deleted': 'deleted' },
+        expressionValues: { ':deleted_ne': { BOOL: true } },
+      },
+      index: 'byUser',
+      limit: 5,
+      scanIndexForward: false,
     });
     expect(ddb.query({ query: { n: { between: [1, 5] } } }).query).toEqual({
-      expression: '#n BETWEEN :n_between_start AND :n_between_end', expressionNames: { '#n': 'n' }, expressionValues: { ':n_between_start': { N: 1 }, ':n_between_end': { N: 5 } },
+      expression: '#n BETWEEN :n_between_start AND :n_between_end',
+      expressionNames: { '#n': 'n' },
+      expressionValues: { ':n_between_start': { N: 1 }, ':n_between_end': { N: 5 } },
     });
     expect(() => ddb.query({ query: { pk: { contains: 'x' } } })).toThrow(UtilErrorSignal);
   });
 
   it('get renders a projection', () => {
     expect(ddb.get({ key: { id: 'a' }, consistentRead: true, projection: ['id', 'profile.name'] })).toEqual({
-      operation: 'GetItem', key: { id: { S: 'a' } }, consistentRead: true,
-      projection: { expression: '#projection_0, #projection_1.#projection_2', expressionNames: { '#projection_0': 'id', '#projection_1': 'profile', '#projection_2': 'name' } },
+      operation: 'GetItem',
+      key: { id: { S: 'a' } },
+      consistentRead: true,
+      projection: {
+        expression: '#projection_0, #projection_1.#projection_2',
+        expressionNames: { '#projection_0': 'id', '#projection_1': 'profile', '#projection_2': 'name' },
+      },
     });
   });
 
@@ -143,31 +217,76 @@ describe('request builders (documented shapes)', () => {
 
   it('batch helpers type every key and item per table', () => {
     expect(ddb.batchGet({ tables: { users: { keys: [{ id: 'a' }], consistentRead: true } } })).toEqual({
-      operation: 'BatchGetItem', tables: { users: { keys: [{ id: { S: 'a' } }], consistentRead: true } },
+      operation: 'BatchGetItem',
+      tables: { users: { keys: [{ id: { S: 'a' } }], consistentRead: true } },
     });
-    expect(ddb.batchPut({ tables: { users: [{ id: 'a', n: 1 }] } })).toEqual({ operation: 'BatchPutItem', tables: { users: [{ id: { S: 'a' }, n: { N: 1 } }] } });
-    expect(ddb.batchDelete({ tables: { users: [{ id: 'a' }] } })).toEqual({ operation: 'BatchDeleteItem', tables: { users: [{ id: { S: 'a' } }] } });
+    expect(ddb.batchPut({ tables: { users: [{ id: 'a', n: 1 }] } })).toEqual({
+      operation: 'BatchPutItem',
+      tables: { users: [{ id: { S: 'a' }, n: { N: 1 } }] },
+    });
+    expect(ddb.batchDelete({ tables: { users: [{ id: 'a' }] } })).toEqual({
+      operation: 'BatchDeleteItem',
+      tables: { users: [{ id: { S: 'a' } }] },
+    });
   });
 
   it('transactGet lists table and typed key', () => {
-    expect(ddb.transactGet({ items: [{ table: 'users', key: { id: 'a' } }] })).toEqual({ operation: 'TransactGetItems', transactItems: [{ table: 'users', key: { id: { S: 'a' } } }] });
+    expect(ddb.transactGet({ items: [{ table: 'users', key: { id: 'a' } }] })).toEqual({
+      operation: 'TransactGetItems',
+      transactItems: [{ table: 'users', key: { id: { S: 'a' } } }],
+    });
   });
 
   it('transactWrite maps each item kind to its operation', () => {
-    expect(ddb.transactWrite({
-      items: [
-        { putItem: { table: 'profiles', key: { username: 'ann' }, item: { user_id: 'u1' }, condition: { username: { attributeExists: false } } } },
-        { updateItem: { table: 'users', key: { user_id: 'u1' }, update: { username: 'ann' } } },
-        { deleteItem: { table: 'profiles', key: { username: 'old' } } },
-        { conditionCheck: { table: 'users', key: { user_id: 'u1' }, condition: { user_id: { attributeExists: true } } } },
-      ],
-    })).toEqual({
+    expect(
+      ddb.transactWrite({
+        items: [
+          {
+            putItem: {
+              table: 'profiles',
+              key: { username: 'ann' },
+              item: { user_id: 'u1' },
+              condition: { username: { attributeExists: false } },
+            },
+          },
+          { updateItem: { table: 'users', key: { user_id: 'u1' }, update: { username: 'ann' } } },
+          { deleteItem: { table: 'profiles', key: { username: 'old' } } },
+          {
+            conditionCheck: {
+              table: 'users',
+              key: { user_id: 'u1' },
+              condition: { user_id: { attributeExists: true } },
+            },
+          },
+        ],
+      }),
+    ).toEqual({
       operation: 'TransactWriteItems',
       transactItems: [
-        { table: 'profiles', operation: 'PutItem', key: { username: { S: 'ann' } }, attributeValues: { user_id: { S: 'u1' } }, condition: { expression: '(attribute_not_exists(#username))', expressionNames: { '#username': 'username' } } },
-        { table: 'users', operation: 'UpdateItem', key: { user_id: { S: 'u1' } }, update: { expression: 'SET #expName_1 = :expValue_1', expressionNames: { '#expName_1': 'username' }, expressionValues: { ':expValue_1': { S: 'ann' } } } },
+        {
+          table: 'profiles',
+          operation: 'PutItem',
+          key: { username: { S: 'ann' } },
+          attributeValues: { user_id: { S: 'u1' } },
+          condition: { expression: '(attribute_not_exists(#username))', expressionNames: { '#username': 'username' } },
+        },
+        {
+          table: 'users',
+          operation: 'UpdateItem',
+          key: { user_id: { S: 'u1' } },
+          update: {
+            expression: 'SET #expName_1 = :expValue_1',
+            expressionNames: { '#expName_1': 'username' },
+            expressionValues: { ':expValue_1': { S: 'ann' } },
+          },
+        },
         { table: 'profiles', operation: 'DeleteItem', key: { username: { S: 'old' } } },
-        { table: 'users', operation: 'ConditionCheck', key: { user_id: { S: 'u1' } }, condition: { expression: '(attribute_exists(#user_id))', expressionNames: { '#user_id': 'user_id' } } },
+        {
+          table: 'users',
+          operation: 'ConditionCheck',
+          key: { user_id: { S: 'u1' } },
+          condition: { expression: '(attribute_exists(#user_id))', expressionNames: { '#user_id': 'user_id' } },
+        },
       ],
     });
   });

@@ -26,7 +26,9 @@ describe('util.dynamodb (recorded on AWS)', () => {
   });
 
   it('converts lists and maps recursively', () => {
-    expect(ddb.toList(['foo', 123, { bar: 'baz' }])).toEqual({ L: [{ S: 'foo' }, { N: 123 }, { M: { bar: { S: 'baz' } } }] });
+    expect(ddb.toList(['foo', 123, { bar: 'baz' }])).toEqual({
+      L: [{ S: 'foo' }, { N: 123 }, { M: { bar: { S: 'baz' } } }],
+    });
     const expected = { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } };
     expect(ddb.toMap({ foo: 'bar', baz: 1234, beep: ['boop'] })).toEqual({ M: expected });
     expect(ddb.toMapValues({ foo: 'bar', baz: 1234, beep: ['boop'] })).toEqual(expected);
@@ -34,7 +36,9 @@ describe('util.dynamodb (recorded on AWS)', () => {
 
   it('stores S3 objects as compact JSON with the version last', () => {
     expect(ddb.toS3Object('foo', 'bar', 'baz')).toEqual({ S: '{"s3":{"key":"foo","bucket":"bar","region":"baz"}}' });
-    expect(ddb.toS3Object('foo', 'bar', 'baz', 'beep')).toEqual({ S: '{"s3":{"key":"foo","bucket":"bar","region":"baz","version":"beep"}}' });
+    expect(ddb.toS3Object('foo', 'bar', 'baz', 'beep')).toEqual({
+      S: '{"s3":{"key":"foo","bucket":"bar","region":"baz","version":"beep"}}',
+    });
   });
 });
 
@@ -43,17 +47,39 @@ describe('util.dynamodb (documented)', () => {
   it('never produces sets from toDynamoDB and converts null and nesting', () => {
     expect(ddb.toDynamoDB(['a', 'b'])).toEqual({ L: [{ S: 'a' }, { S: 'b' }] });
     expect(ddb.toDynamoDB(null)).toEqual({ NULL: null });
-    expect(ddb.toDynamoDB({ foo: 'bar', baz: 1234, beep: ['boop'] })).toEqual({ M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } } });
+    expect(ddb.toDynamoDB({ foo: 'bar', baz: 1234, beep: ['boop'] })).toEqual({
+      M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } },
+    });
   });
 
   it('answers null from the typed helpers for null input', () => {
-    for (const name of ['toString', 'toStringSet', 'toNumber', 'toNumberSet', 'toBinary', 'toBinarySet', 'toBoolean', 'toList', 'toMap', 'toMapValues']) {
+    for (const name of [
+      'toString',
+      'toStringSet',
+      'toNumber',
+      'toNumberSet',
+      'toBinary',
+      'toBinarySet',
+      'toBoolean',
+      'toList',
+      'toMap',
+      'toMapValues',
+    ]) {
       expect(ddb[name](null), name).toBeNull();
     }
   });
 
   it('reads an S3 object back with fromS3ObjectJson', () => {
-    expect(ddb.fromS3ObjectJson('{"s3":{"key":"foo","bucket":"bar","region":"baz","version":"beep"}}')).toEqual({ key: 'foo', bucket: 'bar', region: 'baz', version: 'beep' });
-    expect(ddb.fromS3ObjectJson('{"s3":{"key":"foo","bucket":"bar","region":"baz"}}')).toEqual({ key: 'foo', bucket: 'bar', region: 'baz' });
+    expect(ddb.fromS3ObjectJson('{"s3":{"key":"foo","bucket":"bar","region":"baz","version":"beep"}}')).toEqual({
+      key: 'foo',
+      bucket: 'bar',
+      region: 'baz',
+      version: 'beep',
+    });
+    expect(ddb.fromS3ObjectJson('{"s3":{"key":"foo","bucket":"bar","region":"baz"}}')).toEqual({
+      key: 'foo',
+      bucket: 'bar',
+      region: 'baz',
+    });
   });
 });

@@ -20,18 +20,56 @@ const thrown = (fn: () => unknown): unknown => {
 describe('the util global', () => {
   it('has exactly the keys of @aws-appsync/utils, with no VTL-only helpers', () => {
     const { util } = build();
-    expect(Object.keys(util).sort()).toEqual([
-      'escapeJavaScript', 'urlEncode', 'urlDecode', 'base64Encode', 'base64Decode', 'autoId', 'autoUlid', 'autoKsuid', 'unauthorized',
-      'error', 'appendError', 'matches', 'authType', 'time', 'dynamodb', 'rds', 'http', 'xml', 'transform', 'math', 'str',
-    ].sort());
-    for (const vtlOnly of ['isNull', 'isNullOrEmpty', 'defaultIfNull', 'typeOf', 'toJson', 'parseJson', 'qr', 'quiet', 'validate', 'log', 'list', 'map']) {
+    expect(Object.keys(util).sort()).toEqual(
+      [
+        'escapeJavaScript',
+        'urlEncode',
+        'urlDecode',
+        'base64Encode',
+        'base64Decode',
+        'autoId',
+        'autoUlid',
+        'autoKsuid',
+        'unauthorized',
+        'error',
+        'appendError',
+        'matches',
+        'authType',
+        'time',
+        'dynamodb',
+        'rds',
+        'http',
+        'xml',
+        'transform',
+        'math',
+        'str',
+      ].sort(),
+    );
+    for (const vtlOnly of [
+      'isNull',
+      'isNullOrEmpty',
+      'defaultIfNull',
+      'typeOf',
+      'toJson',
+      'parseJson',
+      'qr',
+      'quiet',
+      'validate',
+      'log',
+      'list',
+      'map',
+    ]) {
       expect(util[vtlOnly], vtlOnly).toBeUndefined();
     }
   });
 
   it('re-exports util, runtime and extensions from @aws-appsync/utils', () => {
     const g = build();
-    expect(g.modules['@aws-appsync/utils']).toMatchObject({ util: g.util, runtime: g.runtime, extensions: g.extensions });
+    expect(g.modules['@aws-appsync/utils']).toMatchObject({
+      util: g.util,
+      runtime: g.runtime,
+      extensions: g.extensions,
+    });
   });
 
   it('refuses util.rds locally with a clear message', () => {
@@ -45,7 +83,12 @@ describe('util errors', () => {
   it('util.error throws a field error with absent parts as null', () => {
     const err = thrown(() => fns(build().util).error('Name taken', 'Conflict'));
     expect(err).toBeInstanceOf(UtilErrorSignal);
-    expect((err as UtilErrorSignal).fieldError).toEqual({ message: 'Name taken', errorType: 'Conflict', data: null, errorInfo: null });
+    expect((err as UtilErrorSignal).fieldError).toEqual({
+      message: 'Name taken',
+      errorType: 'Conflict',
+      data: null,
+      errorInfo: null,
+    });
     const full = thrown(() => fns(build().util).error('m', 't', { a: 1 }, { b: 2 })) as UtilErrorSignal;
     expect(full.fieldError).toEqual({ message: 'm', errorType: 't', data: { a: 1 }, errorInfo: { b: 2 } });
   });
@@ -76,10 +119,28 @@ describe('runtime.earlyReturn', () => {
 // Expected values: LocalStack authType.test.js.snap, recorded through EvaluateCode (reference §1.1 [O]).
 describe('util.authType', () => {
   const ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc123';
-  const IAM = { accountId: '123456789012', cognitoIdentityPoolId: null, cognitoIdentityId: null, sourceIp: ['1.2.3.4'], username: 'AKIAIOSFODNN7EXAMPLE', userArn: 'arn:aws:iam::123456789012:user/alice', cognitoIdentityAuthType: null, cognitoIdentityAuthProvider: null };
-  const POOL = { sourceIp: ['1.2.3.4'], username: 'alice', groups: ['admins'], sub: 'sub-1', issuer: ISSUER, claims: { sub: 'sub-1' }, defaultAuthStrategy: 'ALLOW' };
+  const IAM = {
+    accountId: '123456789012',
+    cognitoIdentityPoolId: null,
+    cognitoIdentityId: null,
+    sourceIp: ['1.2.3.4'],
+    username: 'AKIAIOSFODNN7EXAMPLE',
+    userArn: 'arn:aws:iam::123456789012:user/alice',
+    cognitoIdentityAuthType: null,
+    cognitoIdentityAuthProvider: null,
+  };
+  const POOL = {
+    sourceIp: ['1.2.3.4'],
+    username: 'alice',
+    groups: ['admins'],
+    sub: 'sub-1',
+    issuer: ISSUER,
+    claims: { sub: 'sub-1' },
+    defaultAuthStrategy: 'ALLOW',
+  };
   const OIDC = { sub: 'sub-1', issuer: 'https://accounts.example.com', claims: { sub: 'sub-1' } };
-  const without = (o: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+  const without = (o: Record<string, unknown>, key: string) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
   it.each([
     ['no identity', undefined, 'API Key Authorization'],
@@ -87,7 +148,11 @@ describe('util.authType', () => {
     ['a resolver context', { resolverContext: { userId: 'alice' } }, 'Lambda Authorization'],
     ['an empty identity', {}, 'Lambda Authorization'],
     ['an IAM identity with a username', IAM, 'IAM Authorization'],
-    ['an identity-pool IAM identity', { ...IAM, cognitoIdentityPoolId: 'us-east-1:0', cognitoIdentityAuthType: 'authenticated' }, 'IAM Authorization'],
+    [
+      'an identity-pool IAM identity',
+      { ...IAM, cognitoIdentityPoolId: 'us-east-1:0', cognitoIdentityAuthType: 'authenticated' },
+      'IAM Authorization',
+    ],
     ['a user pool identity', POOL, 'User Pool Authorization'],
     ['a user pool identity without groups', without(POOL, 'groups'), 'User Pool Authorization'],
     ['sub, issuer and claims', OIDC, 'Open ID Connect Authorization'],
@@ -200,14 +265,23 @@ describe('util.http', () => {
   });
 
   it('copyHeaders drops restricted headers', () => {
-    expect(fns(build().util.http).copyHeaders({ host: 'h', 'content-length': '3', 'x-amz-date': 'd', accept: 'a', 'x-custom': 'c' })).toEqual({ accept: 'a', 'x-custom': 'c' });
+    expect(
+      fns(build().util.http).copyHeaders({
+        host: 'h',
+        'content-length': '3',
+        'x-amz-date': 'd',
+        accept: 'a',
+        'x-custom': 'c',
+      }),
+    ).toEqual({ accept: 'a', 'x-custom': 'c' });
   });
 });
 
 // Expected values: the xml-utils.d.ts toMap example of @aws-appsync/utils 2.1.1 [T].
 describe('util.xml', () => {
   const xml = fns(build().util.xml);
-  const doc = '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n</posts>';
+  const doc =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<posts>\n<post>\n  <id>1</id>\n  <title>Getting started with GraphQL</title>\n</post>\n</posts>';
   it('converts XML to a map with typed leaves', () => {
     expect(xml.toMap(doc)).toEqual({ posts: { post: { id: 1, title: 'Getting started with GraphQL' } } });
     expect(xml.toMap('<a><b>1</b><b>2</b></a>')).toEqual({ a: { b: [1, 2] } });

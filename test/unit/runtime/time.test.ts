@@ -23,7 +23,9 @@ describe('util.time (AWS documentation examples)', () => {
   });
 
   it('parses formatted and ISO 8601 timestamps to epoch milliseconds', () => {
-    expect(time.parseFormattedToEpochMilliSeconds('2018-02-01 17:21:05.180+08:00', 'yyyy-MM-dd HH:mm:ss.SSSZ')).toBe(1517476865180);
+    expect(time.parseFormattedToEpochMilliSeconds('2018-02-01 17:21:05.180+08:00', 'yyyy-MM-dd HH:mm:ss.SSSZ')).toBe(
+      1517476865180,
+    );
     expect(time.parseISO8601ToEpochMilliSeconds('2018-02-01T17:21:05.180+08:00')).toBe(1517476865180);
   });
 
@@ -31,7 +33,9 @@ describe('util.time (AWS documentation examples)', () => {
     expect(time.epochMilliSecondsToSeconds(1517943695758)).toBe(1517943695);
     expect(time.epochMilliSecondsToISO8601(1517943695758)).toBe('2018-02-06T19:01:35.758Z');
     expect(time.epochMilliSecondsToFormatted(1517943695758, 'yyyy-MM-dd HH:mm:ssZ')).toBe('2018-02-06 19:01:35+0000');
-    expect(time.epochMilliSecondsToFormatted(1517943695758, 'yyyy-MM-dd HH:mm:ssZ', '+08:00')).toBe('2018-02-07 03:01:35+0800');
+    expect(time.epochMilliSecondsToFormatted(1517943695758, 'yyyy-MM-dd HH:mm:ssZ', '+08:00')).toBe(
+      '2018-02-07 03:01:35+0800',
+    );
   });
 });
 
@@ -41,7 +45,7 @@ describe('util.time Java DateTimeFormatter patterns', () => {
   const fmt = (pattern: string, zone?: string) => time.epochMilliSecondsToFormatted(NOW, pattern, zone);
 
   it('renders text fields, 12-hour clocks and quoted literals', () => {
-    expect(fmt("EEE, d MMM yyyy hh:mm:ss a", 'America/New_York')).toBe('Tue, 6 Feb 2018 02:01:35 PM');
+    expect(fmt('EEE, d MMM yyyy hh:mm:ss a', 'America/New_York')).toBe('Tue, 6 Feb 2018 02:01:35 PM');
     expect(fmt("EEEE MMMM dd yy H:m 'at' VV", 'Asia/Kolkata')).toBe('Wednesday February 07 18 0:31 at Asia/Kolkata');
     expect(fmt("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe('2018-02-06T19:01:35.749Z');
     expect(fmt('XXX x Z', 'Asia/Kolkata')).toBe('+05:30 +0530 +0530');
@@ -54,12 +58,18 @@ describe('util.time Java DateTimeFormatter patterns', () => {
   });
 
   it('parses with a zone given separately when the format has none', () => {
-    expect(time.parseFormattedToEpochMilliSeconds('2018-02-01 17:21:05.180', 'yyyy-MM-dd HH:mm:ss.SSS', 'Australia/Perth')).toBe(1517476865180);
-    expect(time.parseFormattedToEpochMilliSeconds('01/02/2018 05:21 PM +0800', 'dd/MM/yyyy hh:mm a Z')).toBe(1517476860000);
+    expect(
+      time.parseFormattedToEpochMilliSeconds('2018-02-01 17:21:05.180', 'yyyy-MM-dd HH:mm:ss.SSS', 'Australia/Perth'),
+    ).toBe(1517476865180);
+    expect(time.parseFormattedToEpochMilliSeconds('01/02/2018 05:21 PM +0800', 'dd/MM/yyyy hh:mm a Z')).toBe(
+      1517476860000,
+    );
   });
 
   it('refuses text that does not match, and a format without any zone', () => {
-    expect(() => time.parseFormattedToEpochMilliSeconds('2018-02-01', 'yyyy/MM/dd', 'UTC')).toThrow(/could not be parsed/);
+    expect(() => time.parseFormattedToEpochMilliSeconds('2018-02-01', 'yyyy/MM/dd', 'UTC')).toThrow(
+      /could not be parsed/,
+    );
     expect(() => time.parseFormattedToEpochMilliSeconds('2018-02-01', 'yyyy-MM-dd')).toThrow(/no time zone/);
     expect(() => time.parseISO8601ToEpochMilliSeconds('yesterday')).toThrow(/could not be parsed/);
   });

@@ -13,7 +13,9 @@ function compile(code: string, name = 'Query.sandbox') {
 }
 
 function request(code: string, ctx: unknown = {}): unknown {
-  const handlers = compile(`export function request(ctx) {\n${code}\n}\nexport function response(ctx) { return ctx.result; }`);
+  const handlers = compile(
+    `export function request(ctx) {\n${code}\n}\nexport function response(ctx) { return ctx.result; }`,
+  );
   return handlers.request?.(ctx);
 }
 
@@ -46,9 +48,16 @@ describe('the APPSYNC_JS sandbox', () => {
       global: typeof global, module: typeof module, exports: typeof exports,
     };`);
     expect(seen).toEqual({
-      process: 'undefined', require: 'undefined', Buffer: 'undefined', setTimeout: 'undefined',
-      setInterval: 'undefined', queueMicrotask: 'undefined', fetch: 'undefined',
-      global: 'undefined', module: 'undefined', exports: 'undefined',
+      process: 'undefined',
+      require: 'undefined',
+      Buffer: 'undefined',
+      setTimeout: 'undefined',
+      setInterval: 'undefined',
+      queueMicrotask: 'undefined',
+      fetch: 'undefined',
+      global: 'undefined',
+      module: 'undefined',
+      exports: 'undefined',
     });
   });
 
@@ -63,7 +72,11 @@ describe('the APPSYNC_JS sandbox', () => {
   });
 
   it('returns an empty string from JSON.parse on invalid input instead of throwing', () => {
-    expect(request(`return [JSON.parse('{not json'), JSON.parse(''), JSON.parse('{"a":1}')];`)).toEqual(['', '', { a: 1 }]);
+    expect(request(`return [JSON.parse('{not json'), JSON.parse(''), JSON.parse('{"a":1}')];`)).toEqual([
+      '',
+      '',
+      { a: 1 },
+    ]);
   });
 
   it('refuses a sort comparator but sorts without one', () => {
@@ -72,7 +85,9 @@ describe('the APPSYNC_JS sandbox', () => {
   });
 
   it('refuses code generation from strings (Function constructor, eval)', () => {
-    expect(() => request(`const F = (() => 1).constructor; return F('return 1')();`)).toThrow(/Code generation from strings disallowed/);
+    expect(() => request(`const F = (() => 1).constructor; return F('return 1')();`)).toThrow(
+      /Code generation from strings disallowed/,
+    );
     expect(request('return typeof eval;')).toBe('undefined');
   });
 
@@ -90,14 +105,17 @@ describe('the APPSYNC_JS sandbox', () => {
     ['++', 'let i = 0; i++; return i;', 'no-disallowed-unary-operators'],
     ['a regex literal', "return 'a'.replace(/a/, 'b');", 'no-regex'],
   ])('rejects a bundle using %s with "The code contains one or more errors"', (_what, body, rule) => {
-    const error = rejection(`export function request(ctx) {\n${body}\n}\nexport function response(ctx) { return ctx.result; }`);
+    const error = rejection(
+      `export function request(ctx) {\n${body}\n}\nexport function response(ctx) { return ctx.result; }`,
+    );
     expect(error.name).toBe('BadRequestException');
     expect(error.message).toContain('The code contains one or more errors');
     expect(error.details.join('\n')).toMatch(new RegExp(`^2:\\d+ .*\\(@aws-appsync/${rule}\\)$`, 'm'));
   });
 
   it('rejects code longer than 32768 characters and accepts exactly 32768', () => {
-    const handlers = 'export function request(ctx) { return {}; }\nexport function response(ctx) { return ctx.result; }\n';
+    const handlers =
+      'export function request(ctx) { return {}; }\nexport function response(ctx) { return ctx.result; }\n';
     const pad = (length: number) => handlers + `//${'x'.repeat(length - handlers.length - 2)}`;
     expect(() => compile(pad(32768))).not.toThrow();
     const error = rejection(pad(32769));
@@ -124,7 +142,9 @@ describe('the APPSYNC_JS sandbox', () => {
   });
 
   it('captures console.log and console.error on the running invocation', () => {
-    const handlers = compile(`export function request(ctx) { console.log('got', ctx.n, { a: 1 }); console.error('bad'); return null; }`);
+    const handlers = compile(
+      `export function request(ctx) { console.log('got', ctx.n, { a: 1 }); console.error('bad'); return null; }`,
+    );
     const running = invocation();
     invocations.run(running, () => handlers.request?.({ n: 2 }));
     expect(running.logs).toEqual([

@@ -15,18 +15,50 @@ function accepts(scalar: string, value: unknown): boolean {
 
 const cases: Record<string, { valid: unknown[]; invalid: unknown[] }> = {
   AWSDate: {
-    valid: ['1970-01-01', '1970-01-01Z', '1970-01-01-07:00', '1970-01-01+05:30', '-2017-05-01', '-9999-01-01', '2024-02-29'],
+    valid: [
+      '1970-01-01',
+      '1970-01-01Z',
+      '1970-01-01-07:00',
+      '1970-01-01+05:30',
+      '-2017-05-01',
+      '-9999-01-01',
+      '2024-02-29',
+    ],
     // '2019-12-24T04:15:57.798Z' was rejected by AWS as an AWSDate (aws-amplify/amplify-swift#278).
     invalid: ['2019-12-24T04:15:57.798Z', '2023-02-29', '2024-13-01', '2024-1-01', '20240101', '', 19700101],
   },
   AWSTime: {
-    valid: ['12:30', '12:30Z', '12:30:24-07:00', '12:30:24.500+05:30', '12:00:00.2', '12:00:00.277', '12:00:00.123456789', '12:00:34.', '12:30:24+05:30:15'],
+    valid: [
+      '12:30',
+      '12:30Z',
+      '12:30:24-07:00',
+      '12:30:24.500+05:30',
+      '12:00:00.2',
+      '12:00:00.277',
+      '12:00:00.123456789',
+      '12:00:34.',
+      '12:30:24+05:30:15',
+    ],
     invalid: ['24:00', '12:60', '12:00:00.1234567890', '12', '12:30:24+5:30', 'noon'],
   },
   AWSDateTime: {
-    valid: ['1930-01-01T16:00:00-07:00', '-2017-01-01T00:00Z', '1970-01-01T12:00:00.2Z', '1970-01-01T12:00:00.277Z', '1970-01-01T12:00:00.123456789Z', '2020-01-01T00:00+00:00', '1970-01-01T00:00:00+05:30:15'],
+    valid: [
+      '1930-01-01T16:00:00-07:00',
+      '-2017-01-01T00:00Z',
+      '1970-01-01T12:00:00.2Z',
+      '1970-01-01T12:00:00.277Z',
+      '1970-01-01T12:00:00.123456789Z',
+      '2020-01-01T00:00+00:00',
+      '1970-01-01T00:00:00+05:30:15',
+    ],
     // The offset is compulsory for AWSDateTime (AppSync's scalar description).
-    invalid: ['1970-01-01T12:00:00', '1970-01-01', '1970-01-01 12:00:00Z', '1970-01-01T12:00:00+19:00', { offsetDateTime: 'x' }],
+    invalid: [
+      '1970-01-01T12:00:00',
+      '1970-01-01',
+      '1970-01-01 12:00:00Z',
+      '1970-01-01T12:00:00+19:00',
+      { offsetDateTime: 'x' },
+    ],
   },
   AWSTimestamp: {
     valid: [-123123, 0, 1700000000],
@@ -37,8 +69,20 @@ const cases: Record<string, { valid: unknown[]; invalid: unknown[] }> = {
     invalid: ['username', 'a@', '@b', 'a@@b', 'a b@example.com', 'a@exa mple.com'],
   },
   AWSURL: {
-    valid: ['https://www.amazon.com/', 'http://localhost/', 'https://www.amazon.com/dp/B000NZW3KC/', 'mailto:example@example.com', 'ftp://files.example.com/a/b.txt'],
-    invalid: ['amazon.com', 'www.amazon.com', 'https://www.amazon.com/dp//B000NZW3KC/', '/relative/path', 'https://exa mple.com/'],
+    valid: [
+      'https://www.amazon.com/',
+      'http://localhost/',
+      'https://www.amazon.com/dp/B000NZW3KC/',
+      'mailto:example@example.com',
+      'ftp://files.example.com/a/b.txt',
+    ],
+    invalid: [
+      'amazon.com',
+      'www.amazon.com',
+      'https://www.amazon.com/dp//B000NZW3KC/',
+      '/relative/path',
+      'https://exa mple.com/',
+    ],
   },
   AWSPhone: {
     valid: ['+1 555 764 4377', '555-764-4377', '(555) 764-4377', '+44 20 7946 0958', '+33-1-23-45-67-89'],

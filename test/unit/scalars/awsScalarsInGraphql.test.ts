@@ -26,7 +26,9 @@ function schemaWith(resolvers: Record<string, (args: Record<string, unknown>) =>
   for (const name of ['AWSJSON', 'AWSPhone', 'AWSTimestamp', 'AWSDateTime']) {
     Object.assign(schema.getType(name) as GraphQLScalarType, awsScalars[name].toConfig(), { astNode: undefined });
   }
-  const rootValue = Object.fromEntries(Object.entries(resolvers).map(([k, f]) => [k, (args: Record<string, unknown>) => f(args)]));
+  const rootValue = Object.fromEntries(
+    Object.entries(resolvers).map(([k, f]) => [k, (args: Record<string, unknown>) => f(args)]),
+  );
   return { schema, rootValue };
 }
 
@@ -34,14 +36,24 @@ describe('AWS scalars inside a GraphQL request', () => {
   it('hands the resolver AWSJSON input already parsed and returns its object as a JSON string', async () => {
     let received: unknown;
     const { schema, rootValue } = schemaWith({ echoJson: (args) => ((received = args.data), { seen: args.data }) });
-    const result = await graphql({ schema, rootValue, source: 'query($d: AWSJSON) { echoJson(data: $d) }', variableValues: { d: '{"upvotes":10}' } });
+    const result = await graphql({
+      schema,
+      rootValue,
+      source: 'query($d: AWSJSON) { echoJson(data: $d) }',
+      variableValues: { d: '{"upvotes":10}' },
+    });
     expect(received).toEqual({ upvotes: 10 });
     expect(result.data).toEqual({ echoJson: '{"seen":{"upvotes":10}}' });
   });
 
   it('keeps AppSync wording for a bad variable so the engine can print it', async () => {
     const { schema, rootValue } = schemaWith({ call: () => 'ok' });
-    const result = await graphql({ schema, rootValue, source: 'query($p: AWSPhone) { call(phone: $p) }', variableValues: { p: '1110004444' } });
+    const result = await graphql({
+      schema,
+      rootValue,
+      source: 'query($p: AWSPhone) { call(phone: $p) }',
+      variableValues: { p: '1110004444' },
+    });
     const original = findAwsScalarError(result.errors?.[0]);
     expect(original).toBeInstanceOf(AwsScalarError);
     expect(variableInvalidValueMessage('phone', original!.message)).toBe(
@@ -53,9 +65,14 @@ describe('AWS scalars inside a GraphQL request', () => {
     const { schema, rootValue } = schemaWith({ echoJson: () => null });
     const result = await graphql({ schema, rootValue, source: '{ echoJson(data: {upvotes: 10}) }' });
     expect(findAwsScalarError(result.errors?.[0])).toBeInstanceOf(AwsScalarError);
-    const valueNode = (parse('{ f(a: {upvotes: 10}) }').definitions[0] as unknown as { selectionSet: { selections: { arguments: { value: ValueNode }[] }[] } })
-      .selectionSet.selections[0].arguments[0].value;
-    expect(literalWrongTypeMessage({ argumentPath: 'data', value: valueNode, typeName: 'AWSJSON', fieldPath: 'sendEmail' })).toBe(
+    const valueNode = (
+      parse('{ f(a: {upvotes: 10}) }').definitions[0] as unknown as {
+        selectionSet: { selections: { arguments: { value: ValueNode }[] }[] };
+      }
+    ).selectionSet.selections[0].arguments[0].value;
+    expect(
+      literalWrongTypeMessage({ argumentPath: 'data', value: valueNode, typeName: 'AWSJSON', fieldPath: 'sendEmail' }),
+    ).toBe(
       "Validation error of type WrongType: argument 'data' with value 'ObjectValue{objectFields=[ObjectField{name='upvotes', value=IntValue{value=10}}]}' is not a valid 'AWSJSON' @ 'sendEmail'",
     );
   });

@@ -36,7 +36,11 @@ let server: http.Server;
 
 beforeAll(async () => {
   const engine = createAppSyncEngine({ api, dataSources: new Map() });
-  const handler = createGraphqlHttpHandler({ engine, auth: { defaultAuth: api.defaultAuth, additionalAuth: [], apiKeys: api.apiKeys, region: 'us-east-1' }, log: silentRequestLog });
+  const handler = createGraphqlHttpHandler({
+    engine,
+    auth: { defaultAuth: api.defaultAuth, additionalAuth: [], apiKeys: api.apiKeys, region: 'us-east-1' },
+    log: silentRequestLog,
+  });
   server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
@@ -44,14 +48,31 @@ beforeAll(async () => {
 afterAll(() => stopServer(server));
 
 /** Posts `body` with `headers` (array values are sent as repeated header lines). */
-function post(body: string, headers: Record<string, string | string[]>): Promise<{ status: number; body: { data?: Record<string, unknown> | null } }> {
+function post(
+  body: string,
+  headers: Record<string, string | string[]>,
+): Promise<{ status: number; body: { data?: Record<string, unknown> | null } }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: Record<string, unknown> | null } }));
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: Record<string, unknown> | null },
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });

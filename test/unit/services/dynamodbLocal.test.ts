@@ -40,7 +40,9 @@ describe('startDynamoDbLocal', () => {
       // A second ensureTables must leave the existing table (and its data) alone.
       await ensureTables(secondClient, [table]);
       const tables = await secondClient.send(new ListTablesCommand({}));
-      const item = await secondClient.send(new GetItemCommand({ TableName: 'persisted', Key: { id: { S: 'kept' } }, ConsistentRead: true }));
+      const item = await secondClient.send(
+        new GetItemCommand({ TableName: 'persisted', Key: { id: { S: 'kept' } }, ConsistentRead: true }),
+      );
 
       expect(tables.TableNames).toEqual(['persisted']);
       expect(item.Item).toEqual({ id: { S: 'kept' } });

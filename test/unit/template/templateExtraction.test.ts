@@ -39,7 +39,9 @@ describe('loadCloudAssembly', () => {
   });
 
   it('says to synthesize first when cdk.out has no manifest', () => {
-    expect(() => loadCloudAssembly('/nonexistent/cdk.out')).toThrow(/manifest\.json not found: run `npm run synth` first/);
+    expect(() => loadCloudAssembly('/nonexistent/cdk.out')).toThrow(
+      /manifest\.json not found: run `npm run synth` first/,
+    );
   });
 });
 
@@ -47,7 +49,11 @@ describe('extractTables', () => {
   it('turns each table into a CreateTable request with its keys, indexes, billing and stream', () => {
     const tables = extractTables(assembly.template, resolver);
 
-    expect(tables.map((table) => table.TableName).sort()).toEqual(['prolynk-links', 'prolynk-profiles', 'prolynk-users']);
+    expect(tables.map((table) => table.TableName).sort()).toEqual([
+      'prolynk-links',
+      'prolynk-profiles',
+      'prolynk-users',
+    ]);
     expect(tables.find((table) => table.TableName === 'prolynk-users')).toEqual({
       TableName: 'prolynk-users',
       KeySchema: [{ AttributeName: 'user_id', KeyType: 'HASH' }],
@@ -57,7 +63,11 @@ describe('extractTables', () => {
       ],
       BillingMode: 'PAY_PER_REQUEST',
       GlobalSecondaryIndexes: [
-        { IndexName: 'email-index', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
+        {
+          IndexName: 'email-index',
+          KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     });
     expect(tables.find((table) => table.TableName === 'prolynk-links')).toMatchObject({
@@ -114,7 +124,8 @@ describe('extractGraphqlApis', () => {
     const definition = api();
     const myProfile = definition.resolvers.find((r) => r.typeName === 'Query' && r.fieldName === 'myProfile');
     const profile = definition.resolvers.find((r) => r.typeName === 'Query' && r.fieldName === 'profile');
-    const names = (ids: string[] | undefined) => ids?.map((id) => definition.functions.find((fn) => fn.id === id)?.name);
+    const names = (ids: string[] | undefined) =>
+      ids?.map((id) => definition.functions.find((fn) => fn.id === id)?.name);
 
     expect(myProfile?.kind).toBe('PIPELINE');
     expect(names(myProfile?.functionIds)).toEqual(['Query_myProfile_1_getUser', 'getProfileByUsername']);
@@ -177,16 +188,33 @@ describe('extractUserPools', () => {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       MfaConfiguration: 'OFF',
-      Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 8,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
     });
-    expect(pool.createInput.Schema?.map((attribute) => attribute.Name).sort()).toEqual(['date_of_birth', 'fullname', 'picture', 'username']);
+    expect(pool.createInput.Schema?.map((attribute) => attribute.Name).sort()).toEqual([
+      'date_of_birth',
+      'fullname',
+      'picture',
+      'username',
+    ]);
     expect(pool.lambdaTriggers).toEqual({
       PreSignUp: expect.stringMatching(/^FunctionsPreSignUpFunction/),
       PostConfirmation: expect.stringMatching(/^FunctionsPostConfirmationFunction/),
     });
     expect(pool.clients).toHaveLength(1);
     expect(pool.clients[0]).toMatchObject({ name: 'prolynk-web', generateSecret: false });
-    expect([...pool.clients[0].explicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    expect([...pool.clients[0].explicitAuthFlows].sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
   });
 });
 
@@ -200,7 +228,9 @@ describe('local references', () => {
   it('prefers caller-supplied physical ids, keyed by logical id or logicalId.Attribute', () => {
     const tableId = Object.keys(assembly.template.Resources).find((id) => id.startsWith('ProfilesTable')) as string;
     const local = createLocalReferenceResolver(assembly.template, {
-      physicalIds: { [`${tableId}.StreamArn`]: 'arn:aws:dynamodb:ddblocal:000000000000:table/prolynk-profiles/stream/x' },
+      physicalIds: {
+        [`${tableId}.StreamArn`]: 'arn:aws:dynamodb:ddblocal:000000000000:table/prolynk-profiles/stream/x',
+      },
     });
 
     expect(local(tableId, 'StreamArn')).toBe('arn:aws:dynamodb:ddblocal:000000000000:table/prolynk-profiles/stream/x');

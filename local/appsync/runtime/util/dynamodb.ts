@@ -73,7 +73,8 @@ export function fromS3ObjectJson(value: unknown): Record<string, unknown> | null
 
 /** Creates the util.dynamodb object; typed helpers return null for null input (reference §1.3 [T]). */
 export function createDynamoDBUtils(): Record<string, unknown> {
-  const typed = (build: (v: never) => AttributeValue) => (v: unknown) => (v === null || v === undefined ? null : build(v as never));
+  const typed = (build: (v: never) => AttributeValue) => (v: unknown) =>
+    v === null || v === undefined ? null : build(v as never);
   return {
     toDynamoDB,
     toString: typed((v: unknown) => ({ S: String(v) })),

@@ -17,7 +17,8 @@ export function urlEncode(value: unknown): string {
 /** Decodes form-urlencoded text like java.net.URLDecoder; a malformed escape throws. */
 export function urlDecode(value: unknown): string {
   const text = String(value).replace(/\+/g, ' ');
-  if (/%(?![0-9A-Fa-f]{2})/.test(text)) throw new Error(`URLDecoder: Illegal hex characters in escape (%) pattern in '${String(value)}'`);
+  if (/%(?![0-9A-Fa-f]{2})/.test(text))
+    throw new Error(`URLDecoder: Illegal hex characters in escape (%) pattern in '${String(value)}'`);
   return decodeURIComponent(text);
 }
 
@@ -32,7 +33,15 @@ export function base64Decode(value: unknown): string {
 }
 
 const SHORT_ESCAPES: Record<string, string> = {
-  "'": "\\'", '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\n': '\\n', '\t': '\\t', '\f': '\\f', '\r': '\\r',
+  "'": "\\'",
+  '"': '\\"',
+  '\\': '\\\\',
+  '/': '\\/',
+  '\b': '\\b',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\f': '\\f',
+  '\r': '\\r',
 };
 
 /** Escapes a string for a JavaScript string literal, as Commons Lang's escapeJavaScript does. */
@@ -46,7 +55,8 @@ export function escapeJavaScript(value: unknown): string {
     const code = ch.codePointAt(0) ?? 0;
     if (code < 0x20 || code > 0x7e) {
       // Code points above the BMP are escaped as their two UTF-16 units, as Java strings hold them.
-      for (let i = 0; i < ch.length; i += 1) out += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+      for (let i = 0; i < ch.length; i += 1)
+        out += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
     } else {
       out += ch;
     }

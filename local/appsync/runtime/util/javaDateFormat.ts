@@ -1,7 +1,20 @@
 // Java DateTimeFormatter patterns for util.time (reference §1.2). Covers the common letters
 // (y u M d H h k K m s S a E Z X x z VV D) and quoted literals; unknown letters throw, as Java does.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export type PatternToken = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
@@ -85,7 +98,8 @@ export function resolveZone(timezone: string | undefined): Zone {
   } catch {
     throw new Error(`Unknown time-zone ID: ${tz}`);
   }
-  const part = (fmt: Intl.DateTimeFormat, ms: number) => fmt.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const part = (fmt: Intl.DateTimeFormat, ms: number) =>
+    fmt.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
   const shortFmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'short' });
   const longFmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' });
   return {
@@ -101,8 +115,16 @@ export function resolveZone(timezone: string | undefined): Zone {
 }
 
 interface Fields {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; millis: number;
-  weekday: number; dayOfYear: number; offsetMinutes: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millis: number;
+  weekday: number;
+  dayOfYear: number;
+  offsetMinutes: number;
 }
 
 function fieldsAt(epochMs: number, zone: Zone): Fields {
@@ -110,9 +132,16 @@ function fieldsAt(epochMs: number, zone: Zone): Fields {
   const d = new Date(epochMs + offsetMinutes * 60_000);
   const startOfYear = Date.UTC(d.getUTCFullYear(), 0, 1);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millis: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
-    dayOfYear: Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - startOfYear) / 86_400_000) + 1,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millis: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+    dayOfYear:
+      Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - startOfYear) / 86_400_000) + 1,
     offsetMinutes,
   };
 }
@@ -129,33 +158,49 @@ function formatOffset(minutes: number, withColon: boolean, hoursOnly = false): s
 
 function formatField(letter: string, count: number, f: Fields, zone: Zone, epochMs: number): string {
   switch (letter) {
-    case 'y': case 'u':
+    case 'y':
+    case 'u':
       return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
-    case 'M': case 'L':
+    case 'M':
+    case 'L':
       if (count >= 4) return MONTHS[f.month - 1];
       if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
       return pad(f.month, count);
-    case 'd': return pad(f.day, count);
-    case 'D': return pad(f.dayOfYear, count);
-    case 'H': return pad(f.hour, count);
-    case 'k': return pad(f.hour === 0 ? 24 : f.hour, count);
-    case 'K': return pad(f.hour % 12, count);
-    case 'h': return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
-    case 'm': return pad(f.minute, count);
-    case 's': return pad(f.second, count);
-    case 'S': return pad(f.millis, 3).padEnd(count, '0').slice(0, count);
-    case 'a': return f.hour < 12 ? 'AM' : 'PM';
-    case 'E': return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
+    case 'd':
+      return pad(f.day, count);
+    case 'D':
+      return pad(f.dayOfYear, count);
+    case 'H':
+      return pad(f.hour, count);
+    case 'k':
+      return pad(f.hour === 0 ? 24 : f.hour, count);
+    case 'K':
+      return pad(f.hour % 12, count);
+    case 'h':
+      return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
+    case 'm':
+      return pad(f.minute, count);
+    case 's':
+      return pad(f.second, count);
+    case 'S':
+      return pad(f.millis, 3).padEnd(count, '0').slice(0, count);
+    case 'a':
+      return f.hour < 12 ? 'AM' : 'PM';
+    case 'E':
+      return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
     case 'Z':
       if (count <= 3) return formatOffset(f.offsetMinutes, false);
       if (count === 4) return f.offsetMinutes === 0 ? 'GMT' : `GMT${formatOffset(f.offsetMinutes, true)}`;
       return f.offsetMinutes === 0 ? 'Z' : formatOffset(f.offsetMinutes, true);
-    case 'X': case 'x':
+    case 'X':
+    case 'x':
       if (letter === 'X' && f.offsetMinutes === 0) return 'Z';
       if (count === 1) return formatOffset(f.offsetMinutes, false, true);
       return formatOffset(f.offsetMinutes, count >= 3);
-    case 'z': return count >= 4 ? zone.longNameAt(epochMs) : zone.shortNameAt(epochMs);
-    case 'V': return zone.id;
+    case 'z':
+      return count >= 4 ? zone.longNameAt(epochMs) : zone.shortNameAt(epochMs);
+    case 'V':
+      return zone.id;
     default:
       throw new Error(`Unknown pattern letter: ${letter}`);
   }
@@ -176,29 +221,77 @@ type Setter = (parsed: Partial<Fields> & { pm?: boolean; zoneId?: string }, text
 function parserFor(letter: string, count: number, nextIsDigitField: boolean): { re: string; set: Setter } {
   // Adjacent numeric fields (yyyyMMdd) need fixed widths; otherwise Java accepts more digits.
   const num = (min: number) => (nextIsDigitField || count > 1 ? `(\\d{${Math.max(min, count)}})` : '(\\d+)');
-  const int = (key: keyof Fields): Setter => (p, t) => { p[key] = Number(t); };
+  const int =
+    (key: keyof Fields): Setter =>
+    (p, t) => {
+      p[key] = Number(t);
+    };
   switch (letter) {
-    case 'y': case 'u':
-      if (count === 2) return { re: '(\\d{2})', set: (p, t) => { p.year = 2000 + Number(t); } };
+    case 'y':
+    case 'u':
+      if (count === 2)
+        return {
+          re: '(\\d{2})',
+          set: (p, t) => {
+            p.year = 2000 + Number(t);
+          },
+        };
       return { re: nextIsDigitField ? `([+-]?\\d{${count}})` : '([+-]?\\d{1,9})', set: int('year') };
-    case 'M': case 'L':
+    case 'M':
+    case 'L':
       if (count >= 3) {
         const names = count >= 4 ? MONTHS : MONTHS.map((m) => m.slice(0, 3));
-        return { re: `(${names.join('|')})`, set: (p, t) => { p.month = names.indexOf(t) + 1; } };
+        return {
+          re: `(${names.join('|')})`,
+          set: (p, t) => {
+            p.month = names.indexOf(t) + 1;
+          },
+        };
       }
       return { re: num(1), set: int('month') };
-    case 'd': return { re: num(1), set: int('day') };
-    case 'H': case 'k': return { re: num(1), set: (p, t) => { p.hour = Number(t) % 24; } };
-    case 'h': case 'K': return { re: num(1), set: (p, t) => { p.hour = Number(t) % 12; } };
-    case 'm': return { re: num(1), set: int('minute') };
-    case 's': return { re: num(1), set: int('second') };
-    case 'S': return { re: `(\\d{${count}})`, set: (p, t) => { p.millis = Math.floor(Number(`0.${t}`) * 1000 + 1e-6); } };
-    case 'a': return { re: '(AM|PM|am|pm)', set: (p, t) => { p.pm = t.toUpperCase() === 'PM'; } };
+    case 'd':
+      return { re: num(1), set: int('day') };
+    case 'H':
+    case 'k':
+      return {
+        re: num(1),
+        set: (p, t) => {
+          p.hour = Number(t) % 24;
+        },
+      };
+    case 'h':
+    case 'K':
+      return {
+        re: num(1),
+        set: (p, t) => {
+          p.hour = Number(t) % 12;
+        },
+      };
+    case 'm':
+      return { re: num(1), set: int('minute') };
+    case 's':
+      return { re: num(1), set: int('second') };
+    case 'S':
+      return {
+        re: `(\\d{${count}})`,
+        set: (p, t) => {
+          p.millis = Math.floor(Number(`0.${t}`) * 1000 + 1e-6);
+        },
+      };
+    case 'a':
+      return {
+        re: '(AM|PM|am|pm)',
+        set: (p, t) => {
+          p.pm = t.toUpperCase() === 'PM';
+        },
+      };
     case 'E': {
       const names = count >= 4 ? DAYS : DAYS.map((d) => d.slice(0, 3));
       return { re: `(?:${names.join('|')})`, set: () => undefined };
     }
-    case 'Z': case 'X': case 'x':
+    case 'Z':
+    case 'X':
+    case 'x':
       // Lenient about the colon: the AWS docs parse "+08:00" with a 'Z' pattern.
       return {
         re: '(Z|GMT|[+-]\\d{2}(?::?\\d{2})?)',
@@ -207,8 +300,14 @@ function parserFor(letter: string, count: number, nextIsDigitField: boolean): { 
           p.offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
         },
       };
-    case 'V': case 'z':
-      return { re: '([A-Za-z_]+(?:/[A-Za-z_]+)*|[+-]\\d{2}:?\\d{2})', set: (p, t) => { p.zoneId = t; } };
+    case 'V':
+    case 'z':
+      return {
+        re: '([A-Za-z_]+(?:/[A-Za-z_]+)*|[+-]\\d{2}:?\\d{2})',
+        set: (p, t) => {
+          p.zoneId = t;
+        },
+      };
     default:
       throw new Error(`Unknown pattern letter: ${letter}`);
   }
@@ -227,7 +326,8 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
       return;
     }
     const next = tokens[i + 1];
-    const nextIsDigitField = next?.kind === 'field' && NUMERIC_LETTERS.has(next.letter) && !(next.letter === 'M' && next.count >= 3);
+    const nextIsDigitField =
+      next?.kind === 'field' && NUMERIC_LETTERS.has(next.letter) && !(next.letter === 'M' && next.count >= 3);
     const p = parserFor(t.letter, t.count, nextIsDigitField);
     re += p.re;
     if (p.re.startsWith('(') && !p.re.startsWith('(?:')) setters.push(p.set);
@@ -237,7 +337,15 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
   const parsed: Partial<Fields> & { pm?: boolean; zoneId?: string } = {};
   setters.forEach((set, i) => set(parsed, match[i + 1]));
   const hour = (parsed.hour ?? 0) + (parsed.pm ? 12 : 0);
-  const local = Date.UTC(parsed.year ?? 1970, (parsed.month ?? 1) - 1, parsed.day ?? 1, hour, parsed.minute ?? 0, parsed.second ?? 0, parsed.millis ?? 0);
+  const local = Date.UTC(
+    parsed.year ?? 1970,
+    (parsed.month ?? 1) - 1,
+    parsed.day ?? 1,
+    hour,
+    parsed.minute ?? 0,
+    parsed.second ?? 0,
+    parsed.millis ?? 0,
+  );
   if (parsed.offsetMinutes !== undefined) return local - parsed.offsetMinutes * 60_000;
   const zone = parsed.zoneId !== undefined ? resolveZone(parsed.zoneId) : fallbackZone;
   if (!zone) throw new Error(`Text '${text}' could not be parsed: the format has no time zone and none was given`);

@@ -2,9 +2,19 @@
 // String.matches needs the WHOLE string to match, so the pattern is anchored [? reference §1.1].
 
 const POSIX: Record<string, string> = {
-  Lower: 'a-z', Upper: 'A-Z', ASCII: '\\x00-\\x7F', Alpha: 'a-zA-Z', Digit: '0-9', Alnum: 'a-zA-Z0-9',
-  Punct: '!-\\/:-@\\[-`{-~', Graph: '!-~', Print: ' -~', Blank: ' \\t', Cntrl: '\\x00-\\x1F\\x7F',
-  XDigit: '0-9a-fA-F', Space: ' \\t\\n\\x0B\\f\\r',
+  Lower: 'a-z',
+  Upper: 'A-Z',
+  ASCII: '\\x00-\\x7F',
+  Alpha: 'a-zA-Z',
+  Digit: '0-9',
+  Alnum: 'a-zA-Z0-9',
+  Punct: '!-\\/:-@\\[-`{-~',
+  Graph: '!-~',
+  Print: ' -~',
+  Blank: ' \\t',
+  Cntrl: '\\x00-\\x1F\\x7F',
+  XDigit: '0-9a-fA-F',
+  Space: ' \\t\\n\\x0B\\f\\r',
 };
 
 /** Translates the Java-only parts of a regex (POSIX classes, \A \Z \z, possessive and atomic forms, leading flags). */
@@ -17,14 +27,20 @@ export function javaRegexToJs(pattern: string): { source: string; flags: string 
     for (const f of inline[1]) if (f !== 'x' && !flags.includes(f)) flags += f;
   }
   source = source
-    .replace(/\\p\{(?:Is)?(Lower|Upper|ASCII|Alpha|Digit|Alnum|Punct|Graph|Print|Blank|Cntrl|XDigit|Space)\}/g, (_m, name: string) => `[${POSIX[name]}]`)
-    .replace(/\\P\{(?:Is)?(Lower|Upper|ASCII|Alpha|Digit|Alnum|Punct|Graph|Print|Blank|Cntrl|XDigit|Space)\}/g, (_m, name: string) => `[^${POSIX[name]}]`)
+    .replace(
+      /\\p\{(?:Is)?(Lower|Upper|ASCII|Alpha|Digit|Alnum|Punct|Graph|Print|Blank|Cntrl|XDigit|Space)\}/g,
+      (_m, name: string) => `[${POSIX[name]}]`,
+    )
+    .replace(
+      /\\P\{(?:Is)?(Lower|Upper|ASCII|Alpha|Digit|Alnum|Punct|Graph|Print|Blank|Cntrl|XDigit|Space)\}/g,
+      (_m, name: string) => `[^${POSIX[name]}]`,
+    )
     .replace(/\\A/g, '^')
     .replace(/\\[Zz]/g, '$')
     .replace(/\\h/g, '[ \\t\\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000]')
     .replace(/\(\?>/g, '(?:')
     // Possessive quantifiers have no JS form; matching greedily accepts a superset [?].
-    .replace(/(?<!\\)([*+?}])\+/g, "$1");
+    .replace(/(?<!\\)([*+?}])\+/g, '$1');
   if (/\\[pP]\{/.test(source)) flags += 'u';
   return { source, flags };
 }

@@ -7,7 +7,10 @@ export function createStrUtils(): Record<string, unknown> {
   return {
     normalize(value: string, normalizationType: string): string {
       const form = FORMS[String(normalizationType).toLowerCase()];
-      if (!form) throw new Error(`util.str.normalize: unknown normalization type ${JSON.stringify(normalizationType)} (use nfc, nfd, nfkc or nfkd)`);
+      if (!form)
+        throw new Error(
+          `util.str.normalize: unknown normalization type ${JSON.stringify(normalizationType)} (use nfc, nfd, nfkc or nfkd)`,
+        );
       return String(value).normalize(form);
     },
   };

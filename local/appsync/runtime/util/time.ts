@@ -29,9 +29,14 @@ export function createTimeUtils(now: () => number): Record<string, unknown> {
     nowISO8601: (): string => new Date(now()).toISOString(),
     nowEpochSeconds: (): number => Math.floor(now() / 1000),
     nowEpochMilliSeconds: (): number => Math.floor(now()),
-    nowFormatted: (format: string, timezone?: string): string => formatEpochMillis(now(), String(format), resolveZone(timezone)),
+    nowFormatted: (format: string, timezone?: string): string =>
+      formatEpochMillis(now(), String(format), resolveZone(timezone)),
     parseFormattedToEpochMilliSeconds: (timestamp: string, format: string, timezone?: string): number =>
-      parseWithPattern(String(timestamp), String(format), timezone === undefined || timezone === null ? undefined : resolveZone(timezone)),
+      parseWithPattern(
+        String(timestamp),
+        String(format),
+        timezone === undefined || timezone === null ? undefined : resolveZone(timezone),
+      ),
     parseISO8601ToEpochMilliSeconds: (timestamp: string): number => parseISO8601(timestamp),
     epochMilliSecondsToSeconds: (ms: number): number => Math.floor(toMillis(ms) / 1000),
     epochMilliSecondsToISO8601: (ms: number): string => new Date(toMillis(ms)).toISOString(),

@@ -16,8 +16,16 @@ class Unrenderable extends Error {}
 const COMPARISONS: Record<string, string> = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' };
 
 const ATTRIBUTE_TYPES: Record<string, string> = {
-  _null: 'NULL', string: 'S', stringSet: 'SS', number: 'N', numberSet: 'NS',
-  binary: 'B', binarySet: 'BS', boolean: 'BOOL', list: 'L', map: 'M',
+  _null: 'NULL',
+  string: 'S',
+  stringSet: 'SS',
+  number: 'N',
+  numberSet: 'NS',
+  binary: 'B',
+  binarySet: 'BS',
+  boolean: 'BOOL',
+  list: 'L',
+  map: 'M',
 };
 
 type Sink = Pick<RenderedExpression, 'expressionNames' | 'expressionValues'>;
@@ -47,12 +55,25 @@ function renderObject(obj: Record<string, unknown>, prefix: string, sink: Sink):
   return parts.join(' AND ');
 }
 
-function renderOperators(name: string, sized: boolean, ops: Record<string, unknown>, valueBase: string, sink: Sink): string {
+function renderOperators(
+  name: string,
+  sized: boolean,
+  ops: Record<string, unknown>,
+  valueBase: string,
+  sink: Sink,
+): string {
   const parts = Object.entries(ops).map(([op, v]) => renderOperator(name, sized, op, v, valueBase, sink));
   return parts.length > 1 ? `(${parts.join(' AND ')})` : parts.join('');
 }
 
-function renderOperator(name: string, sized: boolean, op: string, value: unknown, valueBase: string, sink: Sink): string {
+function renderOperator(
+  name: string,
+  sized: boolean,
+  op: string,
+  value: unknown,
+  valueBase: string,
+  sink: Sink,
+): string {
   const operand = sized ? `size(${name})` : name;
   const placeholder = `${valueBase}${op}`;
   const bind = (suffix: string, v: unknown): string => {
@@ -80,7 +101,8 @@ function renderOperator(name: string, sized: boolean, op: string, value: unknown
       if (typeof value !== 'boolean') throw new Unrenderable();
       return value ? `(attribute_exists(${operand}))` : `(attribute_not_exists(${operand}))`;
     case 'attributeType': {
-      const code = typeof value === 'string' && Object.hasOwn(ATTRIBUTE_TYPES, value) ? ATTRIBUTE_TYPES[value] : undefined;
+      const code =
+        typeof value === 'string' && Object.hasOwn(ATTRIBUTE_TYPES, value) ? ATTRIBUTE_TYPES[value] : undefined;
       if (code === undefined) throw new Unrenderable();
       return `(attribute_type(${operand},${bind('', code)}))`;
     }
@@ -141,14 +163,21 @@ function subscriptionAlternatives(obj: Record<string, unknown>, ignored: Readonl
     } else if (!ignored.has(key)) {
       // `not` is not special here: AWS reads it as a field name (recorded).
       if (!isPlainObject(value)) return null;
-      groups = product(groups, Object.entries(value).map(([operator, v]) => [{ fieldName: key, operator, value: v }]));
+      groups = product(
+        groups,
+        Object.entries(value).map(([operator, v]) => [{ fieldName: key, operator, value: v }]),
+      );
     }
   }
   return groups;
 }
 
 /** util.transform.toSubscriptionFilter: groups ANDed inside, ORed across, multiplied out (reference §1.4). */
-export function toSubscriptionFilter(filter: unknown, ignoredFields?: unknown, rules?: unknown): { filterGroup: { filters: SubscriptionFilterEntry[] }[] } | null {
+export function toSubscriptionFilter(
+  filter: unknown,
+  ignoredFields?: unknown,
+  rules?: unknown,
+): { filterGroup: { filters: SubscriptionFilterEntry[] }[] } | null {
   if (!isPlainObject(filter)) return null;
   const ignored = new Set(Array.isArray(ignoredFields) ? ignoredFields.map(String) : []);
   let groups = subscriptionAlternatives(filter, ignored);
@@ -167,8 +196,13 @@ export function toSubscriptionFilter(filter: unknown, ignoredFields?: unknown, r
 }
 
 const OPENSEARCH_SIMPLE: Record<string, string> = {
-  eq: 'term', match: 'match', matchPhrase: 'match_phrase', matchPhrasePrefix: 'match_phrase_prefix',
-  multiMatch: 'multi_match', wildcard: 'wildcard', regexp: 'regexp',
+  eq: 'term',
+  match: 'match',
+  matchPhrase: 'match_phrase',
+  matchPhrasePrefix: 'match_phrase_prefix',
+  multiMatch: 'multi_match',
+  wildcard: 'wildcard',
+  regexp: 'regexp',
 };
 
 function openSearchOperator(field: string, op: string, value: unknown): unknown {
@@ -176,7 +210,10 @@ function openSearchOperator(field: string, op: string, value: unknown): unknown 
   switch (op) {
     case 'ne':
       return { bool: { must_not: { term: { [field]: value } } } };
-    case 'gt': case 'gte': case 'lt': case 'lte':
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
       return { range: { [field]: { [op]: value } } };
     case 'range':
       if (!Array.isArray(value) || value.length < 2) throw new Unrenderable();

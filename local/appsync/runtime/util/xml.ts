@@ -40,10 +40,22 @@ class Parser {
     for (;;) {
       const rest = this.src.slice(this.pos);
       const ws = /^\s+/.exec(rest);
-      if (ws) { this.pos += ws[0].length; continue; }
-      if (rest.startsWith('<?')) { this.pos = this.indexOrFail('?>') + 2; continue; }
-      if (rest.startsWith('<!--')) { this.pos = this.indexOrFail('-->') + 3; continue; }
-      if (rest.startsWith('<!DOCTYPE')) { this.pos = this.indexOrFail('>') + 1; continue; }
+      if (ws) {
+        this.pos += ws[0].length;
+        continue;
+      }
+      if (rest.startsWith('<?')) {
+        this.pos = this.indexOrFail('?>') + 2;
+        continue;
+      }
+      if (rest.startsWith('<!--')) {
+        this.pos = this.indexOrFail('-->') + 3;
+        continue;
+      }
+      if (rest.startsWith('<!DOCTYPE')) {
+        this.pos = this.indexOrFail('>') + 1;
+        continue;
+      }
       return;
     }
   }
@@ -56,7 +68,9 @@ class Parser {
 
   /** Parses the element at pos into `parent`. */
   element(parent: Record<string, unknown>): void {
-    const open = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(this.src.slice(this.pos));
+    const open = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(
+      this.src.slice(this.pos),
+    );
     if (!open) throw new XmlSyntaxError(`bad tag at ${this.pos}`);
     this.pos += open[0].length;
     const [, name, attrText, selfClosing] = open;

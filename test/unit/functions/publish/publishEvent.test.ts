@@ -7,7 +7,13 @@ import type { GraphqlRequest } from '../../../../functions/lib/appsyncClient.ts'
 import { PUBLISH_PROFILE_EVENT_MUTATION, publishEvent } from '../../../../functions/publish/publishEvent.ts';
 
 const SCHEMA = readFileSync(resolve(import.meta.dirname, '..', '..', '..', '..', 'schema.graphql'), 'utf8');
-const INPUT = { username: 'ada', kind: 'UPDATED' as const, renamedTo: null, profile: '{}', occurredAt: '2024-01-01T00:00:00.000Z' };
+const INPUT = {
+  username: 'ada',
+  kind: 'UPDATED' as const,
+  renamedTo: null,
+  profile: '{}',
+  occurredAt: '2024-01-01T00:00:00.000Z',
+};
 
 describe('the publishProfileEvent call', () => {
   it('selects every ProfileEvent field, because subscribers only receive what the mutation selected', () => {
@@ -20,18 +26,28 @@ describe('the publishProfileEvent call', () => {
     expect(schemaFields).toHaveLength(5);
   });
 
-  it('signs with the function\'s IAM role and passes the input as the variable', async () => {
+  it("signs with the function's IAM role and passes the input as the variable", async () => {
     const sent: GraphqlRequest[] = [];
     await publishEvent(async (request) => {
       sent.push(request);
       return { status: 200, data: { publishProfileEvent: INPUT } };
     }, INPUT);
-    expect(sent).toEqual([{ query: PUBLISH_PROFILE_EVENT_MUTATION, variables: { input: INPUT }, auth: { mode: 'iam' } }]);
+    expect(sent).toEqual([
+      { query: PUBLISH_PROFILE_EVENT_MUTATION, variables: { input: INPUT }, auth: { mode: 'iam' } },
+    ]);
   });
 
   it('fails when AppSync answers with errors or a non-200 status', async () => {
-    await expect(publishEvent(async () => ({ status: 200, data: { publishProfileEvent: null }, errors: [{ message: 'Not Authorized', errorType: 'Unauthorized' }] }), INPUT))
-      .rejects.toThrow(/Unauthorized: Not Authorized/);
+    await expect(
+      publishEvent(
+        async () => ({
+          status: 200,
+          data: { publishProfileEvent: null },
+          errors: [{ message: 'Not Authorized', errorType: 'Unauthorized' }],
+        }),
+        INPUT,
+      ),
+    ).rejects.toThrow(/Unauthorized: Not Authorized/);
     await expect(publishEvent(async () => ({ status: 403, errors: [] }), INPUT)).rejects.toThrow(/HTTP 403/);
   });
 });

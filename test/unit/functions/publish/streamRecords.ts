@@ -3,12 +3,18 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamRecord } from '../../../../functions/publish/streamEvent.ts';
 
 export const TABLES = { users: 'test-users', profiles: 'test-profiles', links: 'test-links' };
-const streamArn = (table: string) => `arn:aws:dynamodb:us-east-1:000000000000:table/${table}/stream/2024-01-01T00:00:00.000`;
+const streamArn = (table: string) =>
+  `arn:aws:dynamodb:us-east-1:000000000000:table/${table}/stream/2024-01-01T00:00:00.000`;
 
 let sequence = 100;
 
 /** A stream record of `table` for `eventName`, with the images given (plain objects). */
-export function streamRecord(table: 'profiles' | 'links' | string, eventName: 'INSERT' | 'MODIFY' | 'REMOVE', images: { old?: Record<string, unknown>; new?: Record<string, unknown> }, at = 1_700_000_000): DynamoDBStreamRecord {
+export function streamRecord(
+  table: 'profiles' | 'links' | string,
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  images: { old?: Record<string, unknown>; new?: Record<string, unknown> },
+  at = 1_700_000_000,
+): DynamoDBStreamRecord {
   const tableName = table === 'profiles' || table === 'links' ? TABLES[table] : table;
   const image = images.new ?? images.old ?? {};
   const keys = table === 'links' ? { user_id: image.user_id, link_id: image.link_id } : { username: image.username };
@@ -33,7 +39,11 @@ export function streamRecord(table: 'profiles' | 'links' | string, eventName: 'I
 }
 
 /** A stored profile row (seed attribute names) with private details the owner hides. */
-export function profileRow(username: string, userId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function profileRow(
+  username: string,
+  userId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     username,
     user_id: userId,
@@ -58,9 +68,20 @@ export function profileRow(username: string, userId: string, overrides: Record<s
 }
 
 /** A stored link row. */
-export function linkRow(userId: string, linkId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function linkRow(
+  userId: string,
+  linkId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
-    user_id: userId, link_id: linkId, title: `Link ${linkId}`, url: `https://example.com/${linkId}`, order: 0,
-    is_deleted: false, created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', ...overrides,
+    user_id: userId,
+    link_id: linkId,
+    title: `Link ${linkId}`,
+    url: `https://example.com/${linkId}`,
+    order: 0,
+    is_deleted: false,
+    created_at: '2024-01-01T00:00:00.000Z',
+    updated_at: '2024-01-01T00:00:00.000Z',
+    ...overrides,
   };
 }

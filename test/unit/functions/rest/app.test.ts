@@ -14,25 +14,68 @@ function restApp(answer: (request: GraphqlRequest) => GraphqlResponse = () => ({
     warn: (message, fields) => logs.push({ level: 'WARN', message, fields }),
     error: (message, fields) => logs.push({ level: 'ERROR', message, fields }),
   };
-  const app = createRestApp({ graphql: async (request) => { calls.push(request); return answer(request); }, logger });
+  const app = createRestApp({
+    graphql: async (request) => {
+      calls.push(request);
+      return answer(request);
+    },
+    logger,
+  });
   const call = async (method: string, path: string, options: { body?: unknown; auth?: string; sub?: string } = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.auth) headers.authorization = options.auth;
-    const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    const env = options.sub ? { requestContext: { requestId: 'req-1', authorizer: { jwt: { claims: { sub: options.sub } } } } } : {};
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
+    const env = options.sub
+      ? { requestContext: { requestId: 'req-1', authorizer: { jwt: { claims: { sub: options.sub } } } } }
+      : {};
     const response = await app.request(path, { method, headers, body }, env);
-    return { status: response.status, body: await response.json() as any };
+    return { status: response.status, body: (await response.json()) as any };
   };
   return { call, calls, logs };
 }
 
-const LINK = { linkId: 'l1', title: 'Blog', url: 'https://ada.example.com', order: 0, isDeleted: false, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+const LINK = {
+  linkId: 'l1',
+  title: 'Blog',
+  url: 'https://ada.example.com',
+  order: 0,
+  isDeleted: false,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
 
 describe('GET /users/me', () => {
-  it('asks `me` with the caller\'s token and answers the seed\'s account JSON', async () => {
-    const { call, calls } = restApp(() => ({ status: 200, data: { me: { userId: 's1', username: 'ada', email: 'a@x.com', profileComplete: true, dateOfBirth: null, fullName: 'Ada' } } }));
+  it("asks `me` with the caller's token and answers the seed's account JSON", async () => {
+    const { call, calls } = restApp(() => ({
+      status: 200,
+      data: {
+        me: {
+          userId: 's1',
+          username: 'ada',
+          email: 'a@x.com',
+          profileComplete: true,
+          dateOfBirth: null,
+          fullName: 'Ada',
+        },
+      },
+    }));
     const response = await call('GET', '/users/me', { auth: `Bearer ${TOKEN}` });
-    expect(response).toEqual({ status: 200, body: { user_id: 's1', username: 'ada', email: 'a@x.com', profile_complete: true, date_of_birth: null, fullname: 'Ada' } });
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        user_id: 's1',
+        username: 'ada',
+        email: 'a@x.com',
+        profile_complete: true,
+        date_of_birth: null,
+        fullname: 'Ada',
+      },
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0].query).toMatch(/^query RestMe \{\s+me \{/);
     expect(calls[0].auth).toEqual({ mode: 'token', authorization: `Bearer ${TOKEN}` });
@@ -40,7 +83,10 @@ describe('GET /users/me', () => {
 
   it('is 404 when the account does not exist yet (me is null)', async () => {
     const { call } = restApp(() => ({ status: 200, data: { me: null } }));
-    expect(await call('GET', '/users/me', { auth: TOKEN })).toEqual({ status: 404, body: { error: 'Not Found', message: 'User not found' } });
+    expect(await call('GET', '/users/me', { auth: TOKEN })).toEqual({
+      status: 404,
+      body: { error: 'Not Found', message: 'User not found' },
+    });
   });
 
   it('is 401 without a token, and makes no GraphQL call', async () => {
@@ -50,56 +96,125 @@ describe('GET /users/me', () => {
   });
 
   it('is 401 when AppSync refuses the token', async () => {
-    const { call } = restApp(() => ({ status: 401, errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }] }));
-    expect(await call('GET', '/users/me', { auth: TOKEN })).toEqual({ status: 401, body: { error: 'Unauthorized', message: 'Token has expired.' } });
+    const { call } = restApp(() => ({
+      status: 401,
+      errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }],
+    }));
+    expect(await call('GET', '/users/me', { auth: TOKEN })).toEqual({
+      status: 401,
+      body: { error: 'Unauthorized', message: 'Token has expired.' },
+    });
   });
 });
 
 describe('POST /profiles', () => {
   const SAVED = {
-    username: 'ada', fullName: 'Ada', title: null, bio: null, skills: [], socialLinks: [{ platform: 'github', url: 'https://github.com/ada' }], projects: [],
-    avatarKey: null, avatarUrl: null, profileImageUrl: null, resumeKey: null, resumeUrl: null, email: 'a@x.com', phone: null,
-    showEmail: false, showPhone: false, showResume: false, favoriteColor: null, dateOfBirth: null, isOwner: true, links: [],
-    createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+    username: 'ada',
+    fullName: 'Ada',
+    title: null,
+    bio: null,
+    skills: [],
+    socialLinks: [{ platform: 'github', url: 'https://github.com/ada' }],
+    projects: [],
+    avatarKey: null,
+    avatarUrl: null,
+    profileImageUrl: null,
+    resumeKey: null,
+    resumeUrl: null,
+    email: 'a@x.com',
+    phone: null,
+    showEmail: false,
+    showPhone: false,
+    showResume: false,
+    favoriteColor: null,
+    dateOfBirth: null,
+    isOwner: true,
+    links: [],
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
   };
 
-  it('sends saveProfile with the mapped input and answers the seed\'s message and full profile', async () => {
+  it("sends saveProfile with the mapped input and answers the seed's message and full profile", async () => {
     const { call, calls } = restApp(() => ({ status: 200, data: { saveProfile: SAVED } }));
-    const response = await call('POST', '/profiles', { auth: TOKEN, sub: 'sub-1', body: { username: 'ada', full_name: 'Ada', social_links: { github: 'https://github.com/ada' }, profile_image_url: 'https://evil' } });
+    const response = await call('POST', '/profiles', {
+      auth: TOKEN,
+      sub: 'sub-1',
+      body: {
+        username: 'ada',
+        full_name: 'Ada',
+        social_links: { github: 'https://github.com/ada' },
+        profile_image_url: 'https://evil',
+      },
+    });
     expect(response.status).toBe(200);
     expect(response.body.message).toBe('Profile saved successfully');
-    expect(response.body.profile).toMatchObject({ username: 'ada', user_id: 'sub-1', full_name: 'Ada', social_links: { github: 'https://github.com/ada' }, email: 'a@x.com', show_email: false });
+    expect(response.body.profile).toMatchObject({
+      username: 'ada',
+      user_id: 'sub-1',
+      full_name: 'Ada',
+      social_links: { github: 'https://github.com/ada' },
+      email: 'a@x.com',
+      show_email: false,
+    });
     expect(calls[0].query).toMatch(/mutation RestSaveProfile\(\$input: ProfileInput!\)/);
-    expect(calls[0].variables).toEqual({ input: { username: 'ada', fullName: 'Ada', socialLinks: [{ platform: 'github', url: 'https://github.com/ada' }] } });
+    expect(calls[0].variables).toEqual({
+      input: { username: 'ada', fullName: 'Ada', socialLinks: [{ platform: 'github', url: 'https://github.com/ada' }] },
+    });
     expect(calls[0].auth).toEqual({ mode: 'token', authorization: TOKEN });
   });
 
   it('takes user_id from the token AppSync accepted when there is no authorizer context', async () => {
     const { call } = restApp(() => ({ status: 200, data: { saveProfile: SAVED } }));
-    expect((await call('POST', '/profiles', { auth: `Bearer ${TOKEN}`, body: { username: 'ada' } })).body.profile.user_id).toBe('token-sub');
+    expect(
+      (await call('POST', '/profiles', { auth: `Bearer ${TOKEN}`, body: { username: 'ada' } })).body.profile.user_id,
+    ).toBe('token-sub');
   });
 
   it('is 400 without username, and makes no GraphQL call', async () => {
     const { call, calls } = restApp();
-    expect(await call('POST', '/profiles', { auth: TOKEN, body: { full_name: 'Ada' } })).toEqual({ status: 400, body: { error: 'Bad Request', message: 'Missing required fields (username)' } });
+    expect(await call('POST', '/profiles', { auth: TOKEN, body: { full_name: 'Ada' } })).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'Missing required fields (username)' },
+    });
     expect(calls).toEqual([]);
   });
 
   it('is 400 for a body that is not JSON, and makes no GraphQL call', async () => {
     const { call, calls } = restApp();
-    expect(await call('POST', '/profiles', { auth: TOKEN, body: '{"username":' })).toEqual({ status: 400, body: { error: 'Bad Request', message: 'The request body is not valid JSON.' } });
+    expect(await call('POST', '/profiles', { auth: TOKEN, body: '{"username":' })).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'The request body is not valid JSON.' },
+    });
     expect(calls).toEqual([]);
   });
 
-  it('is 409 with the API\'s message when the username is taken, 400 for a resolver\'s BadRequest', async () => {
-    const taken = restApp(() => ({ status: 200, data: { saveProfile: null }, errors: [{ errorType: 'Conflict', message: 'Username ada is already taken.' }] }));
-    expect(await taken.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } })).toEqual({ status: 409, body: { error: 'Conflict', message: 'Username ada is already taken.' } });
-    const bad = restApp(() => ({ status: 200, data: { saveProfile: null }, errors: [{ errorType: 'BadRequest', message: 'input.bio: too long' }] }));
-    expect(await bad.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada', bio: 'x' } })).toEqual({ status: 400, body: { error: 'Bad Request', message: 'input.bio: too long' } });
+  it("is 409 with the API's message when the username is taken, 400 for a resolver's BadRequest", async () => {
+    const taken = restApp(() => ({
+      status: 200,
+      data: { saveProfile: null },
+      errors: [{ errorType: 'Conflict', message: 'Username ada is already taken.' }],
+    }));
+    expect(await taken.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } })).toEqual({
+      status: 409,
+      body: { error: 'Conflict', message: 'Username ada is already taken.' },
+    });
+    const bad = restApp(() => ({
+      status: 200,
+      data: { saveProfile: null },
+      errors: [{ errorType: 'BadRequest', message: 'input.bio: too long' }],
+    }));
+    expect(await bad.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada', bio: 'x' } })).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'input.bio: too long' },
+    });
   });
 
   it('answers 500 with a generic message to an unexpected failure, and logs its cause', async () => {
-    const { call, logs } = restApp(() => ({ status: 200, data: { saveProfile: null }, errors: [{ errorType: 'DynamoDB:InternalServerError', message: 'table internals' }] }));
+    const { call, logs } = restApp(() => ({
+      status: 200,
+      data: { saveProfile: null },
+      errors: [{ errorType: 'DynamoDB:InternalServerError', message: 'table internals' }],
+    }));
     const response = await call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } });
     expect(response.status).toBe(500);
     expect(response.body.error).toBe('Internal Server Error');
@@ -110,46 +225,77 @@ describe('POST /profiles', () => {
   });
 
   it('answers 500 when AppSync cannot be reached', async () => {
-    const { call } = restApp(() => { throw new Error('ECONNREFUSED'); });
+    const { call } = restApp(() => {
+      throw new Error('ECONNREFUSED');
+    });
     expect((await call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } })).status).toBe(500);
   });
 });
 
 describe('GET /profiles/{username}', () => {
   const PUBLIC = {
-    username: 'ada', fullName: 'Ada', title: null, bio: null, skills: [], socialLinks: [], projects: [], profileImageUrl: null, avatarUrl: null,
-    resumeUrl: null, email: null, phone: null, showEmail: false, showPhone: false, showResume: false, isOwner: false, links: [{ title: 'Blog', url: 'https://b' }],
+    username: 'ada',
+    fullName: 'Ada',
+    title: null,
+    bio: null,
+    skills: [],
+    socialLinks: [],
+    projects: [],
+    profileImageUrl: null,
+    avatarUrl: null,
+    resumeUrl: null,
+    email: null,
+    phone: null,
+    showEmail: false,
+    showPhone: false,
+    showResume: false,
+    isOwner: false,
+    links: [{ title: 'Blog', url: 'https://b' }],
   };
 
   it('without Authorization signs the public read with IAM and answers the public JSON without contact keys', async () => {
     const { call, calls } = restApp(() => ({ status: 200, data: { profile: PUBLIC } }));
     const response = await call('GET', '/profiles/ada');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ username: 'ada', full_name: 'Ada', links: [{ title: 'Blog', url: 'https://b' }], show_email: false });
+    expect(response.body).toMatchObject({
+      username: 'ada',
+      full_name: 'Ada',
+      links: [{ title: 'Blog', url: 'https://b' }],
+      show_email: false,
+    });
     expect(response.body).not.toHaveProperty('email');
     expect(calls[0]).toMatchObject({ variables: { username: 'ada' }, auth: { mode: 'iam' } });
     expect(calls[0].query).toMatch(/query RestPublicProfile\(\$username: String!\)/);
   });
 
   it('with Authorization forwards the token, so the owner sees their contact details', async () => {
-    const { call, calls } = restApp(() => ({ status: 200, data: { profile: { ...PUBLIC, isOwner: true, email: 'a@x.com' } } }));
+    const { call, calls } = restApp(() => ({
+      status: 200,
+      data: { profile: { ...PUBLIC, isOwner: true, email: 'a@x.com' } },
+    }));
     const response = await call('GET', '/profiles/ada', { auth: TOKEN });
     expect(response.body).toMatchObject({ email: 'a@x.com', phone: null });
     expect(calls[0].auth).toEqual({ mode: 'token', authorization: TOKEN });
   });
 
   it('falls back to the IAM public read when AppSync refuses the optional token', async () => {
-    const { call, calls } = restApp((request) => (request.auth.mode === 'token'
-      ? { status: 401, errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }] }
-      : { status: 200, data: { profile: PUBLIC } }));
+    const { call, calls } = restApp((request) =>
+      request.auth.mode === 'token'
+        ? { status: 401, errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }] }
+        : { status: 200, data: { profile: PUBLIC } },
+    );
     expect((await call('GET', '/profiles/ada', { auth: TOKEN })).status).toBe(200);
     expect(calls.map((request) => request.auth.mode)).toEqual(['token', 'iam']);
   });
 
-  it('answers 500, not 401, when AppSync refuses the function\'s own IAM role: the anonymous caller did nothing wrong', async () => {
+  it("answers 500, not 401, when AppSync refuses the function's own IAM role: the anonymous caller did nothing wrong", async () => {
     // A field-level IAM denial is HTTP 200 with errorType Unauthorized (appsync-fidelity "Errors"); here it is our policy's fault.
     const message = 'Not Authorized to access email on type Profile';
-    const { call, logs } = restApp(() => ({ status: 200, data: { profile: null }, errors: [{ path: ['profile', 'email'], errorType: 'Unauthorized', message }] }));
+    const { call, logs } = restApp(() => ({
+      status: 200,
+      data: { profile: null },
+      errors: [{ path: ['profile', 'email'], errorType: 'Unauthorized', message }],
+    }));
     const response = await call('GET', '/profiles/ada');
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('Not Authorized');
@@ -158,81 +304,186 @@ describe('GET /profiles/{username}', () => {
 
   it('is 404 for an unknown username', async () => {
     const { call } = restApp(() => ({ status: 200, data: { profile: null } }));
-    expect(await call('GET', '/profiles/nobody')).toEqual({ status: 404, body: { error: 'Not Found', message: 'Profile not found' } });
+    expect(await call('GET', '/profiles/nobody')).toEqual({
+      status: 404,
+      body: { error: 'Not Found', message: 'Profile not found' },
+    });
   });
 });
 
 describe('GET /username/check', () => {
   it('asks usernameAvailable with IAM and answers {available, username}', async () => {
-    const { call, calls } = restApp(() => ({ status: 200, data: { usernameAvailable: { username: 'ada', available: false } } }));
-    expect(await call('GET', '/username/check?username=Ada')).toEqual({ status: 200, body: { available: false, username: 'ada' } });
+    const { call, calls } = restApp(() => ({
+      status: 200,
+      data: { usernameAvailable: { username: 'ada', available: false } },
+    }));
+    expect(await call('GET', '/username/check?username=Ada')).toEqual({
+      status: 200,
+      body: { available: false, username: 'ada' },
+    });
     expect(calls[0]).toMatchObject({ variables: { username: 'Ada' }, auth: { mode: 'iam' } });
   });
 
   it('is 400 without the username parameter, and makes no GraphQL call', async () => {
     const { call, calls } = restApp();
-    expect(await call('GET', '/username/check')).toEqual({ status: 400, body: { error: 'Bad Request', message: 'Missing username parameter' } });
+    expect(await call('GET', '/username/check')).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'Missing username parameter' },
+    });
     expect((await call('GET', '/username/check?username=')).status).toBe(400);
     expect(calls).toEqual([]);
   });
 });
 
 describe('POST /links and DELETE /links/{id}', () => {
-  it('saves a link and answers the seed\'s message and link, user_id from the authorizer claims', async () => {
+  it("saves a link and answers the seed's message and link, user_id from the authorizer claims", async () => {
     const { call, calls } = restApp(() => ({ status: 200, data: { saveLink: LINK } }));
-    const response = await call('POST', '/links', { auth: TOKEN, sub: 'sub-1', body: { title: 'Blog', url: 'https://ada.example.com' } });
-    expect(response).toEqual({ status: 200, body: { message: 'Link saved successfully', link: { user_id: 'sub-1', link_id: 'l1', title: 'Blog', url: 'https://ada.example.com', order: 0, is_deleted: false, created_at: LINK.createdAt, updated_at: LINK.updatedAt } } });
-    expect(calls[0]).toMatchObject({ variables: { input: { title: 'Blog', url: 'https://ada.example.com' } }, auth: { mode: 'token', authorization: TOKEN } });
+    const response = await call('POST', '/links', {
+      auth: TOKEN,
+      sub: 'sub-1',
+      body: { title: 'Blog', url: 'https://ada.example.com' },
+    });
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        message: 'Link saved successfully',
+        link: {
+          user_id: 'sub-1',
+          link_id: 'l1',
+          title: 'Blog',
+          url: 'https://ada.example.com',
+          order: 0,
+          is_deleted: false,
+          created_at: LINK.createdAt,
+          updated_at: LINK.updatedAt,
+        },
+      },
+    });
+    expect(calls[0]).toMatchObject({
+      variables: { input: { title: 'Blog', url: 'https://ada.example.com' } },
+      auth: { mode: 'token', authorization: TOKEN },
+    });
     expect(calls[0].query).toMatch(/mutation RestSaveLink/);
   });
 
   it('is 400 without title or url, and makes no GraphQL call', async () => {
     const { call, calls } = restApp();
-    expect(await call('POST', '/links', { auth: TOKEN, body: { title: 'Blog' } })).toEqual({ status: 400, body: { error: 'Bad Request', message: 'Missing required fields (url)' } });
+    expect(await call('POST', '/links', { auth: TOKEN, body: { title: 'Blog' } })).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'Missing required fields (url)' },
+    });
     expect(calls).toEqual([]);
   });
 
-  it('deletes with deleteLink(linkId) and answers the seed\'s message; 404 when the link is not the caller\'s', async () => {
+  it("deletes with deleteLink(linkId) and answers the seed's message; 404 when the link is not the caller's", async () => {
     const deleted = restApp(() => ({ status: 200, data: { deleteLink: { linkId: 'l1' } } }));
-    expect(await deleted.call('DELETE', '/links/l1', { auth: TOKEN })).toEqual({ status: 200, body: { message: 'Link deleted successfully' } });
+    expect(await deleted.call('DELETE', '/links/l1', { auth: TOKEN })).toEqual({
+      status: 200,
+      body: { message: 'Link deleted successfully' },
+    });
     expect(deleted.calls[0]).toMatchObject({ variables: { linkId: 'l1' }, auth: { mode: 'token' } });
-    const missing = restApp(() => ({ status: 200, data: { deleteLink: null }, errors: [{ errorType: 'NotFound', message: 'No such link.' }] }));
-    expect(await missing.call('DELETE', '/links/l2', { auth: TOKEN })).toEqual({ status: 404, body: { error: 'Not Found', message: 'No such link.' } });
+    const missing = restApp(() => ({
+      status: 200,
+      data: { deleteLink: null },
+      errors: [{ errorType: 'NotFound', message: 'No such link.' }],
+    }));
+    expect(await missing.call('DELETE', '/links/l2', { auth: TOKEN })).toEqual({
+      status: 404,
+      body: { error: 'Not Found', message: 'No such link.' },
+    });
   });
 });
 
 describe('POST /upload-url', () => {
   it('asks createUploadUrl and answers upload_url, key, url and content_type', async () => {
-    const upload = { uploadUrl: 'https://s3/put?sig', key: 'users/s/profile/k.png', url: 'https://b/k.png', contentType: 'image/png', contentLength: 10, expiresAt: '2025-01-01T00:05:00.000Z', headers: [{ name: 'Content-Type', value: 'image/png' }] };
+    const upload = {
+      uploadUrl: 'https://s3/put?sig',
+      key: 'users/s/profile/k.png',
+      url: 'https://b/k.png',
+      contentType: 'image/png',
+      contentLength: 10,
+      expiresAt: '2025-01-01T00:05:00.000Z',
+      headers: [{ name: 'Content-Type', value: 'image/png' }],
+    };
     const { call, calls } = restApp(() => ({ status: 200, data: { createUploadUrl: upload } }));
-    const response = await call('POST', '/upload-url', { auth: TOKEN, body: { file_type: 'profile_image', content_type: 'image/png', content_length: 10 } });
+    const response = await call('POST', '/upload-url', {
+      auth: TOKEN,
+      body: { file_type: 'profile_image', content_type: 'image/png', content_length: 10 },
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ upload_url: 'https://s3/put?sig', key: 'users/s/profile/k.png', url: 'https://b/k.png', content_type: 'image/png' });
-    expect(calls[0].variables).toEqual({ input: { fileType: 'profile_image', contentType: 'image/png', contentLength: 10 } });
+    expect(response.body).toMatchObject({
+      upload_url: 'https://s3/put?sig',
+      key: 'users/s/profile/k.png',
+      url: 'https://b/k.png',
+      content_type: 'image/png',
+    });
+    expect(calls[0].variables).toEqual({
+      input: { fileType: 'profile_image', contentType: 'image/png', contentLength: 10 },
+    });
   });
 
   it('is 400 without content_length, with the documented message, and makes no GraphQL call', async () => {
     const { call, calls } = restApp();
-    expect(await call('POST', '/upload-url', { auth: TOKEN, body: { file_type: 'resume', content_type: 'application/pdf' } }))
-      .toEqual({ status: 400, body: { error: 'Bad Request', message: 'content_length is required: the upload size is part of the signature' } });
+    expect(
+      await call('POST', '/upload-url', {
+        auth: TOKEN,
+        body: { file_type: 'resume', content_type: 'application/pdf' },
+      }),
+    ).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'content_length is required: the upload size is part of the signature' },
+    });
     expect(calls).toEqual([]);
   });
 
-  it('is 400 for an invalid file_type, as AppSync\'s validation refuses the enum value', async () => {
-    const { call } = restApp(() => ({ status: 200, data: null, errors: [{ message: "Validation error of type WrongType: argument 'input.fileType' with value 'EnumValue{name='video'}' is not a valid 'UploadFileType'" }] }));
-    expect((await call('POST', '/upload-url', { auth: TOKEN, body: { file_type: 'video', content_type: 'video/mp4', content_length: 1 } })).status).toBe(400);
+  it("is 400 for an invalid file_type, as AppSync's validation refuses the enum value", async () => {
+    const { call } = restApp(() => ({
+      status: 200,
+      data: null,
+      errors: [
+        {
+          message:
+            "Validation error of type WrongType: argument 'input.fileType' with value 'EnumValue{name='video'}' is not a valid 'UploadFileType'",
+        },
+      ],
+    }));
+    expect(
+      (
+        await call('POST', '/upload-url', {
+          auth: TOKEN,
+          body: { file_type: 'video', content_type: 'video/mp4', content_length: 1 },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe('every request', () => {
   it('is logged once with its operation, status and duration', async () => {
-    const { call, logs } = restApp(() => ({ status: 200, data: { usernameAvailable: { username: 'ada', available: true } } }));
+    const { call, logs } = restApp(() => ({
+      status: 200,
+      data: { usernameAvailable: { username: 'ada', available: true } },
+    }));
     await call('GET', '/username/check?username=ada');
-    expect(logs).toEqual([{ level: 'INFO', message: 'request', fields: expect.objectContaining({ operation: 'usernameAvailable', method: 'GET', status: 200, durationMs: expect.any(Number) }) }]);
+    expect(logs).toEqual([
+      {
+        level: 'INFO',
+        message: 'request',
+        fields: expect.objectContaining({
+          operation: 'usernameAvailable',
+          method: 'GET',
+          status: 200,
+          durationMs: expect.any(Number),
+        }),
+      },
+    ]);
   });
 
   it('answers an unknown route with a JSON 404', async () => {
     const { call } = restApp();
-    expect(await call('GET', '/nope')).toEqual({ status: 404, body: { error: 'Not Found', message: 'No route for GET /nope' } });
+    expect(await call('GET', '/nope')).toEqual({
+      status: 404,
+      body: { error: 'Not Found', message: 'No route for GET /nope' },
+    });
   });
 });

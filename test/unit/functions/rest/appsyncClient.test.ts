@@ -11,12 +11,17 @@ function clientWithFakeFetch(reply: { status: number; body: string } = { status:
     sent.push({ url: String(url), headers: init.headers as Record<string, string>, body: init.body as string });
     return new Response(reply.body, { status: reply.status });
   }) as typeof fetch;
-  const client = createAppSyncClient({ url: 'http://127.0.0.1:4000/graphql', region: 'eu-west-1', credentials: () => CREDENTIALS, fetch: fakeFetch });
+  const client = createAppSyncClient({
+    url: 'http://127.0.0.1:4000/graphql',
+    region: 'eu-west-1',
+    credentials: () => CREDENTIALS,
+    fetch: fakeFetch,
+  });
   return { client, sent };
 }
 
 describe('the AppSync client', () => {
-  it('forwards the caller\'s token without the Bearer scheme AppSync refuses, and no SigV4 headers', async () => {
+  it("forwards the caller's token without the Bearer scheme AppSync refuses, and no SigV4 headers", async () => {
     const { client, sent } = clientWithFakeFetch();
     await client({ query: '{ me { userId } }', auth: { mode: 'token', authorization: 'Bearer abc.def.ghi' } });
     expect(sent[0].headers).toEqual({ 'content-type': 'application/json', authorization: 'abc.def.ghi' });
@@ -24,12 +29,21 @@ describe('the AppSync client', () => {
     expect(sent[1].headers.authorization).toBe('abc.def.ghi');
   });
 
-  it('signs IAM requests with SigV4 for appsync in the function\'s region, with the session token', async () => {
+  it("signs IAM requests with SigV4 for appsync in the function's region, with the session token", async () => {
     const { client, sent } = clientWithFakeFetch();
-    await client({ query: 'query Q($username: String!) { profile(username: $username) { username } }', variables: { username: 'ada' }, auth: { mode: 'iam' } });
+    await client({
+      query: 'query Q($username: String!) { profile(username: $username) { username } }',
+      variables: { username: 'ada' },
+      auth: { mode: 'iam' },
+    });
     const { headers, body } = sent[0];
-    expect(JSON.parse(body)).toEqual({ query: 'query Q($username: String!) { profile(username: $username) { username } }', variables: { username: 'ada' } });
-    expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/appsync\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/);
+    expect(JSON.parse(body)).toEqual({
+      query: 'query Q($username: String!) { profile(username: $username) { username } }',
+      variables: { username: 'ada' },
+    });
+    expect(headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/appsync\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/,
+    );
     expect(headers['x-amz-security-token']).toBe('session-example');
     expect(headers).not.toHaveProperty('host');
   });
@@ -45,10 +59,16 @@ describe('the AppSync client', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('returns AppSync\'s status and body, errors included', async () => {
-    const { client } = clientWithFakeFetch({ status: 401, body: '{"errors":[{"errorType":"UnauthorizedException","message":"Token has expired."}]}' });
-    expect(await client({ query: '{ me { userId } }', auth: { mode: 'token', authorization: 't' } }))
-      .toEqual({ status: 401, data: undefined, errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }] });
+  it("returns AppSync's status and body, errors included", async () => {
+    const { client } = clientWithFakeFetch({
+      status: 401,
+      body: '{"errors":[{"errorType":"UnauthorizedException","message":"Token has expired."}]}',
+    });
+    expect(await client({ query: '{ me { userId } }', auth: { mode: 'token', authorization: 't' } })).toEqual({
+      status: 401,
+      data: undefined,
+      errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }],
+    });
   });
 
   it('rejects an answer that is not JSON (a gateway error page)', async () => {
