@@ -33,7 +33,7 @@ export class ProLynkStack extends Stack {
     const project = props.projectName ?? 'prolynk';
     const schemaPath = props.schemaPath ?? join(REPO_ROOT, 'schema.graphql');
 
-    // Storage: the seed's tables, keys and indexes, so existing data keeps working (DESIGN §3).
+    // Storage: the seed's tables, keys and indexes, so existing data keeps working (docs/architecture.md §3).
     const users = new DataTable(this, 'Users', {
       tableName: `${project}-users`,
       partitionKey: 'user_id',
@@ -124,7 +124,7 @@ export class ProLynkStack extends Stack {
 
     acknowledgeApiNagFindings(api);
 
-    // REST shim: the seed's endpoints, each one GraphQL operation on the API above (DESIGN §4).
+    // REST shim: the seed's endpoints, each one GraphQL operation on the API above (docs/architecture.md §4).
     new RestApi(this, 'Rest', {
       projectName: project,
       userPool: directory.userPool,
@@ -132,7 +132,7 @@ export class ProLynkStack extends Stack {
       graphqlApi: api,
     });
 
-    // Real-time: the profiles and links streams publish the public view to subscribers (DESIGN §4).
+    // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
     new ProfileEvents(this, 'ProfileEvents', {
       usersTable: users,
       profilesTable: profiles,

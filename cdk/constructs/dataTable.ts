@@ -8,7 +8,7 @@ export interface DataTableProps {
   sortKey?: string;
   /** Index name → its (string) partition key; every index projects ALL, as the seed's do. */
   indexes?: Record<string, string>;
-  /** Streams feed the real-time publisher (DESIGN §4, "Privacy of real-time updates"). */
+  /** Streams feed the real-time publisher (docs/architecture.md §4, "Privacy of real-time updates"). */
   stream?: boolean;
 }
 

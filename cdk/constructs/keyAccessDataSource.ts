@@ -26,7 +26,7 @@ export const KEY_ACCESS_ACTIONS = [
 /**
  * An AppSync DynamoDB data source whose role may do only KEY_ACCESS_ACTIONS on the tables
  * themselves. CDK's own DynamoDbDataSource always grants read-write data access, which includes
- * Scan, batch operations and stream reads (DESIGN §3: no Scan anywhere).
+ * Scan, batch operations and stream reads (docs/architecture.md §3: no Scan anywhere).
  */
 export class KeyAccessDataSource extends BackedDataSource {
   constructor(scope: Construct, id: string, props: KeyAccessDataSourceProps) {

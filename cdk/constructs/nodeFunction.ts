@@ -44,7 +44,7 @@ export class NodeFunction extends LambdaFunction {
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Pinned to Node.js 20, the runtime the local stack runs the same bundle on (DESIGN §5); upgrade both together.',
+        'Pinned to Node.js 20, the runtime the local stack runs the same bundle on (docs/architecture.md §5); upgrade both together.',
     });
     Validations.of(this).acknowledge({
       id: 'CloudFormation-Validate::W2531',

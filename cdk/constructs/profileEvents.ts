@@ -27,7 +27,7 @@ export const PUBLISH_IAM_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Real-time updates (DESIGN §4 "Privacy of real-time updates"): the profiles and links streams
+ * Real-time updates (docs/architecture.md §4 "Privacy of real-time updates"): the profiles and links streams
  * drive functions/publish, which reads the public view by key and calls publishProfileEvent with
  * its own IAM role — allowed that one mutation and nothing else of the API.
  */

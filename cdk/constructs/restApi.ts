@@ -51,7 +51,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
 ];
 
 /**
- * The REST shim (DESIGN §4): the seed's API Gateway HTTP API v2 — CORS, JWT authorizer on the
+ * The REST shim (docs/architecture.md §4): the seed's API Gateway HTTP API v2 — CORS, JWT authorizer on the
  * protected routes, $default stage with throttling and access logs — in front of one Lambda that
  * answers each route with one GraphQL operation. The function may call, with its own IAM role,
  * only the public fields its public routes select.

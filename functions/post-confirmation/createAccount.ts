@@ -1,4 +1,4 @@
-// Writes a confirmed user's rows in ONE TransactWriteItems (DESIGN §3): the users row only if
+// Writes a confirmed user's rows in ONE TransactWriteItems (docs/architecture.md §3): the users row only if
 // none exists for the sub, and the profile only if nobody holds the name. Either both are
 // written or neither.
 import { TransactionCanceledException, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';

@@ -16,7 +16,7 @@ const dynamodb = new DynamoDBClient({});
 const directory = cognitoDirectory(new CognitoIdentityProviderClient({}));
 const profilesTable = process.env.PROFILES_TABLE ?? '';
 
-// A key lookup with a strong read: the name is free when no profile item has it (DESIGN §3: no Scan).
+// A key lookup with a strong read: the name is free when no profile item has it (docs/architecture.md §3: no Scan).
 async function isUsernameTaken(username: string): Promise<boolean> {
   const { Item } = await dynamodb.send(
     new GetItemCommand({

@@ -3,7 +3,7 @@
 // and AppSync passes `payload` as this function's event.
 //
 // Error contract: a thrown error reaches AppSync only as errorType `Lambda:Unhandled` (fidelity
-// reference §5), which would lose our BadRequest/Unauthorized types. So expected refusals are
+// docs/appsync-facts.md §5), which would lose our BadRequest/Unauthorized types. So expected refusals are
 // RETURNED as `{ ok: false, errorType, message }` and the resolver re-raises them with
 // `util.error(message, errorType)`; success is `{ ok: true, upload }`. Only unexpected failures
 // are thrown — logged here with context, with a generic message so no internals reach the client,

@@ -1,4 +1,4 @@
-// The stream publisher (DESIGN §4 "Privacy of real-time updates"): DynamoDB Streams on the
+// The stream publisher (docs/architecture.md §4 "Privacy of real-time updates"): DynamoDB Streams on the
 // profiles and links tables → publishProfileEvent, signed with the function's IAM role, carrying
 // only the public view. Partial failures are reported with batchItemFailures
 // (FunctionResponseTypes: ReportBatchItemFailures on the event source mapping).

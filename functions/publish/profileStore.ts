@@ -1,4 +1,4 @@
-// The current state an event describes, read from the tables by key (DESIGN §3: no Scan). Reads
+// The current state an event describes, read from the tables by key (docs/architecture.md §3: no Scan). Reads
 // are consistent — a stream record can arrive before an eventually consistent read would see its
 // write — and remembered for the batch, so each name, owner and link list is read once.
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';

@@ -1,4 +1,4 @@
-// The profile as ANY subscriber may see it (DESIGN §4 "Privacy of real-time updates"): the same
+// The profile as ANY subscriber may see it (docs/architecture.md §4 "Privacy of real-time updates"): the same
 // masking as the public profile query (resolvers/lib/profileView.ts with no viewer), the owner's
 // id dropped, and the live links included because a subscription cannot resolve nested fields.
 import type { Link, Profile } from '../../generated/graphql.ts';

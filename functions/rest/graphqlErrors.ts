@@ -1,4 +1,4 @@
-// AppSync's answer → the HTTP status the REST shim gives (DESIGN §4 "The API"): our errorTypes map
+// AppSync's answer → the HTTP status the REST shim gives (docs/architecture.md §4 "The API"): our errorTypes map
 // one to one; validation errors (no errorType) are the caller's malformed input; a request-level
 // HTTP 401 is a refused token; everything else is our fault and becomes a generic 500.
 import type { GraphqlError } from '../lib/appsyncClient.ts';

@@ -1,5 +1,5 @@
 // The REST shim's Lambda (API Gateway HTTP API, payload 2.0): the seed's seven endpoints, each
-// answered by one GraphQL operation against the AppSync API at GRAPHQL_URL (DESIGN §4).
+// answered by one GraphQL operation against the AppSync API at GRAPHQL_URL (docs/architecture.md §4).
 import { handle } from 'hono/aws-lambda';
 import { createRestApp } from './app.ts';
 import { createAppSyncClient, environmentCredentials } from '../lib/appsyncClient.ts';

@@ -1,4 +1,4 @@
-// The GraphQL operation behind each REST endpoint (DESIGN §4 "REST shim": one route, one
+// The GraphQL operation behind each REST endpoint (docs/architecture.md §4 "REST shim": one route, one
 // operation). The public documents are the only ones sent with the function's IAM role, so
 // PUBLIC_IAM_FIELDS lists exactly the fields they select: the CDK grants appsync:GraphQL on
 // those and nothing else (a test checks the list against the documents and the schema).

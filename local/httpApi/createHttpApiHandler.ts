@@ -1,4 +1,4 @@
-// One HTTP API stage served locally (DESIGN §5 "HTTP API"): throttling, CORS preflights, route
+// One HTTP API stage served locally (docs/architecture.md §5 "HTTP API"): throttling, CORS preflights, route
 // selection, the JWT authorizer and the Lambda proxy integration with payload format 2.0, in the
 // order API Gateway applies them. Create-only: the caller binds the port.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';

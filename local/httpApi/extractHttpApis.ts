@@ -1,4 +1,4 @@
-// Reads the template's API Gateway v2 HTTP APIs (DESIGN §5 "HTTP API"): routes, their Lambda
+// Reads the template's API Gateway v2 HTTP APIs (docs/architecture.md §5 "HTTP API"): routes, their Lambda
 // proxy integrations, JWT authorizers, CORS and stage throttling. Anything the emulation cannot
 // serve faithfully fails here, naming the resource, instead of behaving differently at runtime.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The local HTTP API (API Gateway v2) emulation: template extraction and the request listener (DESIGN §5).
+// The local HTTP API (API Gateway v2) emulation: template extraction and the request listener (docs/architecture.md §5).
 export { extractHttpApis } from './extractHttpApis.ts';
 export { createHttpApiHandler } from './createHttpApiHandler.ts';
 export type { HttpApiHandlerOptions } from './createHttpApiHandler.ts';

@@ -1,6 +1,6 @@
 // Reads the template's AWS::Lambda::Function resources into what the local Lambda runner needs:
 // handler, runtime, environment (intrinsics resolved to local values) and the asset folder
-// holding the bundle (DESIGN §1: nothing about a function is declared twice).
+// holding the bundle (docs/architecture.md §1: nothing about a function is declared twice).
 import { resourcesOfType } from '../template/cloudFormation.ts';
 import type { CfnTemplate } from '../template/cloudFormation.ts';
 import type { FileAsset } from '../template/loadCloudAssembly.ts';

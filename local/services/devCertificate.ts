@@ -1,5 +1,5 @@
 // The development TLS certificate: Amplify JS v6 always opens wss://<graphql host>/graphql/realtime
-// for a custom endpoint (DESIGN §5), so the local endpoint must answer HTTPS/WSS too.
+// for a custom endpoint (docs/architecture.md §5), so the local endpoint must answer HTTPS/WSS too.
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -7,7 +7,7 @@
 // - A request with no signature at all is served as if authorised, writes included. AWS refuses
 //   anonymous requests that no bucket policy allows, so here anonymous writes get 403
 //   AccessDenied, and anonymous reads too when the bucket lists its public key patterns.
-// - Its bucket-level SigV4 check disagrees with current SDKs about a trailing "/" (DESIGN §5),
+// - Its bucket-level SigV4 check disagrees with current SDKs about a trailing "/" (docs/architecture.md §5),
 //   so buckets come from its own configureBuckets option, never CreateBucket.
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';

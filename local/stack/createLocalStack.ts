@@ -1,4 +1,4 @@
-// The whole system on one machine, from the synthesized template (DESIGN §1, §5): DynamoDB Local,
+// The whole system on one machine, from the synthesized template (docs/architecture.md §1, §5): DynamoDB Local,
 // cognito-local and s3rver started by the project, the resources the template declares created
 // on them, and the AppSync API served over HTTP and HTTPS on one port. Create-only: the CLI in
 // local/cli/start.ts binds fixed ports; tests pass port 0 and a temp data folder.
@@ -182,7 +182,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     stoppers.push(async () => runner.close());
     lambda.attach(runner);
 
-    // DynamoDB stream event-source mappings, polled like Lambda does (DESIGN §5).
+    // DynamoDB stream event-source mappings, polled like Lambda does (docs/architecture.md §5).
     const streamsClient = localStreamsClient(dynamoDb.endpoint);
     const pollers = startStreamPollers({
       mappings: loadEventSourceMappings(template, refs),
@@ -204,13 +204,13 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       cognito: { issuer: ensuredPool.issuer, jwksUri: ensuredPool.jwksUri },
       region: LOCAL_REGION,
     };
-    // Mutations served over HTTP fan out to the realtime endpoint's subscriptions (DESIGN §5).
+    // Mutations served over HTTP fan out to the realtime endpoint's subscriptions (docs/architecture.md §5).
     const hub = createSubscriptionHub();
     graphql.attach(createGraphqlHttpHandler({ engine, log: options.requestLog ?? silentRequestLog, auth, hub }));
     realtime = createRealtimeServer({ engine, auth, hub });
     stoppers.push(realtime.close);
 
-    // The REST shim's HTTP API, when the template has one (DESIGN §5 "HTTP API").
+    // The REST shim's HTTP API, when the template has one (docs/architecture.md §5 "HTTP API").
     const rest = await serveRestApi({ template, refs, runner, userPool: ensuredPool, host, port: ports.rest ?? 0 });
     if (rest) stoppers.push(rest.close);
     const restUrl = rest ? `http://${host === '127.0.0.1' ? 'localhost' : host}:${rest.port}` : undefined;

@@ -1,5 +1,5 @@
 // The template's HTTP API (the REST shim), served locally: routes to the Lambda runner, its JWT
-// authorizer pointed at cognito-local's issuer and keys instead of Cognito's (DESIGN §5).
+// authorizer pointed at cognito-local's issuer and keys instead of Cognito's (docs/architecture.md §5).
 import { createHttpApiHandler, extractHttpApis, listenHttpApi } from '../httpApi/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import type { CfnTemplate, ReferenceResolver } from '../template/index.ts';

@@ -1,4 +1,4 @@
-// The template loader: the synthesized CDK stack, read into what the local runtime starts (DESIGN §1).
+// The template loader: the synthesized CDK stack, read into what the local runtime starts (docs/architecture.md §1).
 export { loadCloudAssembly } from './loadCloudAssembly.ts';
 export type { CloudAssembly, FileAsset } from './loadCloudAssembly.ts';
 export { resourcesOfType, referencedLogicalId } from './cloudFormation.ts';

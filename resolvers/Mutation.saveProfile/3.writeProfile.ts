@@ -1,5 +1,5 @@
 // @dataSource ProfilesTable
-// One atomic write per save (DESIGN §3):
+// One atomic write per save (docs/architecture.md §3):
 // - claim (no profile yet): TransactWriteItems putting the profile under a name nobody holds
 //   (attribute_not_exists) and the users row pointing at it;
 // - rename: TransactWriteItems putting the new name (attribute_not_exists), deleting the old one

@@ -1,6 +1,6 @@
 // @dataSource UsersTable
 // Step shared by owner pipelines: the caller's users row, read by key with a strongly consistent
-// read (DESIGN §3: owner paths never read the eventually consistent GSI). Stashed as `account`.
+// read (docs/architecture.md §3: owner paths never read the eventually consistent GSI). Stashed as `account`.
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import { callerSub, raiseIfDataSourceError } from '../lib/errors.ts';

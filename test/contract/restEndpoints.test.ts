@@ -1,4 +1,4 @@
-// The seed's REST contract (../shared/seed/prolynk-technical-stack.md "API Endpoints"), endpoint
+// The seed's REST contract (docs/rest-contract.md), endpoint
 // by endpoint: paths, bodies, status codes and JSON shapes as the original documented them. The
 // cases run against the local stack's HTTP API; every request goes through the same layers as on
 // AWS (HTTP API routes, JWT authorizer, the REST shim Lambda, AppSync, DynamoDB).

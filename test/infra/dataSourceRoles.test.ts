@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeStack } from './fixtures/synthesizeStack.ts';
 
 // The AppSync DynamoDB data sources' roles: what the resolvers do (key reads, the links Query,
-// transactional Put/Update/Delete/ConditionCheck) and nothing else (DESIGN §3: no Scan).
+// transactional Put/Update/Delete/ConditionCheck) and nothing else (docs/architecture.md §3: no Scan).
 let policies: { Action: string | string[]; Resource: unknown }[][];
 
 beforeAll(() => {

@@ -1,6 +1,6 @@
 // The seed's Upload endpoint: POST /upload-url.
 //
-// Deviation from the seed (hardening, DESIGN §4 "Uploads"): the body must also carry
+// Deviation from the seed (hardening, docs/architecture.md §4 "Uploads"): the body must also carry
 // `content_length`, the exact size in bytes. The GraphQL API signs Content-Length into the
 // presigned PUT so S3 itself enforces the size bound (5 MiB images, 10 MiB PDFs); a URL signed
 // without it would accept any size. A body without it is answered 400 {"error":"Bad Request",

@@ -1,6 +1,6 @@
 // BatchGetItem, BatchPutItem, BatchDeleteItem across the tables the request names. AppSync does not
 // retry unprocessed entries: it returns them, with null in their place in `data` (fidelity
-// reference §2.3). DynamoDB answers in no particular order, so results are matched back to the
+// docs/appsync-facts.md §2.3). DynamoDB answers in no particular order, so results are matched back to the
 // request by key to keep request order.
 import { BatchGetItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { KeysAndAttributes, WriteRequest } from '@aws-sdk/client-dynamodb';

@@ -8,7 +8,7 @@ import type { ApiDefinition, DataSourceDefinition } from './definitions.ts';
 import { createNoneDataSource } from './noneDataSource.ts';
 import type { CompiledFunction, CompiledResolver } from './resolverTypes.ts';
 
-/** AWS's limit on functions in one pipeline resolver (reference §3). */
+/** AWS's limit on functions in one pipeline resolver (docs/appsync-facts.md §3). */
 export const MAX_PIPELINE_FUNCTIONS = 10;
 
 /** Compiles the API's resolvers, keyed `Type.field`. */

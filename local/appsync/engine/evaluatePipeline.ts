@@ -1,4 +1,4 @@
-// Pipeline resolvers (reference §1.6, §4): resolver request → each function (request → data
+// Pipeline resolvers (docs/appsync-facts.md §1.6, §4): resolver request → each function (request → data
 // source → response) → resolver response, with ctx.prev.result chaining and one shared stash.
 import type { FieldError, HandlerSite } from '../runtime/contract.ts';
 import type { InvocationStack } from '../runtime/invocationStack.ts';

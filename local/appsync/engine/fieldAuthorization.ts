@@ -1,4 +1,4 @@
-// Field-level authorization with AppSync's directive semantics (reference §6):
+// Field-level authorization with AppSync's directive semantics (docs/appsync-facts.md §6):
 // - a field's auth directives replace its type's; a type's replace the API's default mode;
 // - with no directive anywhere only the default mode may read it;
 // - the object type a field returns is checked too ("Not Authorized to access <field> on type

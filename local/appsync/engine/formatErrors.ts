@@ -1,4 +1,4 @@
-// Error entries in AppSync's exact shape and key order (reference §5):
+// Error entries in AppSync's exact shape and key order (docs/appsync-facts.md §5):
 // field errors {path, data, errorType, errorInfo, locations:[{line, column, sourceName}], message};
 // validation errors {path:null, locations, message} with no errorType; errors GraphQL itself
 // raises while completing values (non-null violations) {path, locations:null, message}.

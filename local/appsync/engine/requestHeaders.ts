@@ -1,4 +1,4 @@
-// ctx.request.headers (reference §4): lowercase names, a header sent twice becomes an array, and
+// ctx.request.headers (docs/appsync-facts.md §4): lowercase names, a header sent twice becomes an array, and
 // `cookie` is never exposed to resolvers.
 
 /** Normalises the caller's HTTP headers into what AppSync puts on ctx.request.headers. */

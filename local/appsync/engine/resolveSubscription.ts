@@ -1,4 +1,4 @@
-// A subscription at subscribe time (reference §8.3): the start's document must be one
+// A subscription at subscribe time (docs/appsync-facts.md §8.3): the start's document must be one
 // subscription with one root field; the field's directives are checked for the caller and its
 // resolver runs (usually a NONE data source) so that it may call util.unauthorized() or
 // extensions.setSubscriptionFilter(...). Nothing is delivered here; the realtime server keeps

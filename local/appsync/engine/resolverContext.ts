@@ -1,4 +1,4 @@
-// Builds the `ctx` a handler receives (reference §4). Data from the host (arguments, source,
+// Builds the `ctx` a handler receives (docs/appsync-facts.md §4). Data from the host (arguments, source,
 // identity, data-source results) is copied into a patched realm first, so APPSYNC_JS intrinsics
 // (no sort comparator, …) apply to it as they do to objects the handler creates.
 import type { DataSourceCallContext } from '../runtime/contract.ts';

@@ -26,7 +26,7 @@ export interface CompiledPipelineResolver {
 
 export type CompiledResolver = CompiledUnitResolver | CompiledPipelineResolver;
 
-/** ctx.info as AppSync builds it (reference §4). */
+/** ctx.info as AppSync builds it (docs/appsync-facts.md §4). */
 export interface ResolverInfo {
   fieldName: string;
   parentTypeName: string;

@@ -49,7 +49,7 @@ function unauthorizedAsAppSyncSays(error: FieldError, site: HandlerSite): FieldE
   return { ...error, message: `Not Authorized to access ${site.fieldName} on type ${site.parentTypeName}` };
 }
 
-// What AppSync reports for an exception in APPSYNC_JS code is not documented (reference §5 [?]);
+// What AppSync reports for an exception in APPSYNC_JS code is not documented (docs/appsync-facts.md §5 [?]);
 // like LocalStack we use errorType "Code", and the message names the handler so it can be found.
 function codeError(thrown: unknown, site: HandlerSite, bundleName: string): FieldError {
   const described =

@@ -1,4 +1,4 @@
-// ctx.info.selectionSetList and selectionSetGraphQL (reference §4): '/' nesting, aliases only under
+// ctx.info.selectionSetList and selectionSetGraphQL (docs/appsync-facts.md §4): '/' nesting, aliases only under
 // the alias, fragments expanded into the list, and for an interface or union only the fields of
 // the type itself (fragments on other types are left out).
 import {

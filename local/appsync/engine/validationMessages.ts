@@ -1,5 +1,5 @@
 // AppSync validates queries with graphql-java, so its messages read
-// "Validation error of type <Kind>: <description> @ '<field path>'" (reference §5, e.g.
+// "Validation error of type <Kind>: <description> @ '<field path>'" (docs/appsync-facts.md §5, e.g.
 // "Validation error of type FieldUndefined: Field 'badfield' in type 'Query' is undefined @ 'badfield'").
 // graphql-js finds the same problems; this module rewrites its messages into graphql-java's words.
 import {

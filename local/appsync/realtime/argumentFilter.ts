@@ -1,4 +1,4 @@
-// Basic (argument) filtering (reference §8.3): every argument the subscriber supplied must equal
+// Basic (argument) filtering (docs/appsync-facts.md §8.3): every argument the subscriber supplied must equal
 // the payload's field of the same name; omitted arguments match everything, and an explicit null
 // means "the field is null".
 import { isDeepStrictEqual } from 'node:util';

@@ -1,4 +1,4 @@
-// AppSync's real-time endpoint (reference §8) at /graphql/realtime, the path Amplify JS v6 derives
+// AppSync's real-time endpoint (docs/appsync-facts.md §8) at /graphql/realtime, the path Amplify JS v6 derives
 // for a custom endpoint (§9.1), served on the API's own port over ws:// and wss:// through the
 // HTTP servers' 'upgrade' event. Successful mutations published on the hub fan out to every
 // matching subscription.

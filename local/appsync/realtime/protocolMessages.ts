@@ -1,4 +1,4 @@
-// The server's messages of AppSync's real-time protocol (reference §8.2), built in one place so
+// The server's messages of AppSync's real-time protocol (docs/appsync-facts.md §8.2), built in one place so
 // every frame has AWS's shape.
 import type { AuthFailure } from '../auth/authResult.ts';
 import type { SubscriptionErrorEntry } from '../engine/resolveSubscription.ts';

@@ -1,4 +1,4 @@
-// One WebSocket connection speaking AppSync's real-time protocol (reference §8.2): connection_init
+// One WebSocket connection speaking AppSync's real-time protocol (docs/appsync-facts.md §8.2): connection_init
 // authenticates the connection's header object, then each start authenticates its own
 // authorization, resolves its subscription at subscribe time and is registered for fan-out.
 import type { WebSocket } from 'ws';

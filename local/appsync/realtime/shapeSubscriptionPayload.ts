@@ -1,4 +1,4 @@
-// What one subscriber receives (reference §8.3): the mutation's result, already limited by the
+// What one subscriber receives (docs/appsync-facts.md §8.3): the mutation's result, already limited by the
 // mutation's selection set, read through the subscriber's own selection. A field the subscriber
 // asks for but the mutation did not select comes back null. `__typename` is answered from the
 // schema, since the mutation may not have selected it.

@@ -1,5 +1,5 @@
 // `@aws_subscribe(mutations: [...])` read from the schema: which subscription fields each
-// mutation's results fan out to (reference §6 directives, §8.3).
+// mutation's results fan out to (docs/appsync-facts.md §6 directives, §8.3).
 import { isObjectType, valueFromASTUntyped } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 

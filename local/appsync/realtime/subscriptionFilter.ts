@@ -1,4 +1,4 @@
-// Enhanced subscription filters (reference §8.4): {filterGroup:[{filters:[{fieldName, operator,
+// Enhanced subscription filters (docs/appsync-facts.md §8.4): {filterGroup:[{filters:[{fieldName, operator,
 // value}]}]}; filters in a group are ANDed, groups are ORed. Evaluated against each published
 // payload; pure, so it can be tested against the examples in AWS's documentation.
 

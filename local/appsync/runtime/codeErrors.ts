@@ -1,6 +1,6 @@
 // The errors AppSync raises when it is handed resolver or function code it will not accept.
 // AWS reports these from CreateResolver / CreateFunction as BadRequestException, so a bundle that
-// fails here would also fail `cdk deploy` (reference §3).
+// fails here would also fail `cdk deploy` (docs/appsync-facts.md §3).
 
 /** AppSync's rejection of resolver code (too long, unsupported syntax, unknown import, …). */
 export class CodeRejectedError extends Error {
@@ -25,5 +25,5 @@ export class CodeRejectedError extends Error {
 /** AWS's wording for code that fails its checks ([O] BadRequestException "The code contains one or more errors"). */
 export const CODE_ERRORS_MESSAGE = 'The code contains one or more errors.';
 
-/** `Resolver.code` / `Function.code` are limited to 32768 characters (API_Resolver, reference §3). */
+/** `Resolver.code` / `Function.code` are limited to 32768 characters (API_Resolver, docs/appsync-facts.md §3). */
 export const MAX_CODE_LENGTH = 32768;

@@ -1,5 +1,5 @@
 // `@aws-appsync/utils/dynamodb`: helpers that build the request objects a DynamoDB data source
-// receives (reference §2.1). Shapes follow AWS's recorded EvaluateCode outputs where they exist.
+// receives (docs/appsync-facts.md §2.1). Shapes follow AWS's recorded EvaluateCode outputs where they exist.
 import { isPlainObject, toBinarySet, toDynamoDB, toMapValues, toNumberSet, toStringSet } from './util/dynamodb.ts';
 import type { AttributeValue } from './util/dynamodb.ts';
 import { usageError } from './util/errors.ts';

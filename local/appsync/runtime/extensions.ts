@@ -1,9 +1,9 @@
-// The `extensions` global (reference §1.7): records each call on the invocation and refuses the
+// The `extensions` global (docs/appsync-facts.md §1.7): records each call on the invocation and refuses the
 // calls AppSync only allows in certain handlers.
 import type { ExtensionCall, HandlerSite, InvocationSource } from './contract.ts';
 import { usageError } from './util/errors.ts';
 
-// AppSync allows at most 5 unique invalidateSubscriptions calls per request (reference §1.7).
+// AppSync allows at most 5 unique invalidateSubscriptions calls per request (docs/appsync-facts.md §1.7).
 const MAX_INVALIDATIONS = 5;
 
 const where = (site: HandlerSite) => `${site.parentTypeName}.${site.fieldName} ${site.kind} ${site.handler} handler`;

@@ -38,7 +38,7 @@ export function createAppSyncGlobals(
   const { error, appendError, unauthorized } = createErrorHelpers(invocations);
   const { autoId, autoUlid, autoKsuid } = createIdHelpers({ now, bytes: byteSource(options.random) });
   // Exactly the keys of @aws-appsync/utils 2.1.1; VTL-only helpers (isNull, toJson, …) must stay
-  // absent so code AWS rejects fails here too (reference §1.1).
+  // absent so code AWS rejects fails here too (docs/appsync-facts.md §1.1).
   const util: Record<string, unknown> = {
     escapeJavaScript,
     urlEncode,

@@ -1,6 +1,6 @@
 // AppSync checks APPSYNC_JS code when a resolver or function is created, before it ever runs, and
 // rejects unsupported syntax (try, while, classes, ++, regex literals, …) with BadRequestException
-// "The code contains one or more errors" (reference §3). The same rules ship as
+// "The code contains one or more errors" (docs/appsync-facts.md §3). The same rules ship as
 // @aws-appsync/eslint-plugin's `base` set, so running them over the deployed bundle makes code
 // AWS rejects fail here too, even if the source-level lint was bypassed.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The `runtime` global: runtime.earlyReturn stops the handler (reference §1.6).
+// The `runtime` global: runtime.earlyReturn stops the handler (docs/appsync-facts.md §1.6).
 import { EarlyReturnSignal } from './contract.ts';
 
 /** Creates the `runtime` global whose earlyReturn throws EarlyReturnSignal for the evaluator. */

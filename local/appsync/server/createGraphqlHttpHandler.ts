@@ -14,7 +14,7 @@ export interface GraphqlHttpHandlerOptions {
   engine: AppSyncEngine;
   auth: AuthConfig;
   log: RequestLogSink;
-  /** Where successful mutations are published for subscriptions (reference §8.3); none: no fan-out. */
+  /** Where successful mutations are published for subscriptions (docs/appsync-facts.md §8.3); none: no fan-out. */
   hub?: SubscriptionHub;
 }
 
@@ -116,7 +116,7 @@ async function handle(
 }
 
 // Node joins a repeated header into one "a, b" string; AppSync gives its values as an array
-// (ctx.request.headers.custom[1], reference §4), so read each header's values separately.
+// (ctx.request.headers.custom[1], docs/appsync-facts.md §4), so read each header's values separately.
 function distinctHeaders(req: IncomingMessage): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, values] of Object.entries(req.headersDistinct)) {

@@ -1,4 +1,4 @@
-// DynamoDB stream event-source mappings, run locally (DESIGN §5).
+// DynamoDB stream event-source mappings, run locally (docs/architecture.md §5).
 export { loadEventSourceMappings } from './loadEventSourceMappings.ts';
 export type { StreamMappingDefinition } from './loadEventSourceMappings.ts';
 export { localStreamArns } from './localStreamArns.ts';

@@ -1,5 +1,5 @@
 // Reads the template's AWS::Lambda::EventSourceMapping resources whose source is a DynamoDB stream
-// (DESIGN §5: "DynamoDB stream event-source mappings are polled like AWS does"). Other sources
+// (docs/architecture.md §5: "DynamoDB stream event-source mappings are polled like AWS does"). Other sources
 // (SQS, Kinesis, …) are left out: nothing local feeds them.
 import { resourcesOfType } from '../../template/cloudFormation.ts';
 import type { CfnTemplate } from '../../template/cloudFormation.ts';

@@ -1,4 +1,4 @@
-// Rows the seed system wrote (DESIGN §3: existing data must keep working): no ids on projects,
+// Rows the seed system wrote (docs/architecture.md §3: existing data must keep working): no ids on projects,
 // profile_image_url only, social links with empty entries, links without is_deleted/order, and a
 // users row without the live-link counter.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';

@@ -100,7 +100,7 @@ async function send(operation: Operation, caller: Caller): Promise<GraphqlHttpRe
 type Expectation = (res: GraphqlHttpResponse, operation: Operation) => void;
 
 // AWS's recorded wording for a missing Authorization header or a forged JWT, and for a bad API
-// key (reference §5); the expired-token wording is not recorded from AWS, so only its shape is checked.
+// key (docs/appsync-facts.md §5); the expired-token wording is not recorded from AWS, so only its shape is checked.
 const rejected =
   (message?: string): Expectation =>
   (res) => {

@@ -61,7 +61,7 @@ function expectBadRequest(res: GraphqlHttpResponse, mutation: string, field: str
 }
 
 // AppSync reports GraphQL validation failures as HTTP 200, data null, path null and no errorType,
-// with graphql-java's "Validation error of type <Kind>: …" wording (reference §5).
+// with graphql-java's "Validation error of type <Kind>: …" wording (docs/appsync-facts.md §5).
 function expectValidationError(res: GraphqlHttpResponse, kind?: string): void {
   expect(res.status).toBe(200);
   expect(res.body.data).toBeNull();

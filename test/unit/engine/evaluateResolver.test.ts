@@ -133,7 +133,7 @@ describe('unit resolvers', () => {
   });
 
   it('keeps a "__proto__" key of JSON data as an ordinary key, never as the prototype', async () => {
-    // An AWSJSON argument reaches the resolver as a parsed map (reference §7); a key is data.
+    // An AWSJSON argument reaches the resolver as a parsed map (docs/appsync-facts.md §7); a key is data.
     const resolver = unit(
       `export function request(ctx) { const v = ctx.args.v; return { payload: { keys: Object.keys(v), inherited: v.x ?? null, json: JSON.stringify(v) } }; }\nexport function response(ctx) { return ctx.result; }`,
       createNoneDataSource('none'),

@@ -32,7 +32,7 @@ describe('@aws-appsync/utils/dynamodb exports', () => {
     }
   });
 
-  // Recorded on AWS (reference §2.1 [O]): number sets stay unstringified.
+  // Recorded on AWS (docs/appsync-facts.md §2.1 [O]): number sets stay unstringified.
   it('builds sets like util.dynamodb', () => {
     expect(ddb.toStringSet(['a', 'b'])).toEqual({ SS: ['a', 'b'] });
     expect(ddb.toNumberSet([1, 23, 4.56])).toEqual({ NS: [1, 23, 4.56] });
@@ -41,7 +41,7 @@ describe('@aws-appsync/utils/dynamodb exports', () => {
 });
 
 // Expected values: AWS EvaluateCode output recorded in LocalStack's appsync-utils snapshots as
-// quoted in reference §2.1 [O].
+// quoted in docs/appsync-facts.md §2.1 [O].
 describe('request builders (recorded on AWS)', () => {
   it('get types the key', () => {
     expect(ddb.get({ key: { id: 'id' } })).toEqual({ operation: 'GetItem', key: { id: { S: 'id' } } });

@@ -6,7 +6,7 @@ const { util } = createAppSyncGlobals(sourceOf(invocation()));
 const ddb = util.dynamodb as Record<string, (...args: unknown[]) => unknown>;
 
 // Expected values: AWS EvaluateCode output recorded in localstack/appsync-utils
-// __tests__/__snapshots__/index.test.js.snap (reference §1.3): numbers stay JSON numbers.
+// __tests__/__snapshots__/index.test.js.snap (docs/appsync-facts.md §1.3): numbers stay JSON numbers.
 describe('util.dynamodb (recorded on AWS)', () => {
   it('converts scalars with toDynamoDB', () => {
     expect(ddb.toDynamoDB('test')).toEqual({ S: 'test' });
@@ -42,7 +42,7 @@ describe('util.dynamodb (recorded on AWS)', () => {
   });
 });
 
-// Expected values: @aws-appsync/utils 2.1.1 dynamodb-utils.d.ts [T] (reference §1.3).
+// Expected values: @aws-appsync/utils 2.1.1 dynamodb-utils.d.ts [T] (docs/appsync-facts.md §1.3).
 describe('util.dynamodb (documented)', () => {
   it('never produces sets from toDynamoDB and converts null and nesting', () => {
     expect(ddb.toDynamoDB(['a', 'b'])).toEqual({ L: [{ S: 'a' }, { S: 'b' }] });

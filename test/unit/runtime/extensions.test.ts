@@ -16,7 +16,7 @@ const SUBSCRIPTION_RESPONSE = {
 } as const;
 const MUTATION_RESPONSE = { parentTypeName: 'Mutation', fieldName: 'deleteProfile', handler: 'response' } as const;
 
-// Expected behaviour: extensions-js.html (reference §1.7 [D][T]).
+// Expected behaviour: extensions-js.html (docs/appsync-facts.md §1.7 [D][T]).
 describe('extensions', () => {
   it('records setSubscriptionFilter in a subscription resolver response handler', () => {
     const { inv, extensions } = at(SUBSCRIPTION_RESPONSE);

@@ -16,7 +16,7 @@ const thrown = (fn: () => unknown): unknown => {
   throw new Error('expected a throw');
 };
 
-// Expected values: the util surface of @aws-appsync/utils 2.1.1 lib/index.d.ts (reference §1.1 [T]).
+// Expected values: the util surface of @aws-appsync/utils 2.1.1 lib/index.d.ts (docs/appsync-facts.md §1.1 [T]).
 describe('the util global', () => {
   it('has exactly the keys of @aws-appsync/utils, with no VTL-only helpers', () => {
     const { util } = build();
@@ -78,7 +78,7 @@ describe('the util global', () => {
 });
 
 // Expected values: util.error/appendError/unauthorized in built-in-util-js.html [D]; the
-// "Unauthorized" message is what EvaluateCode reports (reference §1.1 [O]).
+// "Unauthorized" message is what EvaluateCode reports (docs/appsync-facts.md §1.1 [O]).
 describe('util errors', () => {
   it('util.error throws a field error with absent parts as null', () => {
     const err = thrown(() => fns(build().util).error('Name taken', 'Conflict'));
@@ -105,7 +105,7 @@ describe('util errors', () => {
   });
 });
 
-// Expected behaviour: runtime-utils-js.html (reference §1.6 [D][T]).
+// Expected behaviour: runtime-utils-js.html (docs/appsync-facts.md §1.6 [D][T]).
 describe('runtime.earlyReturn', () => {
   it('stops the handler with the value and skipTo', () => {
     const err = thrown(() => fns(build().runtime).earlyReturn({ id: 1 }, { skipTo: 'END' })) as EarlyReturnSignal;
@@ -116,7 +116,7 @@ describe('runtime.earlyReturn', () => {
   });
 });
 
-// Expected values: LocalStack authType.test.js.snap, recorded through EvaluateCode (reference §1.1 [O]).
+// Expected values: LocalStack authType.test.js.snap, recorded through EvaluateCode (docs/appsync-facts.md §1.1 [O]).
 describe('util.authType', () => {
   const ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc123';
   const IAM = {
@@ -214,7 +214,7 @@ describe('util encoding', () => {
 });
 
 // Expected values: built-in-util-js.html's util.matches("a*b", "aaaaab") example [D]; the
-// whole-string rule is Java String.matches, marked [?] in reference §1.1.
+// whole-string rule is Java String.matches, marked [?] in docs/appsync-facts.md §1.1.
 describe('util.matches', () => {
   const u = fns(build().util);
   it('matches Java-style patterns against the whole string', () => {

@@ -8,7 +8,7 @@ const { util } = createAppSyncGlobals(sourceOf(invocation()), { now: () => NOW }
 const time = util.time as Record<string, (...args: unknown[]) => unknown>;
 
 // Expected values: the examples on the AWS time-helpers pages (time-helpers-in-util-time.html and
-// its JS twin, reference §1.2 [D]).
+// its JS twin, docs/appsync-facts.md §1.2 [D]).
 describe('util.time (AWS documentation examples)', () => {
   it('reads the clock in the documented forms', () => {
     expect(time.nowISO8601()).toBe('2018-02-06T19:01:35.749Z');
@@ -40,7 +40,7 @@ describe('util.time (AWS documentation examples)', () => {
 });
 
 // Expected values: the pattern letters as defined by java.time.format.DateTimeFormatter's
-// documentation (AWS: "the syntax is based on DateTimeFormatter", reference §1.2).
+// documentation (AWS: "the syntax is based on DateTimeFormatter", docs/appsync-facts.md §1.2).
 describe('util.time Java DateTimeFormatter patterns', () => {
   const fmt = (pattern: string, zone?: string) => time.epochMilliSecondsToFormatted(NOW, pattern, zone);
 

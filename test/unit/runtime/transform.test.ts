@@ -14,7 +14,7 @@ const N = (n: number) => ({ N: n });
 const S = (s: string) => ({ S: s });
 
 // Expected values: AWS EvaluateCode output recorded in localstack/appsync-utils
-// __tests__/__snapshots__/transform.test.js.snap (reference §1.4). AWS orders the name/value maps
+// __tests__/__snapshots__/transform.test.js.snap (docs/appsync-facts.md §1.4). AWS orders the name/value maps
 // arbitrarily, so results are compared parsed; the expression string is compared verbatim.
 describe('util.transform.toDynamoDBFilterExpression', () => {
   it('returns a compact JSON string, not an object', () => {
@@ -288,7 +288,7 @@ const f = (fieldName: string, operator: string, value: unknown) => ({ fieldName,
 const groups = (...gs: ReturnType<typeof f>[][]) => ({ filterGroup: gs.map((filters) => ({ filters })) });
 
 // Expected values: AWS EvaluateCode output recorded in localstack/appsync-utils
-// __tests__/__snapshots__/transform-subscription.test.js.snap (reference §1.4).
+// __tests__/__snapshots__/transform-subscription.test.js.snap (docs/appsync-facts.md §1.4).
 describe('util.transform.toSubscriptionFilter', () => {
   it.each([
     ['one operator on one field', [{ a: { eq: 1 } }], groups([f('a', 'eq', 1)])],

@@ -67,7 +67,7 @@ describe('the APPSYNC_JS sandbox', () => {
     expect(handlers.request?.({})).toEqual(['object', 'object', 'object', true]);
   });
 
-  it('has no Date and no Promise (reference §3)', () => {
+  it('has no Date and no Promise (docs/appsync-facts.md §3)', () => {
     expect(request('return [typeof Date, typeof Promise];')).toEqual(['undefined', 'undefined']);
   });
 

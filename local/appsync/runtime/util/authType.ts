@@ -1,4 +1,4 @@
-// util.authType(): AWS reads the mode back from the SHAPE of ctx.identity (reference §1.1 [O],
+// util.authType(): AWS reads the mode back from the SHAPE of ctx.identity (docs/appsync-facts.md §1.1 [O],
 // pinned by LocalStack's EvaluateCode-recorded authType snapshots).
 import { isPlainObject } from './dynamodb.ts';
 

@@ -1,5 +1,5 @@
 // util.dynamodb: plain values to DynamoDB attribute values. AWS's EvaluateCode keeps numbers as JSON
-// numbers ({N: 12345}, {NS: [1, 4.56]}), not the strings of the wire format (reference §1.3).
+// numbers ({N: 12345}, {NS: [1, 4.56]}), not the strings of the wire format (docs/appsync-facts.md §1.3).
 
 export type AttributeValue = Record<string, unknown>;
 
@@ -8,7 +8,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Converts any JSON value to an attribute value; never produces sets (reference §1.3). */
+/** Converts any JSON value to an attribute value; never produces sets (docs/appsync-facts.md §1.3). */
 export function toDynamoDB(value: unknown): AttributeValue {
   if (value === null || value === undefined) return { NULL: null };
   if (typeof value === 'string') return { S: value };
@@ -38,7 +38,7 @@ export function toStringSet(list: unknown): AttributeValue | null {
   return Array.isArray(list) ? { SS: list.map(String) } : null;
 }
 
-/** Builds {NS: [...]} keeping numbers unstringified as AWS does (reference §2.1); null for null input. */
+/** Builds {NS: [...]} keeping numbers unstringified as AWS does (docs/appsync-facts.md §2.1); null for null input. */
 export function toNumberSet(list: unknown): AttributeValue | null {
   return Array.isArray(list) ? { NS: list.map(Number) } : null;
 }
@@ -48,7 +48,7 @@ export function toBinarySet(list: unknown): AttributeValue | null {
   return Array.isArray(list) ? { BS: list.map(String) } : null;
 }
 
-/** Builds {S:'{"s3":{key,bucket,region[,version]}}'}: compact JSON, version last (reference §1.3). */
+/** Builds {S:'{"s3":{key,bucket,region[,version]}}'}: compact JSON, version last (docs/appsync-facts.md §1.3). */
 export function toS3Object(key: unknown, bucket: unknown, region: unknown, version?: unknown): AttributeValue | null {
   if (key == null || bucket == null || region == null) return null;
   const s3: Record<string, unknown> = { key, bucket, region };
@@ -71,7 +71,7 @@ export function fromS3ObjectJson(value: unknown): Record<string, unknown> | null
   return version === undefined ? { key, bucket, region } : { key, bucket, region, version };
 }
 
-/** Creates the util.dynamodb object; typed helpers return null for null input (reference §1.3 [T]). */
+/** Creates the util.dynamodb object; typed helpers return null for null input (docs/appsync-facts.md §1.3 [T]). */
 export function createDynamoDBUtils(): Record<string, unknown> {
   const typed = (build: (v: never) => AttributeValue) => (v: unknown) =>
     v === null || v === undefined ? null : build(v as never);

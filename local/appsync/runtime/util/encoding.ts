@@ -1,4 +1,4 @@
-// util.urlEncode/urlDecode/base64Encode/base64Decode/escapeJavaScript (reference §1.1). AppSync runs
+// util.urlEncode/urlDecode/base64Encode/base64Decode/escapeJavaScript (docs/appsync-facts.md §1.1). AppSync runs
 // these on the JVM, so they follow java.net.URLEncoder and Apache Commons' escapeJavaScript.
 
 /** application/x-www-form-urlencoded, UTF-8, like java.net.URLEncoder (space → '+', keeps .-*_). */

@@ -1,5 +1,5 @@
 // util.error / util.appendError / util.unauthorized: APPSYNC_JS has no throw, so these are the
-// only way a handler reports a field error (reference §1.1).
+// only way a handler reports a field error (docs/appsync-facts.md §1.1).
 import { UtilErrorSignal } from '../contract.ts';
 import type { FieldError, InvocationSource } from '../contract.ts';
 
@@ -23,7 +23,7 @@ export function createErrorHelpers(invocations: InvocationSource) {
       invocations.current().appendedErrors.push(fieldError(message, errorType, data, errorInfo));
       return undefined;
     },
-    // EvaluateCode reports the message as "Unauthorized" (reference §1.1 [O]).
+    // EvaluateCode reports the message as "Unauthorized" (docs/appsync-facts.md §1.1 [O]).
     unauthorized(): never {
       throw new UtilErrorSignal(fieldError('Unauthorized', 'Unauthorized'));
     },

@@ -1,4 +1,4 @@
-// util.http (reference §1.5): header copying and custom response headers.
+// util.http (docs/appsync-facts.md §1.5): header copying and custom response headers.
 import type { InvocationSource } from '../contract.ts';
 import { isPlainObject } from './dynamodb.ts';
 import { usageError } from './errors.ts';
@@ -26,7 +26,7 @@ const RESTRICTED_COPY = new Set([
   'cloudfront-viewer-country',
 ]);
 
-// Response headers AppSync itself sets; custom headers may not reuse them (reference §1.5).
+// Response headers AppSync itself sets; custom headers may not reuse them (docs/appsync-facts.md §1.5).
 const RESERVED_RESPONSE = new Set([
   'content-type',
   'content-length',

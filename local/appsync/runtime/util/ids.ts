@@ -1,4 +1,4 @@
-// util.autoId / autoUlid / autoKsuid (reference §1.1).
+// util.autoId / autoUlid / autoKsuid (docs/appsync-facts.md §1.1).
 import { randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

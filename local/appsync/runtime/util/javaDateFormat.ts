@@ -1,4 +1,4 @@
-// Java DateTimeFormatter patterns for util.time (reference §1.2). Covers the common letters
+// Java DateTimeFormatter patterns for util.time (docs/appsync-facts.md §1.2). Covers the common letters
 // (y u M d H h k K m s S a E Z X x z VV D) and quoted literals; unknown letters throw, as Java does.
 
 const MONTHS = [

@@ -1,5 +1,5 @@
 // util.matches(pattern, value): java.util.regex semantics where JS RegExp allows. Java's
-// String.matches needs the WHOLE string to match, so the pattern is anchored [? reference §1.1].
+// String.matches needs the WHOLE string to match, so the pattern is anchored [? docs/appsync-facts.md §1.1].
 
 const POSIX: Record<string, string> = {
   Lower: 'a-z',

@@ -1,4 +1,4 @@
-// util.math (reference §1.5).
+// util.math (docs/appsync-facts.md §1.5).
 
 /** Creates util.math with an injectable random source. */
 export function createMathUtils(random: () => number): Record<string, unknown> {

@@ -1,4 +1,4 @@
-// util.str: only normalize exists in APPSYNC_JS (reference §1.5).
+// util.str: only normalize exists in APPSYNC_JS (docs/appsync-facts.md §1.5).
 
 const FORMS: Record<string, 'NFC' | 'NFD' | 'NFKC' | 'NFKD'> = { nfc: 'NFC', nfd: 'NFD', nfkc: 'NFKC', nfkd: 'NFKD' };
 

@@ -1,4 +1,4 @@
-// util.time (reference §1.2): formats follow Java DateTimeFormatter, zones are IDs or offsets.
+// util.time (docs/appsync-facts.md §1.2): formats follow Java DateTimeFormatter, zones are IDs or offsets.
 import { formatEpochMillis, parseWithPattern, resolveZone } from './javaDateFormat.ts';
 
 // ISO 8601 with an offset; AppSync parses with Java's offset-aware ISO parser, so a zone is required.

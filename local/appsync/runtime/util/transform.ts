@@ -1,6 +1,6 @@
 // util.transform: filter objects to DynamoDB expressions and subscription filters. Every rendering
 // rule here (placeholder names, parentheses, what gives null) is pinned by AWS EvaluateCode output
-// recorded in LocalStack's appsync-utils snapshots (reference §1.4).
+// recorded in LocalStack's appsync-utils snapshots (docs/appsync-facts.md §1.4).
 import { isPlainObject, toDynamoDB } from './dynamodb.ts';
 import type { AttributeValue } from './dynamodb.ts';
 
@@ -172,7 +172,7 @@ function subscriptionAlternatives(obj: Record<string, unknown>, ignored: Readonl
   return groups;
 }
 
-/** util.transform.toSubscriptionFilter: groups ANDed inside, ORed across, multiplied out (reference §1.4). */
+/** util.transform.toSubscriptionFilter: groups ANDed inside, ORed across, multiplied out (docs/appsync-facts.md §1.4). */
 export function toSubscriptionFilter(
   filter: unknown,
   ignoredFields?: unknown,

@@ -1,4 +1,4 @@
-// util.xml (reference §1.5). The JSDoc example turns <id>1</id> into "id":1, which is the
+// util.xml (docs/appsync-facts.md §1.5). The JSDoc example turns <id>1</id> into "id":1, which is the
 // org.json XML.toJSONObject convention: repeated elements become lists, attributes become keys,
 // text that reads as a number or boolean becomes one, and mixed text lands under "content".
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapGraphqlErrors } from '../../../../functions/rest/graphqlErrors.ts';
 
-describe('AppSync errors → HTTP (DESIGN §4)', () => {
+describe('AppSync errors → HTTP (docs/architecture.md §4)', () => {
   it('maps our errorTypes one to one and passes their message on', () => {
     const cases: [string, number][] = [
       ['BadRequest', 400],
