@@ -39,7 +39,7 @@ export interface RestRoute {
   protected: boolean;
 }
 
-/** The seed's seven endpoints (seed "API Endpoints"), public ones marked. */
+/** The seed's seven endpoints (docs/rest-contract.md "API Endpoints"), public ones marked. */
 export const REST_ROUTES: readonly RestRoute[] = [
   { method: HttpMethod.GET, path: '/users/me', protected: true },
   { method: HttpMethod.POST, path: '/profiles', protected: true },
@@ -83,7 +83,7 @@ export class RestApi extends Construct {
       }),
     );
 
-    // Seed "API Gateway Structure": name, CORS.
+    // docs/rest-contract.md "API Gateway Structure": name, CORS.
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `${props.projectName}-api`,
       description: "ProLynk REST API (the seed's endpoints, served from the GraphQL API)",
@@ -114,7 +114,7 @@ export class RestApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
     });
 
-    // Seed "JWT Authorizer": issuer https://cognito-idp.{region}.amazonaws.com/{pool id}; the
+    // docs/rest-contract.md "JWT Authorizer": issuer https://cognito-idp.{region}.amazonaws.com/{pool id}; the
     // audience is the app client, which API Gateway also matches against an access token's client_id.
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
       userPoolClients: [props.userPoolClient],

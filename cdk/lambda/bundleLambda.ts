@@ -1,4 +1,4 @@
-// One bundling recipe for every Lambda in functions/ (STYLE "Infrastructure"): esbuild, ESM for
+// One bundling recipe for every Lambda in functions/ (docs/architecture.md §2): esbuild, ESM for
 // Node 24, minified, with an external source map, and EVERYTHING bundled — the AWS SDK v3
 // modular clients included — so a function runs the SDK version we pinned and tested, not
 // whatever the Lambda runtime happens to ship.

@@ -60,7 +60,7 @@ const PIPELINE_STEP = /^(\d+)\.([_A-Za-z][_0-9A-Za-z]*)\.ts$/;
 const MAX_PIPELINE_STEPS = 10;
 const NOT_DISCOVERED = new Set(['lib', 'functions']);
 
-/** Finds the resolver files (STYLE.md "Resolvers"), checks them against the schema, and plans their wiring. */
+/** Finds the resolver files (docs/architecture.md §2), checks them against the schema, and plans their wiring. */
 export function discoverResolvers(options: DiscoverResolversOptions): ResolverWiring {
   const schema = readSchemaFields(options.schemaPath);
   const functions = new Map<string, ResolverFunctionPlan>();

@@ -1,4 +1,4 @@
-// The rows a confirmed sign-up starts with (seed "Users Table"/"Profiles Table"), from the user's
+// The rows a confirmed sign-up starts with (docs/rest-contract.md "Users Table" and "Profiles Table"), from the user's
 // Cognito attributes. Pure: the clock comes in.
 import { FULL_NAME_MAX } from '../../resolvers/lib/limits.ts';
 import { isIsoDate } from '../../resolvers/lib/text.ts';

@@ -1,4 +1,4 @@
-// Seed "Authentication": Google/LinkedIn sign-ins whose email belongs to an existing native
+// docs/rest-contract.md "Authentication": Google/LinkedIn sign-ins whose email belongs to an existing native
 // (email + password) account are linked to that account (AdminLinkProviderForUser), so one person
 // keeps one `sub` — one users row, one profile.
 //

@@ -2,7 +2,7 @@
 //   { operation: 'Invoke', payload: { sub: ctx.identity.sub, input: ctx.args.input } }
 // and AppSync passes `payload` as this function's event.
 //
-// Error contract: a thrown error reaches AppSync only as errorType `Lambda:Unhandled` (fidelity
+// Error contract: a thrown error reaches AppSync only as errorType `Lambda:Unhandled` (see
 // docs/appsync-facts.md §5), which would lose our BadRequest/Unauthorized types. So expected refusals are
 // RETURNED as `{ ok: false, errorType, message }` and the resolver re-raises them with
 // `util.error(message, errorType)`; success is `{ ok: true, upload }`. Only unexpected failures

@@ -1,5 +1,6 @@
-// The REST shim as a Hono app, separate from Lambda (STYLE "create is separate from listen"): the
-// handler wires the real AppSync client, tests inject a fake one and call app.request().
+// The REST shim as a Hono app, separate from Lambda so that creating it is separate from serving it
+// (docs/architecture.md §4.3): the handler wires the real AppSync client, tests inject a fake one and
+// call app.request().
 import { Hono } from 'hono';
 import type { Logger } from '../lib/logger.ts';
 import { createLogger } from '../lib/logger.ts';

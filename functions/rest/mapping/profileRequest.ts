@@ -1,4 +1,4 @@
-// POST /profiles body (seed "API Endpoints", snake_case) → GraphQL ProfileInput (camelCase).
+// POST /profiles body (docs/rest-contract.md "POST /profiles", snake_case) → GraphQL ProfileInput (camelCase).
 // URLs the client sends (profile_image_url, resume_url, a project's image_url) are dropped: the
 // server derives every public URL from the stored key (docs/architecture.md §4 "Uploads"), never trusts one.
 import type { ProfileInput } from '../../../generated/graphql.ts';

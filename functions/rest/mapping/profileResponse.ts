@@ -82,8 +82,8 @@ export function toFullProfileJson(profile: FullProfile, userId: string | null): 
 }
 
 /**
- * The seed's public profile JSON. email/phone keys appear only when shown (seed: "if show_email is
- * true") or to the owner (seed "Visibility Controls"), mirroring what the API itself returned.
+ * The seed's public profile JSON. email/phone keys appear only when shown or to the owner
+ * (docs/rest-contract.md "Visibility Controls"), mirroring what the API itself returned.
  */
 export function toPublicProfileJson(profile: PublicProfile): Record<string, unknown> {
   const json: Record<string, unknown> = {

@@ -1,10 +1,10 @@
 // The seed's Upload endpoint: POST /upload-url.
 //
-// Deviation from the seed (hardening, docs/architecture.md §4 "Uploads"): the body must also carry
-// `content_length`, the exact size in bytes. The GraphQL API signs Content-Length into the
-// presigned PUT so S3 itself enforces the size bound (5 MiB images, 10 MiB PDFs); a URL signed
-// without it would accept any size. A body without it is answered 400 {"error":"Bad Request",
-// "message":"content_length is required: the upload size is part of the signature"}.
+// Deviation from the seed (docs/rest-contract.md "Our deviations", docs/architecture.md §4 "Uploads"):
+// the body must also carry `content_length`, the exact size in bytes. The GraphQL API signs
+// Content-Length into the presigned PUT so S3 itself enforces the size bound (5 MiB images, 10 MiB
+// PDFs); a URL signed without it would accept any size. A body without it is answered 400
+// {"error":"Bad Request","message":"content_length is required: the upload size is part of the signature"}.
 import type { Hono } from 'hono';
 import type { GraphqlClient } from '../../lib/appsyncClient.ts';
 import { parseJsonObject } from '../mapping/requestBody.ts';

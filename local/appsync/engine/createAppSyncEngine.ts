@@ -95,7 +95,7 @@ export interface AppSyncResponse {
   headers: Record<string, string>;
   extensionCalls: FieldExtensionCall[];
   logs: FieldLog[];
-  /** A mutation's root fields and their results as in body.data, for subscription fan-out (§8.3). */
+  /** A mutation's root fields and their results as in body.data, for subscription fan-out (docs/appsync-facts.md §8.3). */
   mutationResults: MutationResult[];
 }
 

@@ -10,7 +10,7 @@ export interface AppSyncRealm {
   adopt(value: unknown): unknown;
 }
 
-// Runs inside the realm. Reference §3: `Date` is not in the supported list, Promises/async are
+// Runs inside the realm. docs/appsync-facts.md §3: `Date` is not in the supported list, Promises/async are
 // unsupported, JSON.parse returns "" on invalid input instead of throwing, and Array sort takes no
 // comparator. WebAssembly, shared memory and weak references are not part of APPSYNC_JS either.
 const PATCH_SOURCE = `(function () {

@@ -78,7 +78,7 @@ describe('TransactWriteItems', () => {
       ],
     });
 
-    // AppSync sets both: ctx.error, and ctx.result = {keys: null, cancellationReasons} (§2.3).
+    // AppSync sets both: ctx.error, and ctx.result = {keys: null, cancellationReasons} (docs/appsync-facts.md §2.3).
     const error = outcome.error!;
     const result = outcome.result as { keys: null; cancellationReasons: unknown[] };
     expect(result.keys).toBeNull();

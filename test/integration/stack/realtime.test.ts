@@ -1,4 +1,4 @@
-// AppSync's real-time protocol against the running local stack (appsync-fidelity.md §8, §9): the
+// AppSync's real-time protocol against the running local stack (docs/appsync-facts.md §8, §9): the
 // three ways to pass the auth header, ws:// and wss:// on the API's port, subscribe-time
 // validation and authorization, and fan-out of publishProfileEvent sent over HTTP with IAM.
 import { randomUUID } from 'node:crypto';

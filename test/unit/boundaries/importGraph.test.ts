@@ -1,4 +1,4 @@
-// Layer rules enforced by tooling (STYLE.md "Boundaries"): no import cycles anywhere in our code,
+// Layer rules enforced by tooling (docs/architecture.md §8): no import cycles anywhere in our code,
 // and production code (resolvers/, functions/, cdk/) never reaches local/ or test/. esbuild's
 // metafile gives the real import graph, type-only imports erased, as bundling sees it.
 import { readdirSync, statSync } from 'node:fs';

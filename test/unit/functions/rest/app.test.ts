@@ -289,7 +289,7 @@ describe('GET /profiles/{username}', () => {
   });
 
   it("answers 500, not 401, when AppSync refuses the function's own IAM role: the anonymous caller did nothing wrong", async () => {
-    // A field-level IAM denial is HTTP 200 with errorType Unauthorized (appsync-fidelity "Errors"); here it is our policy's fault.
+    // A field-level IAM denial is HTTP 200 with errorType Unauthorized (docs/appsync-facts.md §5); here it is our policy's fault.
     const message = 'Not Authorized to access email on type Profile';
     const { call, logs } = restApp(() => ({
       status: 200,
