@@ -10,6 +10,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
+import { initialProfileAttributes, PROFILE_FIELDS } from '../lib/profileFields.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
@@ -30,11 +31,7 @@ export function request(ctx: Context) {
     if (!username) {
       raiseBadRequest({ field: 'input.username', message: 'is required to create your profile' });
     }
-    const item = withPlan(
-      { username, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now },
-      plan,
-      now,
-    );
+    const item = withPlan({ username, user_id: sub, ...initialProfileAttributes(), created_at: now }, plan, now);
     ctx.stash.write = { kind: 'claim', username, item };
     return {
       operation: 'TransactWriteItems',
@@ -157,8 +154,10 @@ function createAccount(
   if (claims.email) {
     account.email = claims.email;
   }
-  if (plan.set.date_of_birth) {
-    account.date_of_birth = plan.set.date_of_birth;
+  // The users row keeps its own date_of_birth (seed "Users Table"), from the profile's.
+  const dateOfBirth = plan.set[PROFILE_FIELDS.dateOfBirth.stored];
+  if (dateOfBirth) {
+    account.date_of_birth = dateOfBirth;
   }
   return {
     table,
