@@ -187,8 +187,9 @@ function requireDataSource(
   const { dataSourceName, sharedFunctionName } = readHandlerSource(file);
   const known = options.dataSourceNames.join(' | ');
   if (sharedFunctionName !== undefined) {
+    const header = `\`// @dataSource <Name>\` (one of ${known})`;
     throw new ResolverWiringError(
-      `${show(file)}: only a pipeline step may be a shared function (\`// @function\`); give it \`// @dataSource <Name>\` (one of ${known})`,
+      `${show(file)}: only a pipeline step may be a shared function (\`// @function\`); give it ${header}`,
     );
   }
   if (!dataSourceName) {
