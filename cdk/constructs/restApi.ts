@@ -17,6 +17,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PUBLIC_IAM_FIELDS } from '../../functions/rest/operations.ts';
+import { REST_ROUTES } from '../../functions/rest/routeTable.ts';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
 
@@ -31,24 +32,6 @@ export interface RestApiProps {
   /** Where bundles are written (tests use a temporary folder). */
   bundle?: BundleLambdaOptions;
 }
-
-/** One seed endpoint: its method, path and whether the JWT authorizer guards it. */
-export interface RestRoute {
-  method: HttpMethod;
-  path: string;
-  protected: boolean;
-}
-
-/** The seed's seven endpoints (docs/rest-contract.md "API Endpoints"), public ones marked. */
-export const REST_ROUTES: readonly RestRoute[] = [
-  { method: HttpMethod.GET, path: '/users/me', protected: true },
-  { method: HttpMethod.POST, path: '/profiles', protected: true },
-  { method: HttpMethod.GET, path: '/profiles/{username}', protected: false },
-  { method: HttpMethod.GET, path: '/username/check', protected: false },
-  { method: HttpMethod.POST, path: '/links', protected: true },
-  { method: HttpMethod.DELETE, path: '/links/{id}', protected: true },
-  { method: HttpMethod.POST, path: '/upload-url', protected: true },
-];
 
 /**
  * The REST shim (docs/architecture.md §4): the seed's API Gateway HTTP API v2 — CORS, JWT authorizer on the
@@ -124,14 +107,15 @@ export class RestApi extends Construct {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
     const none: IHttpRouteAuthorizer = new HttpNoneAuthorizer();
+    // One route per row of the shim's route table (functions/rest/routeTable.ts).
     for (const route of REST_ROUTES) {
       const [created] = this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method],
+        methods: [HttpMethod[route.method]],
         integration,
-        authorizer: route.protected ? authorizer : none,
+        authorizer: route.auth === 'jwt' ? authorizer : none,
       });
-      if (!route.protected) {
+      if (route.auth === 'public') {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:

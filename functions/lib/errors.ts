@@ -30,13 +30,6 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
-/** The thing asked for does not exist. */
-export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super('NotFound', message);
-  }
-}
-
 /** The request collides with existing state (a taken username, a lost race). */
 export class ConflictError extends DomainError {
   constructor(message: string) {

@@ -9,13 +9,18 @@
 //   different fields are all kept.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
-import { cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
+import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
+import { initialProfileAttributes, PROFILE_FIELDS } from '../lib/profileFields.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
+// Claims and renames both put the profile under its new name first in their transaction, and
+// AppSync lists cancellation reasons in request order.
+const NEW_PROFILE_PUT = 0;
+
 export function request(ctx: Context) {
   const plan = ctx.stash.plan as ProfilePlan;
-  const sub = (ctx.identity as { sub: string }).sub;
+  const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const now = util.time.nowISO8601();
   const t = tables(ctx.env);
   const account = ctx.stash.account;
@@ -26,16 +31,12 @@ export function request(ctx: Context) {
     if (!username) {
       raiseBadRequest({ field: 'input.username', message: 'is required to create your profile' });
     }
-    const item = withPlan(
-      { username, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now },
-      plan,
-      now,
-    );
+    const item = withPlan({ username, user_id: sub, ...initialProfileAttributes(), created_at: now }, plan, now);
     ctx.stash.write = { kind: 'claim', username, item };
     return {
       operation: 'TransactWriteItems',
       transactItems: [
-        putProfile(t.profiles, item),
+        putProfile(t.profiles, item), // NEW_PROFILE_PUT
         account
           ? moveAccount(t.users, sub, account.username ?? null, username, now)
           : createAccount(t.users, sub, username, ctx.identity, plan, now),
@@ -49,7 +50,7 @@ export function request(ctx: Context) {
     return {
       operation: 'TransactWriteItems',
       transactItems: [
-        putProfile(t.profiles, item),
+        putProfile(t.profiles, item), // NEW_PROFILE_PUT
         {
           table: t.profiles,
           operation: 'DeleteItem',
@@ -78,20 +79,17 @@ export function response(ctx: Context) {
   const write = ctx.stash.write;
   if (ctx.error) {
     const reasons = cancellationTypes(ctx.result);
-    if (reasons[0] === 'ConditionalCheckFailed') {
-      util.error(`The username "${write.username}" is already taken.`, 'Conflict', null, { field: 'input.username' });
+    if (reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
+      raiseConflict(`The username "${write.username}" is already taken.`, 'input.username');
     }
     if (reasons.indexOf('TransactionConflict') >= 0) {
-      util.error(
-        `The username "${write.username}" is being claimed by another request right now; try again.`,
-        'Conflict',
-      );
+      raiseConflict(`The username "${write.username}" is being claimed by another request right now; try again.`);
     }
     if (
       reasons.indexOf('ConditionalCheckFailed') >= 0 ||
       ctx.error.type === 'DynamoDB:ConditionalCheckFailedException'
     ) {
-      util.error('Your profile changed while this save was running; reload it and try again.', 'Conflict');
+      raiseConflict('Your profile changed while this save was running; reload it and try again.');
     }
     util.error(ctx.error.message, ctx.error.type);
   }
@@ -156,8 +154,10 @@ function createAccount(
   if (claims.email) {
     account.email = claims.email;
   }
-  if (plan.set.date_of_birth) {
-    account.date_of_birth = plan.set.date_of_birth;
+  // The users row keeps its own date_of_birth (docs/rest-contract.md "Users Table"), from the profile's.
+  const dateOfBirth = plan.set[PROFILE_FIELDS.dateOfBirth.stored];
+  if (dateOfBirth) {
+    account.date_of_birth = dateOfBirth;
   }
   return {
     table,
