@@ -41,7 +41,7 @@ export function evaluateCode(request: EvaluateCodeRequest, options: EvaluateCode
   try {
     handlers = compileBundle(request.code, 'code', createAppSyncGlobals(invocations, options), {
       invocations,
-      logLocations: true,
+      evaluateCodeLogs: true,
     });
   } catch (error) {
     if (error instanceof CodeRejectedError) return { error: codeErrorDetail(unlocatedCodeErrors(error.details)) };
@@ -67,12 +67,13 @@ export function evaluateCode(request: EvaluateCodeRequest, options: EvaluateCode
     logs: [],
   };
   const outcome = run(() => invocations.run(invocation, () => handler(ctx)));
+  const lines = request.code.split('\n');
   return {
     ...outcome,
-    logs: invocation.logs.map(
-      ({ level, message, location }) =>
-        `${level === 'error' ? 'ERROR' : 'INFO'} - code.js${location ? `:${location.line}:${location.column}` : ''}: ${message}`,
-    ),
+    logs: invocation.logs.map(({ level, message, location }) => {
+      const at = location ? `:${location.line}:${callStartColumn(lines, location)}` : '';
+      return `${level === 'error' ? 'ERROR' : 'INFO'} - code.js${at}: ${message}`;
+    }),
     stash: JSON.stringify(ctx.stash),
     outErrors: JSON.stringify(invocation.appendedErrors.map(outError)),
   };
@@ -98,4 +99,12 @@ function run(call: () => unknown): Pick<EvaluateCodeResponse, 'evaluationResult'
 // An appended error as the GraphQL response would carry it, without path and locations.
 function outError(error: FieldError) {
   return { data: error.data, errorType: error.errorType, errorInfo: error.errorInfo, message: error.message };
+}
+
+// V8 places a call `console.log(…)` at `log`; AWS's guide shows the column where `console` starts
+// ("INFO - code.js:13:5" for a line indented by four spaces).
+function callStartColumn(lines: string[], location: { line: number; column: number }): number {
+  const before = (lines[location.line - 1] ?? '').slice(0, location.column - 1);
+  const receiver = /console\s*\.\s*$/.exec(before);
+  return receiver ? receiver.index + 1 : location.column;
 }

@@ -29,8 +29,11 @@ export interface CompiledHandlers {
 /** Where console.log / console.error lines go; without it they are dropped. */
 export interface CompileOptions {
   invocations?: InvocationSource;
-  /** Record where in the code each log line was written (EvaluateCode's `code.js:line:column`). */
-  logLocations?: boolean;
+  /**
+   * Log lines as EvaluateCode reports them: each argument as JSON, and where in the code the line
+   * was written (`code.js:line:column`).
+   */
+  evaluateCodeLogs?: boolean;
 }
 
 interface CommonJsModule {
@@ -80,13 +83,15 @@ export function compileBundle(
   const commonJs = toCommonJs(code, name);
   const fileName = `appsync://${name}.js`;
 
-  const realm = createAppSyncRealm(name, (level, message) => {
+  const realm = createAppSyncRealm(name, (level, message, jsonMessage) => {
     const invocation = currentInvocation(options.invocations);
     if (!invocation) return;
-    const location = options.logLocations
-      ? callerLocation({ fileName, map: commonJs.map, wrapperLines: 1 })
-      : undefined;
-    invocation.logs.push(location ? { level, message, location } : { level, message });
+    if (!options.evaluateCodeLogs) {
+      invocation.logs.push({ level, message });
+      return;
+    }
+    const location = callerLocation({ fileName, map: commonJs.map, wrapperLines: 1 });
+    invocation.logs.push(location ? { level, message: jsonMessage, location } : { level, message: jsonMessage });
   });
   for (const key of ['util', 'runtime', 'extensions'] as const) {
     Object.defineProperty(realm.context, key, {
