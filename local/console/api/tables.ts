@@ -1,7 +1,12 @@
 // The data view's tables: every table on DynamoDB Local with its keys, and one page of items at a
 // time, read-only. A Scan is the right tool for a person browsing a local table (the API itself
 // never scans); pages follow DynamoDB's own LastEvaluatedKey, handed to the page as an opaque token.
-import { DescribeTableCommand, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Hono } from 'hono';
@@ -31,13 +36,13 @@ export function tableRoutes(client: DynamoDBClient): Hono {
 
   app.get('/tables/:name/items', async (c) => {
     const limit = pageSize(c.req.query('limit'));
-    const out = await client.send(
-      new ScanCommand({
-        TableName: c.req.param('name'),
-        Limit: limit,
-        ExclusiveStartKey: startKey(c.req.query('next')),
-      }),
-    );
+    const name = c.req.param('name');
+    const out = await client
+      .send(new ScanCommand({ TableName: name, Limit: limit, ExclusiveStartKey: startKey(c.req.query('next')) }))
+      .catch((error: unknown) => {
+        if (error instanceof ResourceNotFoundException) throw new ConsoleError(404, `No table named ${name}.`);
+        throw error;
+      });
     return c.json({
       items: (out.Items ?? []).map((item) => plainJson(unmarshall(item))),
       next: out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') : null,

@@ -3,6 +3,7 @@
 // USER_PASSWORD_AUTH and refresh tokens — the calls a client makes on AWS, against cognito-local.
 import {
   CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
   InitiateAuthCommand,
   ListUsersCommand,
   NotAuthorizedException,
@@ -110,13 +111,12 @@ async function listUsers(client: CognitoIdentityProviderClient, userPoolId: stri
   });
 }
 
-// A trigger's refusal (a taken or reserved username) is the user's to fix: 400 with its words.
+// A trigger's refusal (a taken or reserved username) or a wrong password is the user's to fix:
+// 400 with Cognito's own words; anything else is a failure of cognito-local itself.
 function signUpFailure(error: unknown): never {
   if (error instanceof UserNotFoundException) throw new ConsoleError(404, error.message);
-  if (
-    error instanceof Error &&
-    (error.name.endsWith('Exception') || error.message.includes('exists with a different password'))
-  )
-    throw new ConsoleError(400, error.message);
+  if (error instanceof Error && error.message.includes('exists with a different password'))
+    throw new ConsoleError(400, 'This user exists with a different password: enter it in the password field.');
+  if (error instanceof CognitoIdentityProviderServiceException) throw new ConsoleError(400, error.message);
   throw error;
 }
