@@ -32,6 +32,7 @@ export function App({ config }: { config: ConsoleConfig }) {
   const [signingIn, setSigningIn] = useState(false);
   const [sessionError, setSessionError] = useState<string | null>(null);
   const [events, setEvents] = useState<SubscriptionEvent[]>([]);
+  const [activeSubscriptions, setActiveSubscriptions] = useState(0);
   const lines = useRequestLog();
 
   // The fetcher reads the auth state through this ref at call time.
@@ -39,10 +40,15 @@ export function App({ config }: { config: ConsoleConfig }) {
   auth.current = { mode, session };
   const currentAuth = useCallback(() => auth.current, []);
   const onEvent = useCallback((event: SubscriptionEvent) => setEvents((all) => [...all, event]), []);
+  const onActiveChange = useCallback((delta: 1 | -1) => setActiveSubscriptions((n) => n + delta), []);
 
   useEffect(() => {
     if (!session) return undefined;
-    return keepFresh(session, setSession, (error) => setSessionError(`Token refresh failed: ${error.message}`));
+    return keepFresh(session, {
+      refresh: consoleApi.refresh,
+      onRefreshed: setSession,
+      onFailed: (error) => setSessionError(`Token refresh failed: ${error.message}`),
+    });
   }, [session]);
 
   const errors = lines.log.filter(isErrorLine).length;
@@ -87,7 +93,9 @@ export function App({ config }: { config: ConsoleConfig }) {
           config={config}
           currentAuth={currentAuth}
           events={events}
+          activeSubscriptions={activeSubscriptions}
           onEvent={onEvent}
+          onActiveChange={onActiveChange}
           onClearEvents={() => setEvents([])}
         />
       </div>

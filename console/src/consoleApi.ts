@@ -1,5 +1,6 @@
 // The console's own server-side helpers (local/console/api), local only: configuration, users,
 // tables, objects, resolvers and the request log.
+import type { Tokens } from './auth/session.ts';
 import type { IamCredentials } from './auth/sigv4.ts';
 
 /** An AppSync auth mode the console can call with. */
@@ -26,13 +27,6 @@ export interface ConsoleUser {
   username: string | null;
   status: string | null;
   createdAt: string | null;
-}
-
-/** Tokens from sign-in or refresh. */
-export interface Tokens {
-  idToken: string;
-  accessToken: string;
-  refreshToken: string;
 }
 
 /** A table and its key schema. */

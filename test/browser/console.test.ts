@@ -83,8 +83,8 @@ describe('the local console in Chromium', () => {
     const watcher = await openConsole(browser, stack.consoleUrl);
     await setOperation(watcher, `subscription { onProfileEvent(username: "${username}") { username kind profile } }`);
     await runOperation(watcher);
-    // The subscription is registered once AppSync's start_ack is back; the request log shows it.
-    await watcher.waitForTimeout(500);
+    // Registered once AppSync's start_ack is back, which the page shows.
+    await watcher.getByTestId('subscriptions-active').waitFor();
 
     await page.getByTestId('tab-graphql').click();
     await setOperation(page, `mutation { saveProfile(input: { bio: "Seen live in the other tab" }) { username bio } }`);
@@ -113,8 +113,16 @@ describe('the local console in Chromium', () => {
     await screenshot(page, '06-resolver-test');
   });
 
-  it('lists the requests live in the request log, failures highlighted', async () => {
+  it('queries under IAM, signed with SigV4 in the browser', async () => {
     await page.getByTestId('tab-graphql').click();
+    await page.getByTestId('auth-mode').selectOption('AWS_IAM');
+    await setOperation(page, `query { profile(username: "${username}") { username bio isOwner } }`);
+    await runOperation(page);
+    const response = await responseContaining(page, 'Seen live in the other tab');
+    expect(response).toContain('"isOwner": false');
+  });
+
+  it('lists the requests live in the request log, failures highlighted', async () => {
     await page.getByTestId('auth-mode').selectOption('API_KEY');
     await setOperation(page, `mutation { saveProfile(input: { bio: "refused" }) { username } }`);
     await runOperation(page);
@@ -123,9 +131,16 @@ describe('the local console in Chromium', () => {
     await expect
       .poll(() => textOf(page.locator('.log-line.error').last()))
       .toMatch(/200 .* auth=API_KEY .*errors=Unauthorized/);
-    expect(
-      await textOf(page.getByTestId('log-line').filter({ hasText: 'auth=AMAZON_COGNITO_USER_POOLS' }).first()),
-    ).toMatch(/^\S+ 200 /);
+    for (const mode of ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM']) {
+      expect(
+        await textOf(
+          page
+            .getByTestId('log-line')
+            .filter({ hasText: `auth=${mode}` })
+            .first(),
+        ),
+      ).toMatch(/^\S+ 200 /);
+    }
     await screenshot(page, '07-request-log');
   });
 });

@@ -31,6 +31,8 @@ export interface FetcherContext {
   config: ConsoleConfig;
   currentAuth(): CallerAuth;
   onEvent(event: SubscriptionEvent): void;
+  /** +1 when a subscription is acknowledged, -1 when that one ends. */
+  onActiveChange(delta: 1 | -1): void;
 }
 
 /** Builds the fetcher; it reads the auth state at call time, so it never needs replacing. */
@@ -92,6 +94,12 @@ function subscriptionObservable(
           : { next: observerOrNext ?? (() => {}), error: error ?? (() => {}), complete: complete ?? (() => {}) };
       let stop: (() => void) | undefined;
       let cancelled = false;
+      let active = false;
+      const setActive = (now: boolean) => {
+        if (now === active) return;
+        active = now;
+        context.onActiveChange(now ? 1 : -1);
+      };
       const { config } = context;
       const auth = context.currentAuth();
       const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${config.realtimePath}`;
@@ -104,13 +112,20 @@ function subscriptionObservable(
           stop = subscribeRealtime(
             { url, data, connectHeaders: { ...connectHeaders, ...extra }, startHeaders: { ...startHeaders, ...extra } },
             {
+              started: () => setActive(true),
               next: (payload) => {
                 context.onEvent({ receivedAt: new Date(), operationName, payload });
                 // AppSync's error entries carry errorType/locations like GraphQL errors; GraphiQL shows them as is.
                 observer.next(payload as ExecutionResult);
               },
-              error: (e) => observer.error(e),
-              complete: () => observer.complete(),
+              error: (e) => {
+                setActive(false);
+                observer.error(e);
+              },
+              complete: () => {
+                setActive(false);
+                observer.complete();
+              },
             },
           );
         },
@@ -119,6 +134,7 @@ function subscriptionObservable(
       return {
         unsubscribe: () => {
           cancelled = true;
+          setActive(false);
           stop?.();
         },
       };

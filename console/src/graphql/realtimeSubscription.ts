@@ -6,6 +6,8 @@
 
 /** What a subscriber hears. */
 export interface SubscriptionObserver {
+  /** AppSync acknowledged the start: events published from now on are delivered. */
+  started(): void;
   next(payload: { data?: unknown; errors?: unknown[] }): void;
   error(error: unknown): void;
   complete(): void;
@@ -52,6 +54,9 @@ export function subscribeRealtime(request: RealtimeRequest, observer: Subscripti
           }),
         );
         return;
+      case 'start_ack':
+        if (message.id === id) observer.started();
+        return;
       case 'data':
         if (message.id === id) observer.next(message.payload ?? {});
         return;
@@ -67,7 +72,7 @@ export function subscribeRealtime(request: RealtimeRequest, observer: Subscripti
         socket.close();
         return;
       default:
-        // start_ack and ka need no answer.
+        // ka (keep-alive) needs no answer.
         return;
     }
   });

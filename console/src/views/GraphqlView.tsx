@@ -31,14 +31,20 @@ export interface GraphqlViewProps {
   config: ConsoleConfig;
   currentAuth(): CallerAuth;
   events: SubscriptionEvent[];
+  activeSubscriptions: number;
   onEvent(event: SubscriptionEvent): void;
+  onActiveChange(delta: 1 | -1): void;
   onClearEvents(): void;
 }
 
 /** GraphiQL plus the live event list. */
-export function GraphqlView({ config, currentAuth, events, onEvent, onClearEvents }: GraphqlViewProps) {
+export function GraphqlView(props: GraphqlViewProps) {
+  const { config, currentAuth, events, activeSubscriptions, onEvent, onActiveChange, onClearEvents } = props;
   // The fetcher reads the auth state when it runs, so changing the mode does not remount GraphiQL.
-  const fetcher = useMemo(() => createAppSyncFetcher({ config, currentAuth, onEvent }), [config, currentAuth, onEvent]);
+  const fetcher = useMemo(
+    () => createAppSyncFetcher({ config, currentAuth, onEvent, onActiveChange }),
+    [config, currentAuth, onEvent, onActiveChange],
+  );
   return (
     <div className="graphql-view">
       <div className="graphiql-host">
@@ -47,6 +53,11 @@ export function GraphqlView({ config, currentAuth, events, onEvent, onClearEvent
       <section className="events" data-testid="subscription-events">
         <header>
           <h3>Subscription events ({events.length})</h3>
+          {activeSubscriptions > 0 && (
+            <span className="listening" data-testid="subscriptions-active">
+              ● listening ({activeSubscriptions} active)
+            </span>
+          )}
           <button type="button" onClick={onClearEvents} disabled={events.length === 0}>
             Clear
           </button>

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { consoleApi } from '../consoleApi.ts';
-import type { ConsoleUser, Tokens } from '../consoleApi.ts';
+import type { Tokens } from '../auth/session.ts';
+import type { ConsoleUser } from '../consoleApi.ts';
 
 /** Props of the dialog. */
 export interface SignInDialogProps {
