@@ -28,9 +28,8 @@ const LOG_LIMIT = 500;
 export function App({ config }: { config: ConsoleConfig }) {
   const [tab, setTab] = useState<Tab>('graphql');
   const [mode, setMode] = useState<AuthMode>(config.apiKey ? 'API_KEY' : config.defaultAuthMode);
-  const [session, setSession] = useState<Session | null>(null);
+  const { session, setSession, sessionError, setSessionError } = useSession();
   const [signingIn, setSigningIn] = useState(false);
-  const [sessionError, setSessionError] = useState<string | null>(null);
   const [events, setEvents] = useState<SubscriptionEvent[]>([]);
   const [activeSubscriptions, setActiveSubscriptions] = useState(0);
   const lines = useRequestLog();
@@ -42,38 +41,13 @@ export function App({ config }: { config: ConsoleConfig }) {
   const onEvent = useCallback((event: SubscriptionEvent) => setEvents((all) => [...all, event]), []);
   const onActiveChange = useCallback((delta: 1 | -1) => setActiveSubscriptions((n) => n + delta), []);
 
-  useEffect(() => {
-    if (!session) return undefined;
-    return keepFresh(session, {
-      refresh: consoleApi.refresh,
-      onRefreshed: setSession,
-      onFailed: (error) => setSessionError(`Token refresh failed: ${error.message}`),
-    });
-  }, [session]);
-
-  const errors = lines.log.filter(isErrorLine).length;
   return (
     <div className="console">
       <header className="top-bar">
         <h1>
           ProLynk <span>local console</span>
         </h1>
-        <nav className="tabs">
-          {TABS.map((t) => (
-            <button
-              type="button"
-              key={t.id}
-              className={tab === t.id ? 'active' : ''}
-              data-testid={`tab-${t.id}`}
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-              {t.id === 'log' && lines.log.length > 0 && (
-                <span className={errors > 0 ? 'badge error' : 'badge'}>{lines.log.length}</span>
-              )}
-            </button>
-          ))}
-        </nav>
+        <Tabs tab={tab} onSelect={setTab} log={lines.log} />
         <AuthBar
           config={config}
           mode={mode}
@@ -124,6 +98,44 @@ export function App({ config }: { config: ConsoleConfig }) {
         />
       )}
     </div>
+  );
+}
+
+// The signed-in user, refreshed in the background; a failed refresh is shown, not hidden.
+function useSession() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [sessionError, setSessionError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!session) return undefined;
+    return keepFresh(session, {
+      refresh: consoleApi.refresh,
+      onRefreshed: setSession,
+      onFailed: (error) => setSessionError(`Token refresh failed: ${error.message}`),
+    });
+  }, [session]);
+  return { session, setSession, sessionError, setSessionError };
+}
+
+// The view tabs; the log's shows how many lines arrived, red when any failed.
+function Tabs({ tab, onSelect, log }: { tab: Tab; onSelect(tab: Tab): void; log: ConsoleLogLine[] }) {
+  const errors = log.filter(isErrorLine).length;
+  return (
+    <nav className="tabs">
+      {TABS.map((t) => (
+        <button
+          type="button"
+          key={t.id}
+          className={tab === t.id ? 'active' : ''}
+          data-testid={`tab-${t.id}`}
+          onClick={() => onSelect(t.id)}
+        >
+          {t.label}
+          {t.id === 'log' && log.length > 0 && (
+            <span className={errors > 0 ? 'badge error' : 'badge'}>{log.length}</span>
+          )}
+        </button>
+      ))}
+    </nav>
   );
 }
 

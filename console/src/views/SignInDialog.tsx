@@ -16,8 +16,6 @@ export interface SignInDialogProps {
 /** The dialog: existing users, a create form, a password field for users made elsewhere. */
 export function SignInDialog({ onSignedIn, onClose }: SignInDialogProps) {
   const [users, setUsers] = useState<ConsoleUser[] | null>(null);
-  const [username, setUsername] = useState('');
-  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,10 +39,6 @@ export function SignInDialog({ onSignedIn, onClose }: SignInDialogProps) {
       setBusy(false);
     }
   };
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    void signIn({ email, username });
-  };
 
   return (
     <div className="dialog-backdrop" role="dialog" aria-label="Sign in as a local user">
@@ -55,30 +49,7 @@ export function SignInDialog({ onSignedIn, onClose }: SignInDialogProps) {
             ×
           </button>
         </header>
-        <form onSubmit={create} className="create-user">
-          <h3>New user</h3>
-          <p className="hint">
-            Signs up through cognito-local: the real pre-sign-up and post-confirmation triggers run.
-          </p>
-          <input
-            data-testid="new-username"
-            placeholder="username (e.g. ada)"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-          <input
-            data-testid="new-email"
-            type="email"
-            placeholder="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-          <button type="submit" data-testid="create-user" disabled={busy}>
-            Create and sign in
-          </button>
-        </form>
+        <NewUserForm busy={busy} onCreate={(input) => void signIn(input)} />
         <h3>Existing users</h3>
         <input
           type="password"
@@ -115,5 +86,45 @@ export function SignInDialog({ onSignedIn, onClose }: SignInDialogProps) {
         )}
       </div>
     </div>
+  );
+}
+
+// A new user: a username for the pre-sign-up trigger to check and an email to sign in with.
+function NewUserForm({
+  busy,
+  onCreate,
+}: {
+  busy: boolean;
+  onCreate(input: { email: string; username: string }): void;
+}) {
+  const [username, setUsername] = useState('');
+  const [email, setEmail] = useState('');
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    onCreate({ email, username });
+  };
+  return (
+    <form onSubmit={create} className="create-user">
+      <h3>New user</h3>
+      <p className="hint">Signs up through cognito-local: the real pre-sign-up and post-confirmation triggers run.</p>
+      <input
+        data-testid="new-username"
+        placeholder="username (e.g. ada)"
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        required
+      />
+      <input
+        data-testid="new-email"
+        type="email"
+        placeholder="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        required
+      />
+      <button type="submit" data-testid="create-user" disabled={busy}>
+        Create and sign in
+      </button>
+    </form>
   );
 }
