@@ -12,6 +12,7 @@ import { createRealtimeServer } from '../appsync/realtime/createRealtimeServer.t
 import type { RealtimeServer } from '../appsync/realtime/createRealtimeServer.ts';
 import { createSubscriptionHub } from '../appsync/realtime/subscriptionHub.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
+import { createLocalConsole } from '../console/createLocalConsole.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
 import { createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
 import {
@@ -206,7 +207,23 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     };
     // Mutations served over HTTP fan out to the realtime endpoint's subscriptions (docs/architecture.md §5).
     const hub = createSubscriptionHub();
-    graphql.attach(createGraphqlHttpHandler({ engine, log: options.requestLog ?? silentRequestLog, auth, hub }));
+    // The console and EvaluateCode share the API's port (local/console/; never deployed).
+    const tools = createLocalConsole({
+      api,
+      schema: engine.schema,
+      region: LOCAL_REGION,
+      dynamoDbClient,
+      s3Endpoint: s3.endpoint,
+      bucket: buckets[0]?.name ?? '',
+      cognito: {
+        endpoint: cognito.endpoint,
+        userPoolId: ensuredPool.userPoolId,
+        clientId: physicalIds[pool.clients[0].logicalId],
+      },
+    });
+    stoppers.push(tools.close);
+    const log = tools.tapRequestLog(options.requestLog ?? silentRequestLog);
+    graphql.attach(tools.serve(createGraphqlHttpHandler({ engine, log, auth, hub })));
     realtime = createRealtimeServer({ engine, auth, hub });
     stoppers.push(realtime.close);
 
@@ -218,6 +235,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     const client = pool.clients[0];
     const outputs: LocalOutputs = {
       graphqlUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/graphql`,
+      consoleUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/`,
       realtimeUrl: `wss://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/graphql/realtime`,
       apiKey: api.apiKeys[0]?.value ?? '',
       region: LOCAL_REGION,

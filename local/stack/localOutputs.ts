@@ -6,6 +6,8 @@ import { join } from 'node:path';
 /** The local stack's endpoints and identifiers. */
 export interface LocalOutputs {
   graphqlUrl: string;
+  /** The local console (GraphiQL with sign-in, data, resolvers, request log) and EvaluateCode's endpoint. */
+  consoleUrl: string;
   /** AppSync's real-time WebSocket protocol, on the API's port over TLS: the path Amplify JS v6 derives for a custom endpoint (ws:// works too). */
   realtimeUrl: string;
   apiKey: string;
@@ -37,6 +39,7 @@ export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFil
   return [
     `ProLynk local stack ready in ${(readyMs / 1000).toFixed(1)} s (Node ${process.version})`,
     '',
+    `  Console      ${outputs.consoleUrl}   (open in a browser: sign in, query, subscribe, data, resolvers, log)`,
     `  GraphQL      ${outputs.graphqlUrl}   (also https:// on the same port)`,
     `  Real-time    ${outputs.realtimeUrl}   (subscriptions, AppSync's protocol; also ws://)`,
     `  API key      ${outputs.apiKey}        (header x-api-key)`,
