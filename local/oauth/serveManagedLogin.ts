@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { getRequestListener } from '@hono/node-server';
 import { decodeJwt } from 'jose';
+import { listenDualProtocol } from '../http/dualProtocolServer.ts';
 import { stopServer } from '../http/serverLifecycle.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import type { EnsuredUserPool, ExtraCognitoTarget, RunningCognitoLocal } from '../services/cognito.ts';
@@ -45,6 +46,8 @@ export interface ManagedLoginSetup {
   runner: LambdaRunner;
   host: string;
   ports: { domain: number; identityProviders: number };
+  /** The development certificate: the domain answers https:// too (Amplify JS builds `https://<domain>/…`). */
+  tls: { key: string; cert: string };
 }
 
 // Secrets Manager is not emulated: the stand-in provider and the domain share a local secret.
@@ -58,16 +61,21 @@ export function managedLoginTargets(federation: FederationDefinition | null): Re
 /** Starts the domain and the stand-in providers; resolves once both listen. */
 export async function serveManagedLogin(setup: ManagedLoginSetup): Promise<RunningManagedLogin> {
   const domain = lateHandler();
-  const servers: Server[] = [await listen(domain.listener, setup.host, setup.ports.domain)];
-  const close = () => Promise.all(servers.map(stopServer)).then(() => undefined);
+  const domainServer = await listenDualProtocol(domain.listener, {
+    port: setup.ports.domain,
+    host: setup.host,
+    ...setup.tls,
+  });
+  const servers: Server[] = [];
+  const close = () => Promise.all([domainServer.close(), ...servers.map(stopServer)]).then(() => undefined);
   try {
-    const baseUrl = `http://localhost:${(servers[0].address() as AddressInfo).port}`;
+    const baseUrl = `http://localhost:${domainServer.port}`;
     const providers = new Map<string, UpstreamProvider>();
     let identityProvidersUrl: string | undefined;
     if (setup.federation.providers.length > 0) {
       const idp = lateHandler();
       servers.push(await listen(idp.listener, setup.host, setup.ports.identityProviders));
-      identityProvidersUrl = `http://localhost:${(servers[1].address() as AddressInfo).port}`;
+      identityProvidersUrl = `http://localhost:${(servers[0].address() as AddressInfo).port}`;
       const redirectUri = `${baseUrl}/oauth2/idpresponse`;
       const standIn = createStandInIdp(
         identityProvidersUrl,

@@ -241,6 +241,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
           runner,
           host,
           ports: { domain: ports.oauth ?? 0, identityProviders: ports.identityProviders ?? 0 },
+          tls: { key: certificate.key, cert: certificate.cert },
         })
       : undefined;
     if (managedLogin) stoppers.push(managedLogin.close);

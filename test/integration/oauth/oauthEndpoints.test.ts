@@ -2,6 +2,8 @@
 // the caller's state returned untouched and the provider leg's state checked, redirect URIs only
 // from the client's list, codes good once, token errors as `{"error": …}`, logout, discovery.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { get } from 'node:https';
 import { describe, expect, inject, it } from 'vitest';
 import { getLocalTokens } from '../../../local/services/cognito/tokens.ts';
 import { CookieJar, pkcePair, walk } from '../../support/redirectClient.ts';
@@ -300,5 +302,18 @@ describe('logout and discovery', () => {
     });
     expect(Object.keys(stack.authorizeUrls ?? {}).sort()).toEqual(['COGNITO', 'Google', 'LinkedIn']);
     expect(stack.authorizeUrls?.Google).toContain('identity_provider=Google');
+  });
+
+  it('answers over https:// on the same port, as Amplify JS calls it, with the development certificate', async () => {
+    const url = `${stack.oauthDomain?.replace('http://', 'https://')}/.well-known/openid-configuration`;
+    const body = await new Promise<string>((resolve, reject) => {
+      get(url, { ca: readFileSync(stack.tlsCertificate) }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve(text));
+      }).on('error', reject);
+    });
+
+    expect(JSON.parse(body).issuer).toBe(stack.cognitoIssuer);
   });
 });
