@@ -3,14 +3,13 @@
 // slug (`/google`, `/linkedin`) with its own keys, cookies and accounts, registering the local
 // domain's `/oauth2/idpresponse` as the client's redirect URI. Its sign-in page asks for an
 // identity on every sign-in, so a developer can switch people freely.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import Provider, { interactionPolicy } from 'oidc-provider';
-import type { KoaContextWithOIDC } from 'oidc-provider';
+import Provider from 'oidc-provider';
 import { errorPage, html } from '../pages.ts';
 import { accountFromForm, accountStore } from './accounts.ts';
 import { standInLoginPage } from './loginPage.ts';
-import { memoryAdapter } from './memoryAdapter.ts';
+import { providerConfiguration } from './providerConfiguration.ts';
 
 /** One provider the stand-in plays, and the one client (the user pool) it serves. */
 export interface StandInProviderSpec {
@@ -61,76 +60,7 @@ export function createStandInIdp(baseUrl: string, specs: StandInProviderSpec[]):
 function standInProvider(baseUrl: string, spec: StandInProviderSpec, jwk: Record<string, unknown>) {
   const slug = slugOf(spec.name);
   const accounts = accountStore();
-  const policy = interactionPolicy.base();
-  // Every authorization asks who is signing in (the real providers would reuse their session).
-  policy
-    .get('login')
-    ?.checks.push(
-      new interactionPolicy.Check(
-        'every_sign_in',
-        'the stand-in asks for an identity each time',
-        'login_required',
-        (ctx) => !ctx.oidc.result?.login,
-      ),
-    );
-  const provider = new Provider(`${baseUrl}/${slug}`, {
-    clients: [
-      {
-        client_id: spec.clientId,
-        client_secret: spec.clientSecret,
-        redirect_uris: [spec.redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    adapter: memoryAdapter(),
-    jwks: { keys: [jwk] },
-    cookies: {
-      keys: [randomBytes(32).toString('base64url')],
-      names: { session: `_${slug}_session`, interaction: `_${slug}_interaction`, resume: `_${slug}_resume` },
-    },
-    findAccount: async (_ctx: unknown, sub: string) => {
-      const account = accounts.get(sub);
-      return account && { accountId: sub, claims: async () => ({ ...account }) };
-    },
-    claims: {
-      openid: ['sub'],
-      email: ['email', 'email_verified'],
-      profile: ['name', 'given_name', 'family_name', 'picture'],
-    },
-    // Google's and LinkedIn's ID tokens carry the profile and email claims.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    interactions: {
-      url: (_ctx: unknown, interaction: { uid: string }) => `/${slug}/interaction/${interaction.uid}`,
-      policy,
-    },
-    // The user pool is a confidential client: it authenticates with its secret, not PKCE.
-    pkce: { required: () => false },
-    clientBasedCORS: () => false,
-    // No consent screen: the grant is what the client asked for.
-    loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
-      const { client, session, params, provider: self } = ctx.oidc;
-      if (client === undefined || session?.accountId === undefined) return undefined;
-      const grant = new self.Grant({ clientId: client.clientId, accountId: session.accountId });
-      grant.addOIDCScope(String(params?.scope ?? 'openid'));
-      await grant.save();
-      return grant;
-    },
-    ttl: {
-      AccessToken: 3_600,
-      AuthorizationCode: 600,
-      IdToken: 3_600,
-      Interaction: 3_600,
-      Session: 3_600,
-      Grant: 3_600,
-    },
-    renderError: async (ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }) => {
-      ctx.type = 'html';
-      ctx.body = errorPage(out.error, out.error_description);
-    },
-  });
+  const provider = new Provider(`${baseUrl}/${slug}`, providerConfiguration(slug, spec, jwk, accounts));
   const callback = provider.callback();
 
   const handle = async (req: IncomingMessage, res: ServerResponse, path: string) => {
