@@ -1,6 +1,7 @@
 // `npm run synth`: synthesizes the ProLynk stack offline into ./cdk.out (no AWS calls, no lookups).
 import { resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { developmentFederation } from './config/federation.ts';
 import { ProLynkStack } from './prolynkStack.ts';
 
 const app = new App({
@@ -14,6 +15,8 @@ const app = new App({
 const projectName = (app.node.tryGetContext('projectName') as string | undefined) ?? 'prolynk';
 new ProLynkStack(app, 'ProLynk', {
   projectName,
+  // Until the per-stage config lands, the one app is the local/dev stage (the seed's localhost URLs).
+  federation: developmentFederation(projectName),
   description: 'ProLynk: GraphQL API on AppSync with DynamoDB, S3 and Cognito',
 });
 app.synth();

@@ -6,6 +6,7 @@ import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi } from 'aws-cd
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import type { FederationConfig } from './config/federation.ts';
 import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
 import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
@@ -24,6 +25,8 @@ export interface ProLynkStackProps extends StackProps {
   /** Where the resolver sources live; tests point this at fixtures. */
   resolversDir?: string;
   schemaPath?: string;
+  /** Sign-in with Google/LinkedIn through managed login (cdk/config/federation.ts); absent: email and password only. */
+  federation?: FederationConfig;
 }
 
 /** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
@@ -60,6 +63,7 @@ export class ProLynkStack extends Stack {
     const directory = new UserDirectory(this, 'Auth', {
       userPoolName: `${project}-user-pool`,
       clientName: `${project}-web`,
+      federation: props.federation,
     });
 
     // Functions: the upload presigner (a Lambda data source) and the Cognito triggers.
@@ -147,5 +151,6 @@ export class ProLynkStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: directory.client.userPoolClientId });
     new CfnOutput(this, 'BucketName', { value: assets.bucketName });
     new CfnOutput(this, 'Region', { value: this.region });
+    if (directory.federation) new CfnOutput(this, 'OAuthDomain', { value: directory.federation.baseUrl() });
   }
 }

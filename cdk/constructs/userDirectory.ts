@@ -2,16 +2,21 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { FederationConfig } from '../config/federation.ts';
+import { FederatedSignIn } from './federatedSignIn.ts';
 
 export interface UserDirectoryProps {
   userPoolName: string;
   clientName: string;
+  /** Managed login with Google/LinkedIn for this stage; absent: OAuth stays off (email and password only). */
+  federation?: FederationConfig;
 }
 
 /** The Cognito user pool of the seed (email sign-in, its custom attributes and password policy) and its app client. */
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  readonly federation?: FederatedSignIn;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
@@ -39,15 +44,21 @@ export class UserDirectory extends Construct {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Providers exist before the client that lists them (cdk/constructs/federatedSignIn.ts).
+    this.federation = props.federation
+      ? new FederatedSignIn(this, 'Federation', { userPool: this.userPool, config: props.federation })
+      : undefined;
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: props.clientName,
       // A browser/mobile client cannot keep a secret.
       generateSecret: false,
       authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
-      // No hosted UI yet, so no OAuth callback URLs (CDK would otherwise default to https://example.com).
-      disableOAuth: true,
+      // Without a stage's federation there is no managed login, so no OAuth callback URLs (CDK would
+      // otherwise default to https://example.com).
+      ...(this.federation ? this.federation.clientOptions() : { disableOAuth: true }),
     });
+    this.federation?.attachClient(this.client);
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason: 'The seed runs without MFA (MFA: Disabled); existing users sign in with email and password only.',

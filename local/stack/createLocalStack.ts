@@ -14,6 +14,8 @@ import { createSubscriptionHub } from '../appsync/realtime/subscriptionHub.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { createLocalConsole } from '../console/createLocalConsole.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
+import { extractFederation } from '../oauth/federationDefinition.ts';
+import { managedLoginTargets, serveManagedLogin } from '../oauth/serveManagedLogin.ts';
 import { createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
 import {
   loadEventSourceMappings,
@@ -50,7 +52,17 @@ export interface LocalStackOptions {
   dataDir: string;
   fresh?: boolean;
   host?: string;
-  ports?: { api?: number; dynamoDb?: number; cognito?: number; s3?: number; lambda?: number; rest?: number };
+  ports?: {
+    api?: number;
+    dynamoDb?: number;
+    cognito?: number;
+    s3?: number;
+    lambda?: number;
+    rest?: number;
+    /** The user pool's domain (managed login) and the stand-in identity providers, when the template has a domain. */
+    oauth?: number;
+    identityProviders?: number;
+  };
   /** Lambda functions' own log lines: shown (npm start) or dropped (tests, the default). */
   lambdaLogs?: 'inherit' | 'ignore';
   requestLog?: RequestLogSink;
@@ -77,6 +89,8 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
   if (pools.length !== 1)
     throw new Error(`The local stack serves exactly one Cognito user pool; the template has ${pools.length}.`);
   const [pool] = pools;
+  // Managed login, when the pool has a domain (local/oauth/).
+  const federation = extractFederation(template, staticRefs, pool.logicalId);
 
   if (options.fresh) {
     for (const service of ['dynamodb', 'cognito', 's3'])
@@ -102,6 +116,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
         host,
         lambdaEndpoint: lambda.endpoint,
         triggers: pool.lambdaTriggers,
+        extraTargets: managedLoginTargets(federation),
       }),
       startS3Local({
         dataDir: join(options.dataDir, 's3'),
@@ -233,6 +248,20 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     const restUrl = rest ? `http://${host === '127.0.0.1' ? 'localhost' : host}:${rest.port}` : undefined;
 
     const client = pool.clients[0];
+    const managedLogin = federation
+      ? await serveManagedLogin({
+          federation,
+          pool,
+          ensuredPool,
+          clientId: physicalIds[client.logicalId],
+          cognito,
+          runner,
+          host,
+          ports: { domain: ports.oauth ?? 0, identityProviders: ports.identityProviders ?? 0 },
+          tls: { key: certificate.key, cert: certificate.cert },
+        })
+      : undefined;
+    if (managedLogin) stoppers.push(managedLogin.close);
     const outputs: LocalOutputs = {
       graphqlUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/graphql`,
       consoleUrl: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.port}/`,
@@ -249,6 +278,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       tlsCertificate: certificate.certPath,
       dataDir: options.dataDir,
       ...(restUrl ? { restUrl } : {}),
+      ...managedLogin?.outputs,
     };
     const outputsFile = writeOutputs(options.dataDir, outputs);
     return { outputs, outputsFile, api, engine, stop };

@@ -2,9 +2,10 @@
 // (npm run token, tests, front-end config scripts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ManagedLoginOutputs } from '../oauth/serveManagedLogin.ts';
 
-/** The local stack's endpoints and identifiers. */
-export interface LocalOutputs {
+/** The local stack's endpoints and identifiers (managed login's when the pool has a domain). */
+export interface LocalOutputs extends Partial<ManagedLoginOutputs> {
   graphqlUrl: string;
   /** The local console (GraphiQL with sign-in, data, resolvers, request log) and EvaluateCode's endpoint. */
   consoleUrl: string;
@@ -45,6 +46,9 @@ export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFil
     `  API key      ${outputs.apiKey}        (header x-api-key)`,
     `  Cognito      ${outputs.cognitoEndpoint}  pool ${outputs.userPoolId}  client ${outputs.userPoolClientId}`,
     ...(outputs.restUrl ? [`  REST         ${outputs.restUrl}   (the seed's endpoints, e.g. GET /profiles/ada)`] : []),
+    ...(outputs.oauthDomain
+      ? [`  Sign-in      ${outputs.oauthDomain}   (managed login: /oauth2/authorize, Google and LinkedIn stand-ins)`]
+      : []),
     `  S3           ${outputs.s3Endpoint}  bucket ${outputs.bucket}`,
     `  DynamoDB     ${outputs.dynamoDbEndpoint}  (credentials local/local, region ${outputs.region})`,
     `  TLS cert     ${outputs.tlsCertificate}`,
