@@ -11,6 +11,7 @@ import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
 import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
 import { ProfileEvents } from './constructs/profileEvents.ts';
+import { ProfileStats } from './constructs/profileStats.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { RestApi } from './constructs/restApi.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
@@ -24,6 +25,8 @@ export interface ProLynkStackProps extends StackProps {
   /** Where the resolver sources live; tests point this at fixtures. */
   resolversDir?: string;
   schemaPath?: string;
+  /** Shards per day of each profile's view and click counters (ProfileStats; default 10). */
+  statsShards?: number;
 }
 
 /** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
@@ -72,6 +75,14 @@ export class ProLynkStack extends Stack {
       assetsBaseUrl,
     });
 
+    // Profile views and link clicks: their own tables and function (README "Profile stats").
+    const stats = new ProfileStats(this, 'Stats', {
+      projectName: project,
+      profilesTable: profiles,
+      linksTable: links,
+      shards: props.statsShards,
+    });
+
     // API.
     const api = new GraphqlApi(this, 'Api', {
       name: `${project}-api`,
@@ -108,6 +119,7 @@ export class ProLynkStack extends Stack {
       LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
       NONE: api.addNoneDataSource('NONE'),
       PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
+      StatsLambda: stats.addDataSource(api),
     };
     // CDK lets the data source's role invoke the function ARN and ARN:* (its versions).
     const presignLogicalId = this.getLogicalId(functions.presignFunction.node.defaultChild as CfnFunction);
@@ -125,12 +137,13 @@ export class ProLynkStack extends Stack {
     acknowledgeApiNagFindings(api);
 
     // REST shim: the seed's endpoints, each one GraphQL operation on the API above (docs/architecture.md §4).
-    new RestApi(this, 'Rest', {
+    const rest = new RestApi(this, 'Rest', {
       projectName: project,
       userPool: directory.userPool,
       userPoolClient: directory.client,
       graphqlApi: api,
     });
+    stats.addHttpRoutes(rest.httpApi, rest.stage);
 
     // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
     new ProfileEvents(this, 'ProfileEvents', {

@@ -48,6 +48,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: HttpMethod.POST, path: '/links', protected: true },
   { method: HttpMethod.DELETE, path: '/links/{id}', protected: true },
   { method: HttpMethod.POST, path: '/upload-url', protected: true },
+  // The owner's profile stats (README "Profile stats"); not a seed endpoint.
+  { method: HttpMethod.GET, path: '/users/me/stats', protected: true },
 ];
 
 /**

@@ -9,6 +9,7 @@ import { errorBody, HttpError } from './httpErrors.ts';
 import type { RestEnv } from './restEnv.ts';
 import { linkRoutes } from './routes/links.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 
 export interface RestAppOptions {
@@ -38,6 +39,7 @@ export function createRestApp(options: RestAppOptions): Hono<RestEnv> {
   profileRoutes(app, options.graphql);
   linkRoutes(app, options.graphql);
   uploadRoutes(app, options.graphql);
+  statsRoutes(app, options.graphql);
 
   app.notFound((c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
