@@ -45,7 +45,14 @@ beforeAll(() => {
 });
 
 const ROUTES = {
-  protected: ['GET /users/me', 'POST /profiles', 'POST /links', 'DELETE /links/{id}', 'POST /upload-url'],
+  protected: [
+    'GET /users/me',
+    'POST /profiles',
+    'POST /links',
+    'DELETE /links/{id}',
+    'POST /upload-url',
+    'GET /users/me/stats',
+  ],
   public: ['GET /profiles/{username}', 'GET /username/check'],
 };
 
@@ -65,7 +72,7 @@ describe('RestApi', () => {
     });
   });
 
-  it('serves the seven seed routes, all through the REST function with payload format 2.0', () => {
+  it('serves the seven seed routes and the owner stats, all through the REST function with payload format 2.0', () => {
     const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties.RouteKey as string,
     );
