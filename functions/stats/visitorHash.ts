@@ -36,20 +36,29 @@ export interface DailyKeys {
 
 /** DailyKeys over `store`; `newSecret` makes 32 random bytes (injected for tests). */
 export function createDailyKeys(store: DailyKeyStore, newSecret: () => Uint8Array): DailyKeys {
-  let cached: { day: string; key: Uint8Array } | undefined;
+  // The promise is cached, so concurrent first requests of a day share one read (and one create).
+  let cached: { day: string; key: Promise<Uint8Array> } | undefined;
+  const load = async (day: string): Promise<Uint8Array> => {
+    const stored = await store.readKey(day);
+    if (stored !== null) return stored;
+    const secret = newSecret();
+    // Kept one day past its own, for instances whose clocks lag; useless after that.
+    if (await store.createKey(day, secret, epochSecondsAfter(day, 2))) return secret;
+    const winner = await store.readKey(day);
+    if (winner === null) throw new Error(`The hash key of ${day} vanished right after it was created.`);
+    return winner;
+  };
   return {
-    async keyFor(day) {
-      if (cached?.day === day) return cached.key;
-      let key = await store.readKey(day);
-      if (key === null) {
-        const secret = newSecret();
-        // Kept one day past its own, for instances whose clocks lag; useless after that.
-        const created = await store.createKey(day, secret, epochSecondsAfter(day, 2));
-        key = created ? secret : await store.readKey(day);
-        if (key === null) throw new Error(`The hash key of ${day} vanished right after it was created.`);
+    keyFor(day) {
+      if (cached?.day !== day) {
+        const entry = { day, key: load(day) };
+        // A failed load is not kept: the next request tries again.
+        entry.key.catch(() => {
+          if (cached === entry) cached = undefined;
+        });
+        cached = entry;
       }
-      cached = { day, key };
-      return key;
+      return cached.key;
     },
   };
 }
