@@ -3,7 +3,15 @@
 // from a new visitor so each one is written; and what the click redirect adds over a plain public
 // REST read, measured alternately one request at a time and paced under the REST stage's 50 req/s
 // throttle. Afterwards the owner's myStats must hold exactly the views and clicks sent.
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../local/services/cognito/tokens.ts';
+import { localDynamoDbClient } from '../local/services/dynamodb.ts';
 import type { LocalOutputs } from '../local/stack/localOutputs.ts';
 import { measureAtConcurrency, percentile } from './measure.ts';
 import type { LoadOptions, LoadResult } from './measure.ts';
@@ -27,12 +35,12 @@ async function graphql(outputs: LocalOutputs, headers: Record<string, string>, q
   return body.data ?? {};
 }
 
-/** Sequential, paced, alternating a and b: `count` measured pairs after `warmup`; latencies in ms. */
-async function alternate(a: () => Promise<void>, b: () => Promise<void>, count: number, warmup: number) {
-  const samples: [number[], number[]] = [[], []];
+/** Sequential, paced, taking turns: `count` measured pairs after `warmup`; latencies in ms. */
+async function alternate(tasks: (() => Promise<void>)[], count: number, warmup: number) {
+  const samples = tasks.map((): number[] => []);
   const started = performance.now();
   for (let i = 0; i < warmup + count; i += 1) {
-    for (const [index, task] of [a, b].entries()) {
+    for (const [index, task] of tasks.entries()) {
       const at = performance.now();
       await task();
       const took = performance.now() - at;
@@ -119,7 +127,13 @@ export async function benchProfileStats(
   const viaGraphql = await measureAtConcurrency(countViewGraphql, counting);
   const viaRest = await measureAtConcurrency(countViewRest, counting);
   const pairs = Math.min(300, load.count);
-  const [redirects, reads] = await alternate(redirect, publicRead, pairs, 20);
+  const dynamo = localDynamoDbClient(outputs.dynamoDbEndpoint);
+  const [redirects, reads, direct] = await alternate(
+    [redirect, publicRead, redirectCallsDirect(dynamo, seeded, linkId, () => (visitor += 1))],
+    pairs,
+    20,
+  );
+  dynamo.destroy();
 
   const today = new Date().toISOString().slice(0, 10);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -145,5 +159,54 @@ export async function benchProfileStats(
       { label: '(e) GET /l/{username}/{link_id} → 302, click counted', result: redirects },
       { label: '(f) GET /profiles/{username} (REST shim → AppSync)', result: reads },
     ),
+    formatBenchTable(
+      { label: '(e) the redirect, as above', result: redirects },
+      { label: "(g) the redirect's 4 DynamoDB calls via the SDK", result: direct },
+    ),
   ].join('\n');
+}
+
+/**
+ * The redirect's own DynamoDB requests, in its order, sent directly: the profile and link reads,
+ * the conditional marker put and the counter ADD (on a bench-only account, so myStats stays exact).
+ */
+function redirectCallsDirect(
+  client: DynamoDBClient,
+  seeded: SeededProfile,
+  linkId: string,
+  nextVisitor: () => number,
+): () => Promise<void> {
+  return async () => {
+    const profile = await client.send(
+      new GetItemCommand({ TableName: 'prolynk-profiles', Key: { username: { S: seeded.username } } }),
+    );
+    const userId = profile.Item?.user_id?.S;
+    if (!userId) throw new Error('the seeded profile is missing');
+    const link = await client.send(
+      new GetItemCommand({ TableName: 'prolynk-links', Key: { user_id: { S: userId }, link_id: { S: linkId } } }),
+    );
+    if (!link.Item) throw new Error('the seeded link is missing');
+    const now = Math.floor(Date.now() / 1000);
+    try {
+      await client.send(
+        new PutItemCommand({
+          TableName: 'prolynk-stats-visitors',
+          Item: { pk: { S: `seen#bench-direct-${nextVisitor()}-${now}` }, expires_at: { N: String(now + 1800) } },
+          ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
+          ExpressionAttributeValues: { ':now': { N: String(now) } },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    await client.send(
+      new UpdateItemCommand({
+        TableName: 'prolynk-stats',
+        Key: { pk: { S: 'user#bench-direct#0' }, sk: { S: 'day#2000-01-01#views' } },
+        UpdateExpression: 'SET expires_at = :e ADD #count :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': { N: '1' }, ':e': { N: String(now + 3600) } },
+      }),
+    );
+  };
 }
