@@ -12,6 +12,7 @@ import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
 import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
 import { ProfileEvents } from './constructs/profileEvents.ts';
+import { ProfileStats } from './constructs/profileStats.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { RestApi } from './constructs/restApi.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
@@ -27,6 +28,8 @@ export interface ProLynkStackProps extends StackProps {
   schemaPath?: string;
   /** Sign-in with Google/LinkedIn through managed login (cdk/config/federation.ts); absent: email and password only. */
   federation?: FederationConfig;
+  /** Shards per day of each profile's view and click counters (ProfileStats; default 10). */
+  statsShards?: number;
 }
 
 /** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
@@ -76,6 +79,14 @@ export class ProLynkStack extends Stack {
       assetsBaseUrl,
     });
 
+    // Profile views and link clicks: their own tables and function (README "Profile stats").
+    const stats = new ProfileStats(this, 'Stats', {
+      projectName: project,
+      profilesTable: profiles,
+      linksTable: links,
+      shards: props.statsShards,
+    });
+
     // API.
     const api = new GraphqlApi(this, 'Api', {
       name: `${project}-api`,
@@ -112,6 +123,7 @@ export class ProLynkStack extends Stack {
       LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
       NONE: api.addNoneDataSource('NONE'),
       PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
+      StatsLambda: stats.addDataSource(api),
     };
     // CDK lets the data source's role invoke the function ARN and ARN:* (its versions).
     const presignLogicalId = this.getLogicalId(functions.presignFunction.node.defaultChild as CfnFunction);
@@ -129,12 +141,13 @@ export class ProLynkStack extends Stack {
     acknowledgeApiNagFindings(api);
 
     // REST shim: the seed's endpoints, each one GraphQL operation on the API above (docs/architecture.md §4).
-    new RestApi(this, 'Rest', {
+    const rest = new RestApi(this, 'Rest', {
       projectName: project,
       userPool: directory.userPool,
       userPoolClient: directory.client,
       graphqlApi: api,
     });
+    stats.addHttpRoutes(rest.httpApi, rest.stage);
 
     // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
     new ProfileEvents(this, 'ProfileEvents', {

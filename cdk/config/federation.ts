@@ -1,5 +1,5 @@
-// Sign-in through Cognito's managed login with Google and LinkedIn (seed "Authentication &
-// Authorization" → "OAuth Flow"), configured per stage. A stage without `google` and `linkedIn`
+// Sign-in through Cognito's managed login with Google and LinkedIn (docs/rest-contract.md
+// "Authentication"), configured per stage. A stage without `google` and `linkedIn`
 // still gets the domain and the authorization-code flow, for email and password only; a stage
 // without a FederationConfig at all keeps OAuth disabled on the app client.
 

@@ -30,6 +30,13 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+/** The thing the caller named does not exist. */
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super('NotFound', message);
+  }
+}
+
 /** The request collides with existing state (a taken username, a lost race). */
 export class ConflictError extends DomainError {
   constructor(message: string) {

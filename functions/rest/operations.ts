@@ -74,6 +74,11 @@ export const CREATE_UPLOAD_URL_MUTATION = `mutation RestCreateUploadUrl($input: 
   createUploadUrl(input: $input) { uploadUrl key url contentType contentLength expiresAt headers { name value } }
 }`;
 
+/** GET /users/me/stats (Cognito). */
+export const MY_STATS_QUERY = `query RestMyStats($from: AWSDate!, $to: AWSDate!) {
+  myStats(from: $from, to: $to) { totalViews totalClicks days { date views clicks { linkId title clicks } } }
+}`;
+
 /** Every type → field the IAM-signed documents (PUBLIC_PROFILE_QUERY, USERNAME_AVAILABLE_QUERY) select. */
 export const PUBLIC_IAM_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Query: ['profile', 'usernameAvailable'],

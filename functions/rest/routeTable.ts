@@ -17,7 +17,7 @@ export interface RestRoute {
   handler: string;
 }
 
-/** The seed's seven endpoints (docs/rest-contract.md "API Endpoints"). */
+/** The seed's seven endpoints (docs/rest-contract.md "API Endpoints") and the ones added since. */
 export const REST_ROUTES = [
   { method: 'GET', path: '/users/me', auth: 'jwt', handler: 'getMe' },
   { method: 'POST', path: '/profiles', auth: 'jwt', handler: 'saveProfile' },
@@ -26,6 +26,8 @@ export const REST_ROUTES = [
   { method: 'POST', path: '/links', auth: 'jwt', handler: 'saveLink' },
   { method: 'DELETE', path: '/links/{id}', auth: 'jwt', handler: 'deleteLink' },
   { method: 'POST', path: '/upload-url', auth: 'jwt', handler: 'createUploadUrl' },
+  // Not a seed endpoint: the owner's profile stats (README "Profile stats").
+  { method: 'GET', path: '/users/me/stats', auth: 'jwt', handler: 'getMyStats' },
 ] as const satisfies readonly RestRoute[];
 
 /** The handler names the table uses; routes/index.ts must export one handler under each. */

@@ -58,12 +58,16 @@ describe('storage', () => {
     });
   });
 
-  it('retains every table when the stack or the resource goes away', () => {
+  it('retains every table when the stack or the resource goes away, but the short-lived stats visitors table', () => {
     const tables = template.findResources('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
     });
-    expect(Object.keys(tables)).toHaveLength(3);
+    expect(Object.keys(tables)).toHaveLength(4);
+    template.hasResource('AWS::DynamoDB::Table', {
+      Properties: { TableName: 'prolynk-stats-visitors' },
+      DeletionPolicy: 'Delete',
+    });
   });
 
   it('names the bucket per account, versions it, and allows the seed CORS', () => {
@@ -241,7 +245,8 @@ describe('GraphQL API', () => {
 
 describe('inventory', () => {
   it('declares exactly the expected resources', () => {
-    template.resourceCountIs('AWS::DynamoDB::Table', 3);
+    // users, profiles, links, stats, stats-visitors.
+    template.resourceCountIs('AWS::DynamoDB::Table', 5);
     template.resourceCountIs('AWS::S3::Bucket', 1);
     template.resourceCountIs('AWS::S3::BucketPolicy', 1);
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
@@ -249,13 +254,14 @@ describe('inventory', () => {
     template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
     template.resourceCountIs('AWS::AppSync::GraphQLSchema', 1);
     template.resourceCountIs('AWS::AppSync::ApiKey', 1);
-    template.resourceCountIs('AWS::AppSync::DataSource', 5);
-    // presign, pre-sign-up, post-confirmation, the REST shim, the stream publisher, and CDK's
-    // LogRetention helper for the API's logs.
-    template.resourceCountIs('AWS::Lambda::Function', 6);
+    template.resourceCountIs('AWS::AppSync::DataSource', 6);
+    // presign, pre-sign-up, post-confirmation, the REST shim, the stream publisher, stats, and
+    // CDK's LogRetention helper for the API's logs.
+    template.resourceCountIs('AWS::Lambda::Function', 7);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7);
+    // The seed's seven, GET /users/me/stats, and the two public counting routes.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 10);
   });
 });
 

@@ -2,4 +2,5 @@
 // row's handler exists with the right shape. A handler added to one of these files needs no line here.
 export * from './links.ts';
 export * from './profiles.ts';
+export * from './stats.ts';
 export * from './uploads.ts';

@@ -52,6 +52,8 @@ describe('extractTables', () => {
     expect(tables.map((table) => table.TableName).sort()).toEqual([
       'prolynk-links',
       'prolynk-profiles',
+      'prolynk-stats',
+      'prolynk-stats-visitors',
       'prolynk-users',
     ]);
     expect(tables.find((table) => table.TableName === 'prolynk-users')).toEqual({
