@@ -2,7 +2,7 @@
 // selection, the JWT authorizer and the Lambda proxy integration with payload format 2.0, in the
 // order API Gateway applies them. Create-only: the caller binds the port.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { LOCAL_ACCOUNT_ID } from '../template/localReferences.ts';
+import { LOCAL_ACCOUNT_ID } from '../awsConfig.ts';
 import { isPreflight, preflightHeaders, responseCorsHeaders, withoutIntegrationCorsHeaders } from './cors.ts';
 import type { HttpApiDefinition } from './definitions.ts';
 import { buildHttpApiEvent, joinedHeaders, newRequestId } from './event.ts';

@@ -32,10 +32,10 @@ import {
   extractGraphqlApis,
   extractTables,
   extractUserPools,
-  LOCAL_REGION,
   loadCloudAssembly,
   resourcesOfType,
 } from '../template/index.ts';
+import { LOCAL_REGION, localAwsEnvironment } from '../awsConfig.ts';
 import { allStarted } from './allStarted.ts';
 import { lateHandler, listenLambdaInvoke } from './lateHandler.ts';
 import { localDataSources, withLocalBucketUrls } from './localDataSources.ts';
@@ -170,9 +170,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     const runner = createLambdaRunner(loadLambdaFunctions(template, assembly.assets, refs), {
       logs: options.lambdaLogs ?? 'ignore',
       envOverrides: {
-        AWS_REGION: LOCAL_REGION,
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
+        ...localAwsEnvironment(),
         AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         S3_ENDPOINT: s3.endpoint,

@@ -3,7 +3,7 @@
 import { createHttpApiHandler, extractHttpApis, listenHttpApi } from '../httpApi/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import type { CfnTemplate, ReferenceResolver } from '../template/index.ts';
-import { LOCAL_REGION } from '../template/index.ts';
+import { LOCAL_REGION } from '../awsConfig.ts';
 
 /** What the HTTP API needs from the running stack. */
 export interface RestApiContext {

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../awsConfig.ts';
 import type { CfnTemplate } from './cloudFormation.ts';
 import { resolveIntrinsics } from './resolveIntrinsics.ts';
 import type { ReferenceResolver } from './resolveIntrinsics.ts';
-
-/** The region every local service runs in. */
-export const LOCAL_REGION = 'us-east-1';
-/** The account ID local ARNs carry (DynamoDB Local and cognito-local use the same). */
-export const LOCAL_ACCOUNT_ID = '000000000000';
 
 export interface LocalEnvironment {
   region?: string;

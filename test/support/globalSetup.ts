@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createLocalStack } from '../../local/stack/createLocalStack.ts';
-import type { LocalOutputs } from '../../local/stack/localOutputs.ts';
+import { createLocalStack } from '../../local/index.ts';
+import type { LocalOutputs } from '../../local/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -13,6 +13,7 @@ import type {
   Shard,
   ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
+import { LOCAL_REGION } from '../../awsConfig.ts';
 import type { StreamMappingDefinition } from './loadEventSourceMappings.ts';
 import type { LambdaStreamRecord } from './streamRecordEvent.ts';
 import { toLambdaStreamRecord } from './streamRecordEvent.ts';
@@ -96,7 +97,7 @@ async function pollMapping(
   const client = options.streamsClient;
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const shardRefreshMs = options.shardRefreshMs ?? 1_000;
-  const region = options.region ?? 'us-east-1';
+  const region = options.region ?? LOCAL_REGION;
   const context = { mapping: mapping.logicalId, function: mapping.functionName, stream: mapping.streamArn };
   const abortable = { abortSignal: stopped };
 

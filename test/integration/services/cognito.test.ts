@@ -16,9 +16,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureUserPool, startCognitoLocal } from '../../../local/services/cognito.ts';
-import type { UserPoolDefinition } from '../../../local/services/cognito.ts';
-import { getLocalTokens } from '../../../local/services/cognito/tokens.ts';
+import { ensureUserPool, startCognitoLocal, getLocalTokens } from '../../../local/index.ts';
+import type { UserPoolDefinition } from '../../../local/index.ts';
 
 // The seed's pool: sign-in by email, custom attributes, one public client (USER_PASSWORD_AUTH).
 const POOL: UserPoolDefinition = {

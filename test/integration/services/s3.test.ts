@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corsConfigurationXml, startS3Local } from '../../../local/services/s3.ts';
-import type { LocalBucket, RunningS3Local } from '../../../local/services/s3.ts';
+import { corsConfigurationXml, startS3Local } from '../../../local/index.ts';
+import type { LocalBucket, RunningS3Local } from '../../../local/index.ts';
 
 const BUCKET = 'prolynk-test-assets';
 // The seed's bucket: public reads under the three user folders, CORS for browser uploads.

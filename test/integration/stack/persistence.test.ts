@@ -6,8 +6,8 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalStack } from '../../../local/stack/createLocalStack.ts';
-import type { LocalStack } from '../../../local/stack/createLocalStack.ts';
+import { createLocalStack } from '../../../local/index.ts';
+import type { LocalStack } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { signIn, signUpUser } from '../../support/tokens.ts';
 

@@ -8,14 +8,8 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { localStreamArns, localStreamsClient, startStreamPollers } from '../../../local/lambda/streams/index.ts';
-import type {
-  LambdaStreamRecord,
-  StreamMappingDefinition,
-  StreamPollers,
-} from '../../../local/lambda/streams/index.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
-import type { CfnTemplate } from '../../../local/template/index.ts';
+import { localStreamArns, localStreamsClient, startStreamPollers, localDynamoDbClient } from '../../../local/index.ts';
+import type { LambdaStreamRecord, StreamMappingDefinition, StreamPollers, CfnTemplate } from '../../../local/index.ts';
 
 const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT as string;
 const dynamodb = localDynamoDbClient(endpoint);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import type { AuthConfig } from '../../../local/appsync/auth/authenticate.ts';
+import { LOCAL_REGION } from '../../../local/awsConfig.ts';
 import { createAppSyncEngine } from '../../../local/appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../../../local/appsync/engine/createAppSyncEngine.ts';
 import { createRealtimeServer } from '../../../local/appsync/realtime/createRealtimeServer.ts';
@@ -42,7 +43,7 @@ export function pingEngine(): AppSyncEngine {
 
 /** Serves `engine` over the real-time protocol on 127.0.0.1:0. */
 export async function serveRealtime(engine: AppSyncEngine, options: { keepAliveMs: number; hub?: SubscriptionHub }) {
-  const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: 'us-east-1' };
+  const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: LOCAL_REGION };
   const realtime: RealtimeServer = createRealtimeServer({
     engine,
     auth,

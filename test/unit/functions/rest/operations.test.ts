@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as operations from '../../../../functions/rest/operations.ts';
-import { buildAppSyncSchema } from '../../../../local/appsync/engine/buildAppSyncSchema.ts';
+import { buildAppSyncSchema } from '../../../../local/index.ts';
 
 const schema = buildAppSyncSchema(
   readFileSync(join(import.meta.dirname, '..', '..', '../..', 'schema.graphql'), 'utf8'),
