@@ -15,7 +15,7 @@ export interface LocalCredentials {
   readonly secretAccessKey: string;
 }
 
-/** The fixed local key pair: `local` / `local`. */
+/** The fixed local key pair: `local` / `local`. Frozen: hand SDK clients a copy (they annotate the object they get). */
 export const LOCAL_CREDENTIALS: LocalCredentials = Object.freeze({ accessKeyId: 'local', secretAccessKey: 'local' });
 
 /** Settings an AWS SDK v3 client needs to talk to a local service. */

@@ -57,7 +57,7 @@ export function graphqlClient(url: string, region = LOCAL_REGION): GraphqlClient
     url,
     postRaw,
     post: (query, variables = {}, headers = {}) => postRaw(JSON.stringify({ query, variables }), headers),
-    postSigned: async (query, variables = {}, credentials: LocalIamCredentials = LOCAL_CREDENTIALS) => {
+    postSigned: async (query, variables = {}, credentials: LocalIamCredentials = { ...LOCAL_CREDENTIALS }) => {
       const body = JSON.stringify({ query, variables });
       return postRaw(body, await sigV4Headers(url, body, region, credentials));
     },

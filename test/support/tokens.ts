@@ -32,7 +32,7 @@ export function cognitoClient(stack: LocalOutputs): CognitoIdentityProviderClien
   return new CognitoIdentityProviderClient({
     endpoint: stack.cognitoEndpoint,
     region: stack.region,
-    credentials: LOCAL_CREDENTIALS,
+    credentials: { ...LOCAL_CREDENTIALS },
   });
 }
 

@@ -59,7 +59,7 @@ export async function authenticateRequest(request: AuthRequest, config: AuthConf
 
   if (authorization && isSigV4Authorization(authorization) && providerFor(config, 'AWS_IAM')) {
     return authenticateIamRequest(request, {
-      credentials: config.iamCredentials ?? LOCAL_CREDENTIALS,
+      credentials: config.iamCredentials ?? { ...LOCAL_CREDENTIALS },
       region: config.region,
       sourceIp,
       nowMs,

@@ -43,7 +43,7 @@ export async function getLocalTokens(request: LocalTokenRequest): Promise<LocalT
   const client = new CognitoIdentityProviderClient({
     endpoint: request.cognitoEndpoint,
     region: request.region,
-    credentials: LOCAL_CREDENTIALS,
+    credentials: { ...LOCAL_CREDENTIALS },
   });
   try {
     const created = await signUpIfNew(client, request);
