@@ -73,7 +73,7 @@ describe('filterRefusal', () => {
     expect(
       filterRefusal({ filterGroup: [{ filters: [{ fieldName: 'id', operator: 'eq', value: '1' }] }] }),
     ).toBeUndefined();
-    expect(filterRefusal({ id: { eq: '1' } })?.[0].errorType).toBe('BadRequestException');
+    expect(filterRefusal({ id: { eq: '1' } })).toMatchObject([{ errorType: 'BadRequestException' }]);
   });
 });
 
