@@ -23,6 +23,8 @@ export type { LocalClientConfig, LocalCredentials } from './awsConfig.ts';
 // What the servers tell: one line per request, and the emulator's own faults.
 export { consoleRequestLog, silentRequestLog } from './http/requestLog.ts';
 export type { RequestLogEntry, RequestLogSink } from './http/requestLog.ts';
+export { stderrFaults, writeFaults } from './http/internalFaults.ts';
+export type { InternalFault, InternalFaultSink } from './http/internalFaults.ts';
 
 // The local services, one at a time (DynamoDB Local, cognito-local, s3rver, the TLS certificate).
 export { ensureTables, localDynamoDbClient, startDynamoDbLocal } from './services/dynamodb.ts';

@@ -8,6 +8,8 @@
 // tests and the bench let every port default to a free one and use a temporary folder.
 import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
+import { stderrFaults } from '../http/internalFaults.ts';
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { listenGraphqlEndpoint } from './graphqlEndpoint.ts';
@@ -33,6 +35,8 @@ export interface LocalStackOptions {
   /** Lambda functions' own log lines: shown (npm start) or dropped (tests, the default). */
   lambdaLogs?: 'inherit' | 'ignore';
   requestLog?: RequestLogSink;
+  /** Where every local server reports the emulator's own faults (default: stderr). */
+  faults?: InternalFaultSink;
 }
 
 /** A running local stack. */
@@ -53,9 +57,14 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
   const host = options.host ?? '127.0.0.1';
   const ports = options.ports ?? {};
   const stack = readStackTemplate(options.cdkOutDir);
-  const stops = new StopList();
+  const faults = options.faults ?? stderrFaults;
+  const stops = new StopList(faults);
   try {
-    const services = await startServices(stack, { dataDir: options.dataDir, host, ports, fresh: options.fresh }, stops);
+    const services = await startServices(
+      stack,
+      { dataDir: options.dataDir, host, ports, fresh: options.fresh, faults },
+      stops,
+    );
     const endpoint = await listenGraphqlEndpoint(
       { host, port: ports.api ?? 0, certificate: services.certificate },
       stops,
@@ -66,7 +75,8 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
 
     const runner = startFunctions(stack, refs, services, options.lambdaLogs ?? 'ignore', stops);
     await startStreamMappings(stack, refs, services.dynamoDb.endpoint, runner, stops);
-    const engine = serveAppSync(api, { services, runner }, endpoint, options.requestLog ?? silentRequestLog, stops);
+    const requestLog = options.requestLog ?? silentRequestLog;
+    const engine = serveAppSync(api, { services, runner }, endpoint, { requestLog, faults }, stops);
     const rest = await serveRestApi({
       template: stack.template,
       refs,
@@ -74,6 +84,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       userPool: services.userPool,
       host,
       port: ports.rest ?? 0,
+      faults,
     });
     if (rest) stops.add(rest.close);
 

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { createLambdaInvokeHandler } from '../lambda/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import type { UpgradeListener } from '../http/dualProtocolServer.ts';
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 
 /** A request listener that forwards to a handler attached later, 503 until then. */
@@ -42,7 +43,11 @@ export interface LambdaInvokeEndpoint {
 }
 
 /** The Lambda Invoke API endpoint cognito-local sends triggers to; the runner is attached later. */
-export async function listenLambdaInvoke(host: string, port: number): Promise<LambdaInvokeEndpoint> {
+export async function listenLambdaInvoke(
+  host: string,
+  port: number,
+  faults?: InternalFaultSink,
+): Promise<LambdaInvokeEndpoint> {
   const late = lateHandler();
   const server = http.createServer(late.listener);
   await new Promise<void>((resolve, reject) => {
@@ -51,7 +56,7 @@ export async function listenLambdaInvoke(host: string, port: number): Promise<La
   });
   return {
     endpoint: httpEndpoint(server, host),
-    attach: (runner: LambdaRunner) => late.attach(createLambdaInvokeHandler(runner)),
+    attach: (runner: LambdaRunner) => late.attach(createLambdaInvokeHandler(runner, faults)),
     close: () => stopServer(server),
   };
 }

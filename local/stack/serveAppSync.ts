@@ -9,6 +9,7 @@ import { createRealtimeServer } from '../appsync/realtime/createRealtimeServer.t
 import { createSubscriptionHub } from '../appsync/realtime/subscriptionHub.ts';
 import { createGraphqlHttpHandler } from '../appsync/server/createGraphqlHttpHandler.ts';
 import { LOCAL_REGION } from '../awsConfig.ts';
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import type { GraphqlEndpoint } from './graphqlEndpoint.ts';
@@ -21,11 +22,14 @@ export function serveAppSync(
   api: ApiDefinition,
   backends: { services: LocalServices; runner: LambdaRunner },
   endpoint: GraphqlEndpoint,
-  requestLog: RequestLogSink,
+  sinks: { requestLog: RequestLogSink; faults: InternalFaultSink },
   stops: StopList,
 ): AppSyncEngine {
   const { services, runner } = backends;
-  const engine = createAppSyncEngine({ api, dataSources: localDataSources(api, services.dynamoDbClient, runner) });
+  const engine = createAppSyncEngine({
+    api,
+    dataSources: localDataSources(api, { dynamoDb: services.dynamoDbClient, runner, faults: sinks.faults }),
+  });
   const auth: AuthConfig = {
     defaultAuth: api.defaultAuth,
     additionalAuth: api.additionalAuth,
@@ -34,8 +38,11 @@ export function serveAppSync(
     region: LOCAL_REGION,
   };
   const hub = createSubscriptionHub();
-  const realtime = createRealtimeServer({ engine, auth, hub });
+  const realtime = createRealtimeServer({ engine, auth, hub, faults: sinks.faults });
   stops.add(realtime.close);
-  endpoint.serve(createGraphqlHttpHandler({ engine, log: requestLog, auth, hub }), realtime);
+  endpoint.serve(
+    createGraphqlHttpHandler({ engine, log: sinks.requestLog, auth, hub, faults: sinks.faults }),
+    realtime,
+  );
   return engine;
 }

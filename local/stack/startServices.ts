@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
 import type { EnsuredUserPool, RunningCognitoLocal } from '../services/cognito.ts';
 import { ensureDevCertificate } from '../services/devCertificate.ts';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   ports: { dynamoDb?: number; cognito?: number; s3?: number; lambda?: number };
   /** Wipe the services' data first. */
   fresh?: boolean;
+  /** Where the Lambda Invoke endpoint reports the emulator's own faults. */
+  faults?: InternalFaultSink;
 }
 
 /** The running services, the template's resources created on them. */
@@ -54,7 +57,7 @@ export async function startServices(
   if (options.fresh) {
     for (const service of SERVICE_DATA) rmSync(join(dataDir, service), { recursive: true, force: true });
   }
-  const lambda = await listenLambdaInvoke(host, ports.lambda ?? 0);
+  const lambda = await listenLambdaInvoke(host, ports.lambda ?? 0, options.faults);
   stops.add(lambda.close);
   // Started side by side; whichever came up is stopped again if another one failed.
   const [dynamoDb, cognito, s3, certificate] = await allStarted(stops, [

@@ -11,6 +11,7 @@ import { createRealtimeServer } from '../../../local/appsync/realtime/createReal
 import type { RealtimeServer } from '../../../local/appsync/realtime/createRealtimeServer.ts';
 import { createSubscriptionHub } from '../../../local/appsync/realtime/subscriptionHub.ts';
 import type { SubscriptionHub } from '../../../local/appsync/realtime/subscriptionHub.ts';
+import type { InternalFaultSink } from '../../../local/http/internalFaults.ts';
 
 export const KEY = 'da2-ping';
 const apiKeys = [{ value: KEY, expires: Math.floor(Date.now() / 1000) + 3600 }];
@@ -42,13 +43,17 @@ export function pingEngine(): AppSyncEngine {
 }
 
 /** Serves `engine` over the real-time protocol on 127.0.0.1:0. */
-export async function serveRealtime(engine: AppSyncEngine, options: { keepAliveMs: number; hub?: SubscriptionHub }) {
+export async function serveRealtime(
+  engine: AppSyncEngine,
+  options: { keepAliveMs: number; hub?: SubscriptionHub; faults?: InternalFaultSink },
+) {
   const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: LOCAL_REGION };
   const realtime: RealtimeServer = createRealtimeServer({
     engine,
     auth,
     hub: options.hub ?? createSubscriptionHub(),
     keepAliveMs: options.keepAliveMs,
+    faults: options.faults,
   });
   const server = http.createServer((_req, res) => res.end());
   server.on('upgrade', realtime.handleUpgrade);

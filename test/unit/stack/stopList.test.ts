@@ -24,7 +24,8 @@ describe('StopList', () => {
   });
 
   it('runs the remaining stops when one fails, and stops nothing twice', async () => {
-    const stops = new StopList();
+    const faults: unknown[] = [];
+    const stops = new StopList((fault) => faults.push(fault.error));
     let stopped = 0;
     stops.add(async () => {
       stopped++;
@@ -35,6 +36,7 @@ describe('StopList', () => {
     await stops.stopAll();
 
     expect(stopped).toBe(1);
+    expect(faults).toEqual([new Error('already gone')]);
   });
 });
 
