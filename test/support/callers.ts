@@ -1,4 +1,4 @@
-// Callers as request authentication hands them to the engine (appsync-fidelity.md §4 shapes).
+// Callers as request authentication hands them to the engine (docs/appsync-facts.md §4 shapes).
 import { randomUUID } from 'node:crypto';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from '../../local/index.ts';
 import type { Caller } from '../../local/index.ts';

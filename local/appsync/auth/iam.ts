@@ -2,7 +2,7 @@
 // with the local credentials and comparing signatures. AppSync answers signature problems with
 // HTTP 403 and the `x-amzn-ErrorType` header set to the error type (InvalidSignatureException is
 // recorded in aws-amplify/amplify-js#2422); the messages are the wording AWS's SigV4 front end uses
-// across services, not recorded from AppSync itself (appsync-fidelity.md §5 marks them [?]).
+// across services, not recorded from AppSync itself (docs/appsync-facts.md §5 marks them [?]).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -19,7 +19,7 @@ export interface IamCredentials {
   secretAccessKey: string;
 }
 
-/** ctx.identity for AWS_IAM (appsync-fidelity.md §4), for an IAM user of the local account. */
+/** ctx.identity for AWS_IAM (docs/appsync-facts.md §4), for an IAM user of the local account. */
 export interface IamIdentity {
   accountId: string;
   cognitoIdentityPoolId: null;

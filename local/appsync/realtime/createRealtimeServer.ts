@@ -18,10 +18,8 @@ import { serveRealtimeConnection } from './realtimeConnection.ts';
 import { subscribedMutations } from './subscribedMutations.ts';
 import type { SubscriptionHub } from './subscriptionHub.ts';
 
-export { MAX_PAYLOAD_BYTES } from './deliveryMessage.ts';
-
 /** The realtime path on the API's port. */
-export const REALTIME_PATH = '/graphql/realtime';
+const REALTIME_PATH = '/graphql/realtime';
 // AppSync's keep-alive interval, as probed on a live API [O].
 const DEFAULT_KEEP_ALIVE_MS = 60_000;
 

@@ -14,8 +14,6 @@ import { connectionAck, connectionError, errorMessage, unsupportedMessage } from
 import type { ServerMessage } from './protocolMessages.ts';
 import { BAD_START_PAYLOAD, filterRefusal, parseStartRequest, startRefusal } from './subscriptionStart.ts';
 
-export { MAX_SUBSCRIPTIONS_PER_CONNECTION } from './subscriptionStart.ts';
-
 /** A registered subscription and how to reach its client. */
 export interface LiveSubscription {
   id: string;

@@ -30,7 +30,7 @@ const linter = new Linter({ configType: 'flat' });
 const problemsByHash = new Map<string, string[]>();
 
 /** Lists the APPSYNC_JS rule violations in a bundle as `line:column message (rule)`; cached by code hash. */
-export function findBundleProblems(code: string): string[] {
+function findBundleProblems(code: string): string[] {
   const hash = createHash('sha256').update(code).digest('hex');
   const cached = problemsByHash.get(hash);
   if (cached) return cached;

@@ -5,6 +5,5 @@ export { localStreamArns } from './localStreamArns.ts';
 export { localStreamsClient } from './localStreamsClient.ts';
 export { startStreamPollers } from './startStreamPollers.ts';
 export type { StreamInvokeResult, StreamPollers, StreamPollersOptions } from './startStreamPollers.ts';
-export type { PollerClock } from './pollerClock.ts';
 export { toLambdaStreamRecord } from './streamRecordEvent.ts';
 export type { LambdaStreamRecord } from './streamRecordEvent.ts';

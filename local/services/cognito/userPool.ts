@@ -102,7 +102,7 @@ export async function ensureUserPool(endpoint: string, pool: UserPoolDefinition)
 }
 
 /** The CreateUserPool request a definition stands for (pure). */
-export function createUserPoolInput(pool: UserPoolDefinition): CreateUserPoolCommandInput {
+function createUserPoolInput(pool: UserPoolDefinition): CreateUserPoolCommandInput {
   const base = pool.createInput ?? {};
   const customSchema: SchemaAttributeType[] = (pool.customAttributes ?? []).map((attribute) => ({
     Name: attribute.name,
@@ -196,7 +196,7 @@ async function ensureClients(
 }
 
 /** The CreateUserPoolClient request a client definition stands for, with AWS's token lifetimes as defaults (pure). */
-export function createUserPoolClientInput(
+function createUserPoolClientInput(
   userPoolId: string,
   definition: UserPoolClientDefinition,
 ): CreateUserPoolClientCommandInput {

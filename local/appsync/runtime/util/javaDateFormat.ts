@@ -20,7 +20,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 export type PatternToken = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
 
 /** Splits a DateTimeFormatter pattern into letter runs and literal text ('' is a quote). */
-export function tokenizePattern(pattern: string): PatternToken[] {
+function tokenizePattern(pattern: string): PatternToken[] {
   const tokens: PatternToken[] = [];
   let i = 0;
   const pushLiteral = (text: string) => {
@@ -377,7 +377,7 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
 }
 
 /** Converts a wall-clock time (as if UTC) in `zone` to an instant, taking the earlier one in an overlap. */
-export function localToEpoch(localAsUtc: number, zone: Zone): number {
+function localToEpoch(localAsUtc: number, zone: Zone): number {
   const first = localAsUtc - zone.offsetMinutesAt(localAsUtc) * 60_000;
   return localAsUtc - zone.offsetMinutesAt(first) * 60_000;
 }
