@@ -1,3 +1,7 @@
+// Ref and Fn::GetAtt answered as the local stack runs the template: the physical IDs the running
+// services assigned first, then CloudFormation's pseudo parameters, parameter defaults, and for each
+// resource type the stack serves, the name and ARN it has locally (local/awsConfig.ts's region and
+// account).
 import { createHash } from 'node:crypto';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../awsConfig.ts';
 import type { CfnTemplate } from './cloudFormation.ts';

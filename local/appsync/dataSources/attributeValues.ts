@@ -1,7 +1,7 @@
 // AppSync's typed attribute values ↔ the SDK's AttributeValue ↔ the plain JSON values resolvers see.
 // AppSync writes numbers as JSON numbers ({N: 10}, {NS: [1, 2]}) where the DynamoDB wire format and
 // the SDK want strings; binaries are base64 strings in AppSync and bytes in the SDK; NULL is
-// {NULL: null} in util.dynamodb output (fidelity docs/appsync-facts.md §1.3) and {NULL: true} on the wire.
+// {NULL: null} in util.dynamodb output (docs/appsync-facts.md §1.3) and {NULL: true} on the wire.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { InvalidRequestObjectError } from './dynamodbErrors.ts';
 

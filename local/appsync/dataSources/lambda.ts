@@ -1,7 +1,7 @@
 // The AppSync Lambda data source: the request handler returns
 // { operation: 'Invoke' | 'BatchInvoke', payload?, invocationType? } and the function receives
 // `payload` as its event; ctx.result is what the function returned. A function error becomes
-// ctx.error { type: 'Lambda:Unhandled', message: errorMessage } (fidelity docs/appsync-facts.md §5), which
+// ctx.error { type: 'Lambda:Unhandled', message: errorMessage } (docs/appsync-facts.md §5), which
 // the response handler must re-raise.
 import { FunctionNotFoundError } from '../../lambda/createLambdaRunner.ts';
 import type { LambdaRunner } from '../../lambda/createLambdaRunner.ts';

@@ -31,7 +31,7 @@ describe('AppSync Lambda data source', () => {
     expect(outcome.result).toMatchObject({ event: { sub: 'u1', input: { fileType: 'resume' } } });
   });
 
-  it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (fidelity docs/appsync-facts.md §5)', async () => {
+  it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (docs/appsync-facts.md §5)', async () => {
     const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
 
     const outcome = await dataSource.invoke(
