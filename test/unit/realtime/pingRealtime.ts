@@ -2,6 +2,7 @@
 // server, and a client that opens an API-key connection: the fixture the realtime unit suites share.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 import WebSocket from 'ws';
 import type { AuthConfig } from '../../../local/appsync/auth/authenticate.ts';
 import { LOCAL_REGION } from '../../../local/awsConfig.ts';
@@ -79,7 +80,12 @@ export async function openConnection(url: string): Promise<{ ws: WebSocket; fram
   return { ws, frames };
 }
 
-/** Polls `check` every 20 ms, up to 2 s. */
+/** Waits until `check` holds (polled every 10 ms); fails the test if it still does not after 5 s. */
 export async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  await vi.waitFor(
+    () => {
+      if (!check()) throw new Error('the awaited frames never arrived');
+    },
+    { timeout: 5_000, interval: 10 },
+  );
 }
