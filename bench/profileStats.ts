@@ -10,9 +10,9 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../local/services/cognito/tokens.ts';
-import { localDynamoDbClient } from '../local/services/dynamodb.ts';
-import type { LocalOutputs } from '../local/stack/localOutputs.ts';
+import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../local/index.ts';
+import { localDynamoDbClient } from '../local/index.ts';
+import type { LocalOutputs } from '../local/index.ts';
 import { measureAtConcurrency, percentile } from './measure.ts';
 import type { LoadOptions, LoadResult } from './measure.ts';
 import type { SeededProfile } from './seed.ts';

@@ -3,11 +3,8 @@
 import './requireNode24.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consoleRequestLog } from '../http/requestLog.ts';
-import { createLocalStack } from '../stack/createLocalStack.ts';
-import type { LocalStack } from '../stack/createLocalStack.ts';
-import { ensureCloudAssembly } from '../stack/ensureCloudAssembly.ts';
-import { formatOutputs } from '../stack/localOutputs.ts';
+import { consoleRequestLog, createLocalStack, ensureCloudAssembly, formatOutputs } from '../index.ts';
+import type { LocalStack } from '../index.ts';
 
 const { values } = parseArgs({
   options: {

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import type { IamCredentials } from '../appsync/auth/iam.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
 import { createEvaluateCodeHandler } from '../appsync/evaluateCode/createEvaluateCodeHandler.ts';
+import { LOCAL_CREDENTIALS } from '../awsConfig.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { configRoutes, consoleConfig } from './api/consoleConfig.ts';
 import { consoleErrorResponse } from './api/consoleError.ts';
@@ -53,7 +54,7 @@ export function createLocalConsole(options: LocalConsoleOptions): LocalConsole {
   // Observed here so a failed build never surfaces as an unhandled rejection; the page reports it.
   ready.catch(() => undefined);
   const log = createRequestLogStream();
-  const iam = options.iamCredentials ?? { accessKeyId: 'local', secretAccessKey: 'local' };
+  const iam = options.iamCredentials ?? { ...LOCAL_CREDENTIALS };
 
   const helpers = new Hono()
     .route('/', configRoutes(consoleConfig(options.api, { region: options.region, bucket: options.bucket, iam })))

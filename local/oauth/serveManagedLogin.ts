@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { getRequestListener } from '@hono/node-server';
 import { decodeJwt } from 'jose';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../awsConfig.ts';
 import { listenDualProtocol } from '../http/dualProtocolServer.ts';
 import { stopServer } from '../http/serverLifecycle.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
@@ -138,8 +139,8 @@ function triggerInvoker(pool: UserPoolDefinition, runner: LambdaRunner): Trigger
 async function nativeSignIn(endpoint: string, clientId: string, email: string, password: string): Promise<string> {
   const client = new CognitoIdentityProviderClient({
     endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    region: LOCAL_REGION,
+    credentials: { ...LOCAL_CREDENTIALS },
   });
   try {
     const { AuthenticationResult } = await client.send(

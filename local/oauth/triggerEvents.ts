@@ -1,7 +1,7 @@
 // The Lambda trigger events a federated sign-in sends, in the shapes AWS documents ("Pre sign-up
 // Lambda trigger", "Post confirmation Lambda trigger"); the handlers read them through
 // functions/lib/cognitoEvents.ts.
-import { LOCAL_REGION } from '../template/index.ts';
+import { LOCAL_REGION } from '../awsConfig.ts';
 
 interface EventSource {
   userPoolId: string;

@@ -33,6 +33,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../awsConfig.ts';
 import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 import { withExtraTargets } from './cognito/extraTargets.ts';
 import type { ExtraCognitoTarget } from './cognito/extraTargets.ts';
@@ -78,7 +79,6 @@ const requireCognito = createRequire(requireHere.resolve('cognito-local'));
 
 // AWS's Cognito gives a trigger 5 seconds to answer before it retries.
 const TRIGGER_TIMEOUT_MS = 5_000;
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** Starts cognito-local with its data under dataDir and resolves once it answers its health check. */
 export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningCognitoLocal> {
@@ -148,8 +148,8 @@ async function assembleCognitoLocal(
   const logger = createLogger(options.logLevel);
   const ctx = { logger };
   const lambdaClient = {
-    credentials: LOCAL_CREDENTIALS,
-    region: 'local',
+    credentials: { ...LOCAL_CREDENTIALS },
+    region: LOCAL_REGION,
     endpoint: options.lambdaEndpoint,
     httpOptions: { timeout: TRIGGER_TIMEOUT_MS },
   };
@@ -158,7 +158,7 @@ async function assembleCognitoLocal(
     TriggerFunctions: options.triggers,
     // No implicit username attributes: the pool gets exactly what its definition says.
     UserPoolDefaults: {},
-    KMSConfig: { credentials: LOCAL_CREDENTIALS, region: 'local' },
+    KMSConfig: { credentials: { ...LOCAL_CREDENTIALS }, region: LOCAL_REGION },
     ServerConfig: { hostname: options.host, port: 0, development: false, https: false },
     TokenConfig: options.tokenConfig,
   };

@@ -1,5 +1,5 @@
 // What `npm start` tells clients: printed for people, written to .prolynk/outputs.json for tools
-// (npm run token, tests, front-end config scripts).
+// (npm run token, front-end config scripts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ManagedLoginOutputs } from '../oauth/serveManagedLogin.ts';

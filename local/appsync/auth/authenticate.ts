@@ -6,6 +6,7 @@
 // Credentials for a mode the API does not configure are ignored. The first configured mode whose
 // credential is present decides alone: a bad JWT is rejected even when a valid x-api-key is also
 // sent, so a client never silently runs under a weaker mode than the one it meant.
+import { LOCAL_CREDENTIALS } from '../../awsConfig.ts';
 import type { ApiKeyDefinition, AuthMode, AuthProvider } from '../engine/definitions.ts';
 import { authenticateApiKey } from './apiKey.ts';
 import { AUTH_MESSAGES, unauthorized } from './authResult.ts';
@@ -41,7 +42,6 @@ export interface AuthConfig {
   now?: () => number;
 }
 
-const DEFAULT_IAM_CREDENTIALS: IamCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 // Modes whose credential is a JWT; with one configured, AppSync words a missing credential as a
 // missing Authorization header (docs/appsync-facts.md §5).
 const JWT_MODES: AuthMode[] = ['AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT'];
@@ -59,7 +59,7 @@ export async function authenticateRequest(request: AuthRequest, config: AuthConf
 
   if (authorization && isSigV4Authorization(authorization) && providerFor(config, 'AWS_IAM')) {
     return authenticateIamRequest(request, {
-      credentials: config.iamCredentials ?? DEFAULT_IAM_CREDENTIALS,
+      credentials: config.iamCredentials ?? { ...LOCAL_CREDENTIALS },
       region: config.region,
       sourceIp,
       nowMs,

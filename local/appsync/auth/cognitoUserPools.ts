@@ -48,7 +48,7 @@ function keySetFor(pool: CognitoPoolKeys): JWTVerifyGetKey {
 }
 
 /** The JWT in an Authorization header value, with an optional "Bearer " scheme removed. */
-export function tokenFromAuthorization(value: string): string {
+function tokenFromAuthorization(value: string): string {
   return value.replace(/^Bearer\s+/i, '').trim();
 }
 

@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { ALGORITHM_IDENTIFIER, SignatureV4, getCanonicalHeaders, getPayloadHash } from '@smithy/signature-v4';
+import { LOCAL_ACCOUNT_ID } from '../../awsConfig.ts';
 import { authFailure } from './authResult.ts';
 import type { AuthFailure, AuthResult } from './authResult.ts';
 import { lowerCaseHeaders } from './requestHeaders.ts';
@@ -37,7 +38,6 @@ export interface SignedRequest {
   body: string;
 }
 
-const LOCAL_ACCOUNT_ID = '000000000000';
 // AWS rejects SigV4 requests whose x-amz-date is more than 5 minutes from its clock.
 const MAX_SKEW_MS = 5 * 60 * 1000;
 const MISMATCH =

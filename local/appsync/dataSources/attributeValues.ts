@@ -61,7 +61,7 @@ export function toSdkItem(values: unknown, path: string): SdkItem {
 }
 
 /** Converts an SDK AttributeValue to the plain JSON value AppSync puts in ctx.result (sets become arrays). */
-export function toPlainValue(value: AttributeValue): unknown {
+function toPlainValue(value: AttributeValue): unknown {
   if (value.S !== undefined) return value.S;
   if (value.N !== undefined) return Number(value.N);
   if (value.BOOL !== undefined) return value.BOOL;
@@ -83,7 +83,7 @@ export function toPlainItem(item: SdkItem): Record<string, unknown> {
 }
 
 /** Converts an SDK AttributeValue back to AppSync's typed JSON form (used inside nextTokens). */
-export function toTypedValue(value: AttributeValue): unknown {
+function toTypedValue(value: AttributeValue): unknown {
   if (value.N !== undefined) return { N: Number(value.N) };
   if (value.NS !== undefined) return { NS: value.NS.map(Number) };
   if (value.NULL !== undefined) return { NULL: null };

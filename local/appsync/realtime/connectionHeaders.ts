@@ -10,7 +10,7 @@ export const REALTIME_SUBPROTOCOL = 'graphql-ws';
 const HEADER_SUBPROTOCOL_PREFIX = 'header-';
 
 /** The subprotocols the client offered, in order. */
-export function offeredSubprotocols(req: IncomingMessage): string[] {
+function offeredSubprotocols(req: IncomingMessage): string[] {
   const raw = req.headers['sec-websocket-protocol'];
   return (raw ?? '')
     .split(',')

@@ -40,7 +40,7 @@ export function lintBundleMessages(code: string): Linter.LintMessage[] {
 }
 
 /** Lists the APPSYNC_JS rule violations in a bundle as `line:column message (rule)`. */
-export function findBundleProblems(code: string): string[] {
+function findBundleProblems(code: string): string[] {
   return lintBundleMessages(code).map(
     (message) => `${message.line}:${message.column} ${message.message}${message.ruleId ? ` (${message.ruleId})` : ''}`,
   );

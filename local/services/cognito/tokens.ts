@@ -13,6 +13,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { LOCAL_CREDENTIALS } from '../../awsConfig.ts';
 
 /** Satisfies AWS's default password policy (upper, lower, digit, symbol, 8+). */
 export const DEFAULT_LOCAL_PASSWORD = 'Local-Passw0rd!';
@@ -43,7 +44,7 @@ export async function getLocalTokens(request: LocalTokenRequest): Promise<LocalT
   const client = new CognitoIdentityProviderClient({
     endpoint: request.cognitoEndpoint,
     region: request.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { ...LOCAL_CREDENTIALS },
   });
   try {
     const created = await signUpIfNew(client, request);

@@ -15,7 +15,7 @@ import { readStats } from '../../../functions/stats/readStats.ts';
 import { allCounterPartitionKeys, dailyKeyKey, seenKey } from '../../../functions/stats/statsKeys.ts';
 import { dynamoDbStatsStore } from '../../../functions/stats/statsStore.ts';
 import { createDailyKeys, visitorHash } from '../../../functions/stats/visitorHash.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import { localDynamoDbClient } from '../../../local/index.ts';
 
 // The template's table names (project "prolynk"), created by the global setup's local stack.
 const TABLES = {

@@ -9,7 +9,7 @@ import {
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
-import { getLocalTokens } from '../../../local/services/cognito/tokens.ts';
+import { getLocalTokens } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { cognitoClient } from '../../support/tokens.ts';
 import { newIdentity, signInWith, tokenRequest } from './signInFlow.ts';

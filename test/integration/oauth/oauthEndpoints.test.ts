@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { describe, expect, inject, it } from 'vitest';
-import { getLocalTokens } from '../../../local/services/cognito/tokens.ts';
+import { getLocalTokens } from '../../../local/index.ts';
 import { CookieJar, pkcePair, walk } from '../../support/redirectClient.ts';
 import { CALLBACK, authorizeUrl, newIdentity, signInAtProvider, tokenRequest } from './signInFlow.ts';
 

@@ -3,7 +3,7 @@
 // exchange it with the PKCE verifier.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import type { LocalOutputs } from '../../../local/stack/localOutputs.ts';
+import type { LocalOutputs } from '../../../local/index.ts';
 import { CookieJar, pkcePair, walk } from '../../support/redirectClient.ts';
 
 export const CALLBACK = 'http://localhost:3000/auth/callback';

@@ -10,7 +10,7 @@ import { initialProfileAttributes, PROFILE_FIELDS, PROJECT_FIELDS } from '../../
 import type { ProfileField } from '../../../resolvers/lib/profileFields.ts';
 import { planProfileUpdate } from '../../../resolvers/lib/profileInput.ts';
 import { toProfile } from '../../../resolvers/lib/profileView.ts';
-import { buildAppSyncSchema } from '../../../local/appsync/engine/buildAppSyncSchema.ts';
+import { buildAppSyncSchema } from '../../../local/index.ts';
 
 const schema = buildAppSyncSchema(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schema.graphql'), 'utf8'));
 

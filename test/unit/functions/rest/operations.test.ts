@@ -4,7 +4,7 @@ import { parse, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
 import type { GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as operations from '../../../../functions/rest/operations.ts';
-import { buildAppSyncSchema } from '../../../../local/appsync/engine/buildAppSyncSchema.ts';
+import { buildAppSyncSchema } from '../../../../local/index.ts';
 
 const schema = buildAppSyncSchema(
   readFileSync(join(import.meta.dirname, '..', '..', '../..', 'schema.graphql'), 'utf8'),
