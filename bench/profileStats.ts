@@ -61,27 +61,11 @@ async function alternate(tasks: (() => Promise<void>)[], count: number, warmup: 
   });
 }
 
-/** Runs the stats rows against the running stack and returns the printed tables. */
-export async function benchProfileStats(
-  outputs: LocalOutputs,
-  seeded: SeededProfile,
-  load: LoadOptions,
-): Promise<string> {
-  const restUrl = outputs.restUrl;
-  if (!restUrl) return 'profile stats: the stack serves no REST API, rows skipped';
-  const tokens = await getLocalTokens({
-    cognitoEndpoint: outputs.cognitoEndpoint,
-    userPoolId: outputs.userPoolId,
-    clientId: outputs.userPoolClientId,
-    region: outputs.region,
-    email: `${seeded.username}@example.com`,
-    password: DEFAULT_LOCAL_PASSWORD,
-  });
-  const owner = { authorization: tokens.accessToken };
-  const profile = await graphql(outputs, owner, '{ myProfile { links { linkId } } }');
-  const linkId = (profile.myProfile as { links: { linkId: string }[] }).links[0].linkId;
+/** The requests the stats rows send, counting what was sent; every view and click comes from a new visitor. */
+function statsRequests(outputs: LocalOutputs, seeded: SeededProfile, linkId: string, restUrl: string) {
   const sent = { views: 0, clicks: 0 };
   let visitor = 0;
+  const nextVisitor = () => (visitor += 1);
 
   const countViewGraphql = async () => {
     visitor += 1;
@@ -123,13 +107,42 @@ export async function benchProfileStats(
       throw new Error(`public read answered ${res.status}`);
   };
 
+  return { sent, nextVisitor, countViewGraphql, countViewRest, redirect, publicRead };
+}
+
+/** Runs the stats rows against the running stack and returns the printed tables. */
+export async function benchProfileStats(
+  outputs: LocalOutputs,
+  seeded: SeededProfile,
+  load: LoadOptions,
+): Promise<string> {
+  const restUrl = outputs.restUrl;
+  if (!restUrl) return 'profile stats: the stack serves no REST API, rows skipped';
+  const tokens = await getLocalTokens({
+    cognitoEndpoint: outputs.cognitoEndpoint,
+    userPoolId: outputs.userPoolId,
+    clientId: outputs.userPoolClientId,
+    region: outputs.region,
+    email: `${seeded.username}@example.com`,
+    password: DEFAULT_LOCAL_PASSWORD,
+  });
+  const owner = { authorization: tokens.accessToken };
+  const profile = await graphql(outputs, owner, '{ myProfile { links { linkId } } }');
+  const linkId = (profile.myProfile as { links: { linkId: string }[] }).links[0].linkId;
+  const { sent, nextVisitor, countViewGraphql, countViewRest, redirect, publicRead } = statsRequests(
+    outputs,
+    seeded,
+    linkId,
+    restUrl,
+  );
+
   const counting = { ...load, count: Math.min(load.count, 1000), warmup: Math.min(load.warmup, 100) };
   const viaGraphql = await measureAtConcurrency(countViewGraphql, counting);
   const viaRest = await measureAtConcurrency(countViewRest, counting);
   const pairs = Math.min(300, load.count);
   const dynamo = localDynamoDbClient(outputs.dynamoDbEndpoint);
   const [redirects, reads, direct] = await alternate(
-    [redirect, publicRead, redirectCallsDirect(dynamo, seeded, linkId, () => (visitor += 1))],
+    [redirect, publicRead, redirectCallsDirect(dynamo, seeded, linkId, nextVisitor)],
     pairs,
     20,
   );

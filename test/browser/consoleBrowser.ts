@@ -69,6 +69,9 @@ export async function setOperation(page: Page, operation: string): Promise<void>
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(operation);
+  // GraphiQL copies the editor's text into its state (and storage) after a debounce; an execute
+  // clicked before that runs nothing. Its stored query is the signal that the state has caught up.
+  await page.waitForFunction((expected) => localStorage.getItem('graphiql:query') === expected, operation);
 }
 
 /** Runs the operation in the editor with GraphiQL's execute button. */

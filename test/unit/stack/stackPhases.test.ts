@@ -78,6 +78,7 @@ describe('stackOutputs', () => {
 
     expect(outputs).toEqual({
       graphqlUrl: 'http://localhost:4000/graphql',
+      consoleUrl: 'http://localhost:4000/',
       realtimeUrl: 'wss://localhost:4000/graphql/realtime',
       apiKey: 'da2-local',
       region: 'us-east-1',
