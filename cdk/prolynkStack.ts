@@ -1,23 +1,21 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Expiration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi } from 'aws-cdk-lib/aws-appsync';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
-import { AssetsBucket } from './constructs/assetsBucket.ts';
-import { DataTable } from './constructs/dataTable.ts';
-import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
+import { physicalNames, stackNameFor } from './config/naming.ts';
+import type { PhysicalNames } from './config/naming.ts';
+import { attachStage } from './config/stageOf.ts';
+import { stageConfig } from './config/stages.ts';
+import type { StageConfig } from './config/stages.ts';
+import { ApiKeyRenewal } from './constructs/apiKeyRenewal.ts';
+import { ProLynkGraphqlApi } from './constructs/graphqlApi.ts';
+import { Observability } from './constructs/observability.ts';
 import { ProfileEvents } from './constructs/profileEvents.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { RestApi } from './constructs/restApi.ts';
+import { Storage } from './constructs/storage.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
-import { physicalNames, stackNameFor } from './config/naming.ts';
-import { stageConfig } from './config/stages.ts';
-import type { StageConfig } from './config/stages.ts';
-import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,141 +29,107 @@ export interface ProLynkStackProps extends StackProps {
   schemaPath?: string;
 }
 
-/** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
+/**
+ * The whole ProLynk backend for one stage, in groups that read top-down: storage, auth, functions,
+ * the GraphQL API, the REST shim, real-time events, key renewal, observability, outputs. A new
+ * group is one more construct here; constructs find the stage with stageOf(this).
+ */
 export class ProLynkStack extends Stack {
+  readonly stage: StageConfig;
+  readonly names: PhysicalNames;
+  readonly storage: Storage;
+  readonly directory: UserDirectory;
+  readonly functions: ProLynkFunctions;
+  readonly graphql: ProLynkGraphqlApi;
+  readonly rest: RestApi;
+  readonly profileEvents: ProfileEvents;
+  readonly apiKeyRenewal: ApiKeyRenewal;
+  readonly observability: Observability;
+
   constructor(scope: Construct, id: string, props: ProLynkStackProps = {}) {
     const project = props.projectName ?? 'prolynk';
     const stage = props.stage ?? stageConfig('local');
     super(scope, id, { ...props, stackName: props.stackName ?? stackNameFor(stage, project) });
-    const names = physicalNames(stage, project, this.account);
+    attachStage(this, stage);
+    this.stage = stage;
+    this.names = physicalNames(stage, project, this.account);
     const schemaPath = props.schemaPath ?? join(REPO_ROOT, 'schema.graphql');
 
-    // Storage: the seed's tables, keys and indexes, so existing data keeps working (docs/architecture.md §3).
-    const users = new DataTable(this, 'Users', {
-      tableName: names.usersTable,
-      partitionKey: 'user_id',
-      indexes: { 'email-index': 'email' },
-      removalPolicy: stage.removalPolicy,
-      deletionProtection: stage.deletionProtection,
-    }).table;
-    const profiles = new DataTable(this, 'Profiles', {
-      tableName: names.profilesTable,
-      partitionKey: 'username',
-      indexes: { 'user_id-index': 'user_id' },
-      stream: true,
-      removalPolicy: stage.removalPolicy,
-      deletionProtection: stage.deletionProtection,
-    }).table;
-    const links = new DataTable(this, 'Links', {
-      tableName: names.linksTable,
-      partitionKey: 'user_id',
-      sortKey: 'link_id',
-      stream: true,
-      removalPolicy: stage.removalPolicy,
-      deletionProtection: stage.deletionProtection,
-    }).table;
-    const assets = new AssetsBucket(this, 'Assets', {
-      bucketName: names.assetsBucket,
-      corsOrigins: stage.uploadCorsOrigins,
-      removalPolicy: stage.removalPolicy,
-      publicReadPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'],
-    }).bucket;
+    this.storage = new Storage(this, 'Storage', { names: this.names });
+    const { users, profiles, links, assets, assetsBaseUrl } = this.storage;
 
-    // Auth.
-    const directory = new UserDirectory(this, 'Auth', {
-      userPoolName: names.userPool,
-      clientName: names.userPoolClient,
+    this.directory = new UserDirectory(this, 'Auth', {
+      userPoolName: this.names.userPool,
+      clientName: this.names.userPoolClient,
       userPasswordAuth: stage.auth.userPasswordAuth,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
+      sesSender: stage.sesSender,
     });
+    const userPool = this.directory.userPool;
 
-    // Functions: the upload presigner (a Lambda data source) and the Cognito triggers.
-    const assetsBaseUrl = `https://${assets.bucketName}.s3.amazonaws.com`;
-    const functions = new ProLynkFunctions(this, 'Functions', {
+    // The upload presigner (a Lambda data source) and the Cognito triggers.
+    this.functions = new ProLynkFunctions(this, 'Functions', {
       usersTable: users,
       profilesTable: profiles,
       bucket: assets,
-      userPool: directory.userPool,
+      userPool,
       assetsBaseUrl,
     });
 
-    // API.
-    const api = new GraphqlApi(this, 'Api', {
-      name: names.graphqlApi,
-      definition: Definition.fromFile(schemaPath),
-      authorizationConfig: {
-        defaultAuthorization: {
-          authorizationType: AuthorizationType.USER_POOL,
-          userPoolConfig: { userPool: directory.userPool },
-        },
-        additionalAuthorizationModes: [
-          {
-            authorizationType: AuthorizationType.API_KEY,
-            apiKeyConfig: { expires: Expiration.after(Duration.days(365)) },
-          },
-          { authorizationType: AuthorizationType.IAM },
-        ],
-      },
-      // CDK always adds a LogRetention custom resource with logConfig; a month bounds the cost.
-      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, retention: RetentionDays.ONE_MONTH },
-      // Resolvers read table names from ctx.env, so the same bundles run under any project name.
-      environmentVariables: {
-        USERS_TABLE: users.tableName,
-        PROFILES_TABLE: profiles.tableName,
-        LINKS_TABLE: links.tableName,
-        ASSETS_BASE_URL: assetsBaseUrl,
-      },
-    });
-
-    // A TransactWriteItems goes through one data source but touches several tables.
-    const tables = [users, profiles, links];
-    const dataSources = {
-      UsersTable: new KeyAccessDataSource(api, 'UsersTable', { api, table: users, reachableTables: tables }),
-      ProfilesTable: new KeyAccessDataSource(api, 'ProfilesTable', { api, table: profiles, reachableTables: tables }),
-      LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
-      NONE: api.addNoneDataSource('NONE'),
-      PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
-    };
-    // CDK lets the data source's role invoke the function ARN and ARN:* (its versions).
-    const presignLogicalId = this.getLogicalId(functions.presignFunction.node.defaultChild as CfnFunction);
-    Validations.of(dataSources.PresignLambda).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${presignLogicalId}.Arn>:*]`,
-      reason: 'AppSync may invoke only the presign function (any of its versions).',
-    });
-    new AppSyncResolvers(this, 'Resolvers', {
-      api,
-      dataSources,
-      resolversDir: props.resolversDir ?? join(REPO_ROOT, 'resolvers'),
+    this.graphql = new ProLynkGraphqlApi(this, 'Graphql', {
+      name: this.names.graphqlApi,
       schemaPath,
+      resolversDir: props.resolversDir ?? join(REPO_ROOT, 'resolvers'),
+      userPool,
+      tables: { users, profiles, links },
+      presignFunction: this.functions.presignFunction,
+      assetsBaseUrl,
+      namePrefix: this.names.prefix,
     });
+    const api = this.graphql.api;
 
-    acknowledgeApiNagFindings(api);
-
-    // REST shim: the seed's endpoints, each one GraphQL operation on the API above (docs/architecture.md §4).
-    new RestApi(this, 'Rest', {
-      apiName: names.restApi,
+    // REST shim: the seed's endpoints, each one GraphQL operation on the API (docs/architecture.md §4).
+    this.rest = new RestApi(this, 'Rest', {
+      apiName: this.names.restApi,
       corsOrigins: stage.corsOrigins,
       throttle: stage.restThrottle,
-      userPool: directory.userPool,
-      userPoolClient: directory.client,
+      userPool,
+      userPoolClient: this.directory.client,
       graphqlApi: api,
     });
 
     // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
-    new ProfileEvents(this, 'ProfileEvents', {
+    this.profileEvents = new ProfileEvents(this, 'ProfileEvents', {
       usersTable: users,
       profilesTable: profiles,
       linksTable: links,
       graphqlApi: api,
     });
 
-    // Outputs: what clients configure themselves with.
+    this.apiKeyRenewal = new ApiKeyRenewal(this, 'ApiKeyRenewal', { api });
+
+    // Last: it alarms on every function the groups above created.
+    this.observability = new Observability(this, 'Observability', {
+      graphqlApi: api,
+      streamConsumer: this.profileEvents.function,
+      deadLetterQueues: [this.profileEvents.failedBatches],
+      apiKeyRenewal: this.apiKeyRenewal,
+    });
+
+    this.addOutputs();
+  }
+
+  // What clients configure themselves with.
+  private addOutputs(): void {
+    const api = this.graphql.api;
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
     new CfnOutput(this, 'ApiKey', { value: api.apiKey ?? '' });
-    new CfnOutput(this, 'UserPoolId', { value: directory.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: directory.client.userPoolClientId });
-    new CfnOutput(this, 'BucketName', { value: assets.bucketName });
+    new CfnOutput(this, 'UserPoolId', { value: this.directory.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.directory.client.userPoolClientId });
+    new CfnOutput(this, 'BucketName', { value: this.storage.assets.bucketName });
+    new CfnOutput(this, 'AssetsBaseUrl', { value: this.storage.assetsBaseUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
     new CfnOutput(this, 'Region', { value: this.region });
   }
 }

@@ -33,8 +33,8 @@ export interface SesSender {
   replyTo?: string;
   /** The verified domain when `fromAddress` is not itself verified. */
   verifiedDomain?: string;
-  /** The SES region, when not the stack's (Cognito supports a few; see the README). */
-  region?: string;
+  /** The SES region of the identity (Cognito accepts a few; see README "Mail"). */
+  region: string;
 }
 
 /** Everything that differs between stages. */
@@ -84,7 +84,7 @@ export interface StageConfig {
 
 const LOCAL_ORIGINS = ['http://localhost:3000', 'http://localhost:8080'];
 
-// The sizes README "Guards" explains: the API's own documents need depth 2 and 2 resolvers.
+// The sizes README "Guards" explains: the API's own documents need depth 3 and 2 resolvers.
 const API_LIMITS = { queryDepth: 4, resolverCount: 10 };
 // The seed's HTTP API throttling; public routes get a share of it of their own.
 const SEED_THROTTLE = { burstLimit: 100, rateLimit: 50, publicBurstLimit: 50, publicRateLimit: 25 };

@@ -8,15 +8,16 @@ import {
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, HttpRoute, HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PUBLIC_IAM_FIELDS } from '../../functions/rest/operations.ts';
+import { stageOf } from '../config/stageOf.ts';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
 
@@ -107,16 +108,7 @@ export class RestApi extends Construct {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.stage = this.httpApi.addStage('DefaultStage', {
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: { burstLimit: props.throttle.burstLimit, rateLimit: props.throttle.rateLimit },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
-    });
+    this.stage = this.addDefaultStage(props.throttle);
 
     // Seed "JWT Authorizer": issuer https://cognito-idp.{region}.amazonaws.com/{pool id}; the
     // audience is the app client, which API Gateway also matches against an access token's client_id.
@@ -128,6 +120,7 @@ export class RestApi extends Construct {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
     const none: IHttpRouteAuthorizer = new HttpNoneAuthorizer();
+    const publicRoutes: HttpRoute[] = [];
     for (const route of REST_ROUTES) {
       const [created] = this.httpApi.addRoutes({
         path: route.path,
@@ -136,6 +129,7 @@ export class RestApi extends Construct {
         authorizer: route.protected ? authorizer : none,
       });
       if (!route.protected) {
+        publicRoutes.push(created);
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
@@ -144,10 +138,36 @@ export class RestApi extends Construct {
       }
     }
 
+    this.throttlePublicRoutes(props.throttle, publicRoutes);
+
     new CfnOutput(this, 'RestApiUrl', {
       value: this.httpApi.apiEndpoint,
       description: "The REST shim (the seed's endpoints)",
     });
+  }
+
+  // The $default stage: the stage-wide throttle and JSON access logs kept as long as the stage says.
+  private addDefaultStage(throttle: RestApiProps['throttle']): HttpStage {
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: stageOf(this).logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    return this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: throttle.burstLimit, rateLimit: throttle.rateLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+  }
+
+  // Public routes get a tighter throttle of their own (WAF cannot front an HTTP API). Route
+  // settings name their routes, which must exist before the stage that throttles them.
+  private throttlePublicRoutes(throttle: RestApiProps['throttle'], routes: HttpRoute[]): void {
+    const settings = { throttlingBurstLimit: throttle.publicBurstLimit, throttlingRateLimit: throttle.publicRateLimit };
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      REST_ROUTES.filter((route) => !route.protected).map((route) => [`${route.method} ${route.path}`, settings]),
+    );
+    for (const route of routes) this.stage.node.addDependency(route);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, StringAttribute, UserPool, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { SesSender } from '../config/stages.ts';
 
 export interface UserDirectoryProps {
   userPoolName: string;
@@ -11,6 +12,8 @@ export interface UserDirectoryProps {
   /** Default RETAIN: users outlive any stack change. */
   removalPolicy?: RemovalPolicy;
   deletionProtection?: boolean;
+  /** Mail (verification codes, password resets) through SES; none → Cognito's default sender, about 50 mails a day. */
+  sesSender?: SesSender;
 }
 
 /** The Cognito user pool of the seed (email sign-in, its custom attributes and password policy) and its app client. */
@@ -42,6 +45,15 @@ export class UserDirectory extends Construct {
         picture: new StringAttribute({ mutable: true }),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      email: props.sesSender
+        ? UserPoolEmail.withSES({
+            fromEmail: props.sesSender.fromAddress,
+            fromName: props.sesSender.fromName,
+            replyTo: props.sesSender.replyTo,
+            sesVerifiedDomain: props.sesSender.verifiedDomain,
+            sesRegion: props.sesSender.region,
+          })
+        : undefined,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       deletionProtection: props.deletionProtection,
     });
