@@ -9,6 +9,7 @@ import { attachStage } from './config/stageOf.ts';
 import { stageConfig } from './config/stages.ts';
 import type { StageConfig } from './config/stages.ts';
 import { ApiKeyRenewal } from './constructs/apiKeyRenewal.ts';
+import { CustomDomains } from './constructs/customDomains.ts';
 import { ProLynkGraphqlApi } from './constructs/graphqlApi.ts';
 import { Observability } from './constructs/observability.ts';
 import { ProfileEvents } from './constructs/profileEvents.ts';
@@ -31,7 +32,7 @@ export interface ProLynkStackProps extends StackProps {
 
 /**
  * The whole ProLynk backend for one stage, in groups that read top-down: storage, auth, functions,
- * the GraphQL API, the REST shim, real-time events, key renewal, observability, outputs. A new
+ * the GraphQL API, the REST shim, real-time events, key renewal, custom domains, observability, outputs. A new
  * group is one more construct here; constructs find the stage with stageOf(this).
  */
 export class ProLynkStack extends Stack {
@@ -108,6 +109,13 @@ export class ProLynkStack extends Stack {
     });
 
     this.apiKeyRenewal = new ApiKeyRenewal(this, 'ApiKeyRenewal', { api });
+
+    new CustomDomains(this, 'CustomDomains', {
+      graphqlApi: api,
+      httpApi: this.rest.httpApi,
+      httpStage: this.rest.stage,
+      assetsDistribution: this.storage.cdn?.distribution,
+    });
 
     // Last: it alarms on every function the groups above created.
     this.observability = new Observability(this, 'Observability', {
