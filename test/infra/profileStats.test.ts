@@ -36,13 +36,13 @@ beforeAll(() => {
   const httpApi = new HttpApi(stack, 'HttpApi', { createDefaultStage: false });
   const stage = httpApi.addStage('Stage', { stageName: '$default', throttle: { rateLimit: 50, burstLimit: 100 } });
   const stats = new ProfileStats(stack, 'Stats', {
-    projectName: 'acme',
+    tableNames: { stats: 'acme-stats', visitors: 'acme-stats-visitors' },
     profilesTable,
     linksTable,
     shards: 7,
     bundle: bundles(),
   });
-  stats.addDataSource(api);
+  api.addLambdaDataSource('StatsLambda', stats.function);
   stats.addHttpRoutes(httpApi, stage);
   const eraser = new Role(stack, 'Eraser', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
   stats.grantErase(eraser);
@@ -172,7 +172,7 @@ describe('ProfileStats', () => {
       const stack = new Stack(new App(), 'Bad');
       const table = new Table(stack, 'T', { partitionKey: { name: 'k', type: AttributeType.STRING } });
       expect(
-        () => new ProfileStats(stack, 'Stats', { projectName: 'x', profilesTable: table, linksTable: table, shards }),
+        () => new ProfileStats(stack, 'Stats', { tableNames: {}, profilesTable: table, linksTable: table, shards }),
       ).toThrow(/shards must be an integer from 1 to 32/);
     }
   });
