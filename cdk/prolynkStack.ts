@@ -87,6 +87,7 @@ export class ProLynkStack extends Stack {
     this.stats = new ProfileStats(this, 'Stats', {
       tableNames: { stats: this.names.statsTable, visitors: this.names.statsVisitorsTable },
       removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
       profilesTable: profiles,
       linksTable: links,
       shards: stage.statsShards,

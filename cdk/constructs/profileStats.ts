@@ -15,8 +15,10 @@ import { NodeFunction } from './nodeFunction.ts';
 export interface ProfileStatsProps {
   /** The tables' physical names; absent, CloudFormation generates them (cdk/config/naming.ts). */
   tableNames: { stats?: string; visitors?: string };
-  /** What happens to the counters when the stack goes (the visitor markers are always destroyed). */
+  /** What happens to both tables when the stack (or the table) goes; default RETAIN. */
   removalPolicy?: RemovalPolicy;
+  /** DynamoDB deletion protection on both tables. */
+  deletionProtection?: boolean;
   profilesTable: ITable;
   linksTable: ITable;
   /**
@@ -58,6 +60,7 @@ export class ProfileStats extends Construct {
       timeToLiveAttribute: 'expires_at',
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     // Nothing here outlives 30 minutes (markers) or two days (hash keys): no backups, so no copy
     // of a day's key and its markers survives the TTL that makes the markers unlinkable.
@@ -66,7 +69,8 @@ export class ProfileStats extends Construct {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expires_at',
-      removalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     Validations.of(this.visitorsTable).acknowledge({
       id: 'AwsSolutions-DDB3',

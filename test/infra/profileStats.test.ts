@@ -97,7 +97,7 @@ describe('ProfileStats', () => {
     });
   });
 
-  it('keeps visitor markers and day keys in a TTL table without backups, deleted with the stack', () => {
+  it('keeps visitor markers and day keys in a TTL table without backups, kept or removed as the stage says', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       Properties: {
         TableName: 'acme-stats-visitors',
@@ -106,7 +106,7 @@ describe('ProfileStats', () => {
         TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true },
         PointInTimeRecoverySpecification: Match.absent(),
       },
-      DeletionPolicy: 'Delete',
+      DeletionPolicy: 'Retain',
     });
   });
 

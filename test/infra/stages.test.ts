@@ -142,6 +142,8 @@ describe('stage settings', () => {
       'prolynk-users',
       'prolynk-profiles',
       'prolynk-links',
+      'prolynk-stats',
+      'prolynk-stats-visitors',
     ]);
     expect(resourcesOf('local', 'AWS::Cognito::UserPool')[0].Properties?.UserPoolName).toBe('prolynk-user-pool');
   });
