@@ -14,6 +14,9 @@ import { ProfileEvents } from './constructs/profileEvents.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { RestApi } from './constructs/restApi.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
+import { physicalNames, stackNameFor } from './config/naming.ts';
+import { stageConfig } from './config/stages.ts';
+import type { StageConfig } from './config/stages.ts';
 import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +24,8 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export interface ProLynkStackProps extends StackProps {
   /** Prefix of every resource name (the seed's `project_name`). */
   projectName?: string;
+  /** The stage's settings (cdk/config/stages.ts); default `local`. */
+  stage?: StageConfig;
   /** Where the resolver sources live; tests point this at fixtures. */
   resolversDir?: string;
   schemaPath?: string;
@@ -29,37 +34,50 @@ export interface ProLynkStackProps extends StackProps {
 /** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
 export class ProLynkStack extends Stack {
   constructor(scope: Construct, id: string, props: ProLynkStackProps = {}) {
-    super(scope, id, props);
     const project = props.projectName ?? 'prolynk';
+    const stage = props.stage ?? stageConfig('local');
+    super(scope, id, { ...props, stackName: props.stackName ?? stackNameFor(stage, project) });
+    const names = physicalNames(stage, project, this.account);
     const schemaPath = props.schemaPath ?? join(REPO_ROOT, 'schema.graphql');
 
     // Storage: the seed's tables, keys and indexes, so existing data keeps working (docs/architecture.md §3).
     const users = new DataTable(this, 'Users', {
-      tableName: `${project}-users`,
+      tableName: names.usersTable,
       partitionKey: 'user_id',
       indexes: { 'email-index': 'email' },
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
     }).table;
     const profiles = new DataTable(this, 'Profiles', {
-      tableName: `${project}-profiles`,
+      tableName: names.profilesTable,
       partitionKey: 'username',
       indexes: { 'user_id-index': 'user_id' },
       stream: true,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
     }).table;
     const links = new DataTable(this, 'Links', {
-      tableName: `${project}-links`,
+      tableName: names.linksTable,
       partitionKey: 'user_id',
       sortKey: 'link_id',
       stream: true,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
     }).table;
     const assets = new AssetsBucket(this, 'Assets', {
-      bucketName: `${project}-assets-${this.account}`,
+      bucketName: names.assetsBucket,
+      corsOrigins: stage.uploadCorsOrigins,
+      removalPolicy: stage.removalPolicy,
       publicReadPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'],
     }).bucket;
 
     // Auth.
     const directory = new UserDirectory(this, 'Auth', {
-      userPoolName: `${project}-user-pool`,
-      clientName: `${project}-web`,
+      userPoolName: names.userPool,
+      clientName: names.userPoolClient,
+      userPasswordAuth: stage.auth.userPasswordAuth,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
     });
 
     // Functions: the upload presigner (a Lambda data source) and the Cognito triggers.
@@ -74,7 +92,7 @@ export class ProLynkStack extends Stack {
 
     // API.
     const api = new GraphqlApi(this, 'Api', {
-      name: `${project}-api`,
+      name: names.graphqlApi,
       definition: Definition.fromFile(schemaPath),
       authorizationConfig: {
         defaultAuthorization: {
@@ -126,7 +144,9 @@ export class ProLynkStack extends Stack {
 
     // REST shim: the seed's endpoints, each one GraphQL operation on the API above (docs/architecture.md §4).
     new RestApi(this, 'Rest', {
-      projectName: project,
+      apiName: names.restApi,
+      corsOrigins: stage.corsOrigins,
+      throttle: stage.restThrottle,
       userPool: directory.userPool,
       userPoolClient: directory.client,
       graphqlApi: api,

@@ -4,7 +4,12 @@ import { BlockPublicAccess, Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 export interface AssetsBucketProps {
-  bucketName: string;
+  /** Undefined: CloudFormation generates a unique name (cdk/config/naming.ts). */
+  bucketName?: string;
+  /** Browser origins that may PUT presigned uploads. */
+  corsOrigins: string[];
+  /** Default RETAIN. */
+  removalPolicy?: RemovalPolicy;
   /** Key patterns anyone may GET (the seed's public avatars, project images and resumes). */
   publicReadPatterns: string[];
 }
@@ -29,14 +34,14 @@ export class AssetsBucket extends Construct {
       enforceSSL: true,
       cors: [
         {
-          allowedOrigins: ['*'],
+          allowedOrigins: props.corsOrigins,
           allowedMethods: [HttpMethods.GET, HttpMethods.PUT, HttpMethods.POST, HttpMethods.HEAD],
           allowedHeaders: ['*'],
           exposedHeaders: ['ETag', 'x-amz-server-side-encryption', 'x-amz-request-id', 'x-amz-id-2'],
           maxAge: 3000,
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.bucket.addToResourcePolicy(
       new PolicyStatement({

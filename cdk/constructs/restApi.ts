@@ -21,8 +21,12 @@ import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
 
 export interface RestApiProps {
-  /** Prefix of resource names (the seed's `project_name`): the API is `${projectName}-api`. */
-  projectName: string;
+  /** The HTTP API's name (the seed's is `${project_name}-api`). */
+  apiName: string;
+  /** Browser origins the API answers (stage config). */
+  corsOrigins: string[];
+  /** Stage-wide throttling, and the tighter one of each public route. */
+  throttle: { burstLimit: number; rateLimit: number; publicBurstLimit: number; publicRateLimit: number };
   userPool: IUserPool;
   /** The app client whose tokens the JWT authorizer accepts (access tokens carry it as client_id). */
   userPoolClient: IUserPoolClient;
@@ -85,11 +89,11 @@ export class RestApi extends Construct {
 
     // docs/rest-contract.md "API Gateway Structure": name, CORS.
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: `${props.projectName}-api`,
+      apiName: props.apiName,
       description: "ProLynk REST API (the seed's endpoints, served from the GraphQL API)",
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: ['http://localhost:3000', 'http://localhost:8080'],
+        allowOrigins: props.corsOrigins,
         allowMethods: [
           CorsHttpMethod.GET,
           CorsHttpMethod.POST,
@@ -110,7 +114,7 @@ export class RestApi extends Construct {
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: { burstLimit: 100, rateLimit: 50 },
+      throttle: { burstLimit: props.throttle.burstLimit, rateLimit: props.throttle.rateLimit },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
     });
 

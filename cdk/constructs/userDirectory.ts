@@ -6,6 +6,11 @@ import { Construct } from 'constructs';
 export interface UserDirectoryProps {
   userPoolName: string;
   clientName: string;
+  /** USER_PASSWORD_AUTH besides SRP and refresh tokens: only where a stage needs it (cognito-local has no SRP). */
+  userPasswordAuth: boolean;
+  /** Default RETAIN: users outlive any stack change. */
+  removalPolicy?: RemovalPolicy;
+  deletionProtection?: boolean;
 }
 
 /** The Cognito user pool of the seed (email sign-in, its custom attributes and password policy) and its app client. */
@@ -37,13 +42,15 @@ export class UserDirectory extends Construct {
         picture: new StringAttribute({ mutable: true }),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: props.clientName,
       // A browser/mobile client cannot keep a secret.
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP keeps the password off the wire; refresh tokens (always allowed) renew sessions.
+      authFlows: { userSrp: true, userPassword: props.userPasswordAuth },
       preventUserExistenceErrors: true,
       // No hosted UI yet, so no OAuth callback URLs (CDK would otherwise default to https://example.com).
       disableOAuth: true,
