@@ -2,6 +2,7 @@
 // contact details only where the owner chose to show them, date of birth only to the owner.
 
 import type { Profile, Project } from '../../generated/graphql.ts';
+import { asDateTime } from './timestamps.ts';
 
 type Item = Record<string, unknown>;
 
@@ -45,8 +46,8 @@ export function toProfile(item: Item, viewerSub: string | null | undefined): Pro
     favoriteColor: text(item.favorite_color),
     dateOfBirth: isOwner ? text(item.date_of_birth) : null,
     isOwner,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
+    createdAt: asDateTime(item.created_at),
+    updatedAt: asDateTime(item.updated_at),
   };
 }
 

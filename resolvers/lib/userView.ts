@@ -1,6 +1,7 @@
 // The users row (plus the profile, when there is one) → GraphQL User.
 
 import type { User } from '../../generated/graphql.ts';
+import { asDateTime } from './timestamps.ts';
 
 type Item = Record<string, unknown>;
 
@@ -13,7 +14,7 @@ export function toUser(account: Item, profile: Item | null): User {
     profileComplete: account.profile_complete === true,
     dateOfBirth: (account.date_of_birth ?? (profile ? (profile.date_of_birth ?? null) : null)) as string | null,
     fullName: ((profile ? profile.full_name : null) ?? account.fullname ?? null) as string | null,
-    createdAt: account.created_at as string,
-    updatedAt: account.updated_at as string,
+    createdAt: asDateTime(account.created_at),
+    updatedAt: asDateTime(account.updated_at),
   };
 }
