@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'bench'];
+const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'ops', 'bench'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
