@@ -7,6 +7,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { runtime, util } from '@aws-appsync/utils';
 import { callerSub, raiseIfDataSourceError } from '../lib/errors.ts';
+import { FULL_NAME_MAX } from '../lib/limits.ts';
 
 export function request(ctx: Context) {
   if (ctx.stash.account) {
@@ -25,11 +26,17 @@ export function request(ctx: Context) {
     '#created = if_not_exists(#created, :now)',
     '#updated = if_not_exists(#updated, :now)',
   ];
-  // Access tokens (what Amplify sends) carry no email claim; ID tokens do.
+  // Access tokens (what Amplify sends) carry no email or custom attributes; ID tokens do.
   if (typeof claims.email === 'string' && claims.email !== '') {
     names['#email'] = 'email';
     values[':email'] = claims.email;
     sets.push('#email = if_not_exists(#email, :email)');
+  }
+  const fullName = typeof claims['custom:fullname'] === 'string' ? (claims['custom:fullname'] as string).trim() : '';
+  if (fullName !== '' && fullName.length <= FULL_NAME_MAX) {
+    names['#fullname'] = 'fullname';
+    values[':fullname'] = fullName;
+    sets.push('#fullname = if_not_exists(#fullname, :fullname)');
   }
   return {
     operation: 'UpdateItem',
