@@ -124,7 +124,7 @@ describe('a seed-era user', () => {
     const me = await gql.post(ME, {}, { authorization: user.idToken });
     expect(me.body).toEqual({
       data: {
-        me: { userId: user.sub, username: null, email: user.email, profileComplete: false, fullName: null },
+        me: { userId: user.sub, username: null, email: user.email, profileComplete: false, fullName: 'Nameless Seed' },
         myProfile: null,
       },
     });
