@@ -150,7 +150,7 @@ describe('migrating seed-era data', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': stack.outputs.apiKey },
         body: JSON.stringify({ query: PROFILE_QUERY, variables: { u: username } }),
-      }).then((r) => r.json());
+      }).then((r) => r.json() as Promise<any>);
       expect(graphql.errors, username).toBeUndefined();
       const profile = graphql.data.profile;
       expect(profile?.username, username).toBe(username);
@@ -163,7 +163,7 @@ describe('migrating seed-era data', () => {
 
       const rest = await fetch(`${stack.outputs.restUrl}/profiles/${encodeURIComponent(username)}`);
       expect(rest.status, username).toBe(200);
-      const body = await rest.json();
+      const body = (await rest.json()) as any;
       expect(body.username).toBe(username);
       expect(body.links).toHaveLength(liveLinks);
     }
@@ -180,7 +180,7 @@ describe('migrating seed-era data', () => {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-api-key': stack.outputs.apiKey },
             body: JSON.stringify({ query: PROFILE_QUERY, variables: { u } }),
-          }).then((r) => r.json());
+          }).then((r) => r.json() as Promise<any>);
           if (res.errors || res.data?.profile?.username !== u)
             failures.push(`${u}: ${JSON.stringify(res).slice(0, 200)}`);
         }),
