@@ -28,6 +28,8 @@ export interface Target {
   tables: TableNames;
   /** The assets bucket, where the target says (the local stack's outputs). */
   bucket?: string;
+  /** True for a deployed stage that holds real users' data (deletion-protected: prod, adopt). */
+  production: boolean;
 }
 
 /** What a command line may say about the target; everything optional. */
@@ -47,17 +49,20 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** Resolves the target: `--stage` (AWS), else `--endpoint`, else the local stack's outputs.json. */
 export function resolveTarget(options: TargetOptions): Target {
-  const project = options.project ?? 'prolynk';
   if (options.stage !== undefined) {
     const stage = stageConfig(options.stage);
-    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    // An adopting stage names its project and region (cdk/config/stages.ts `adopt`).
+    const project = options.project ?? stage.adopt?.project ?? 'prolynk';
+    const region = options.region ?? stage.adopt?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     return {
       label: `stage ${stage.name} (${region ?? 'region from the AWS profile'})`,
       id: `stage-${stage.name}-${project}`,
       client: region ? { region } : {},
       tables: tableNames(options, project, stage.naming === 'seed' ? options.stage : undefined),
+      production: stage.deletionProtection,
     };
   }
+  const project = options.project ?? 'prolynk';
   if (options.endpoint !== undefined) {
     const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
     return {
@@ -65,6 +70,7 @@ export function resolveTarget(options: TargetOptions): Target {
       id: `endpoint-${new URL(options.endpoint).host.replace(/[^a-zA-Z0-9]+/g, '-')}-${project}`,
       client: { endpoint: options.endpoint, region, credentials: endpointCredentials() },
       tables: tableNames(options, project, 'local'),
+      production: false,
     };
   }
   const file = resolve(options.outputs ?? '.prolynk/outputs.json');
@@ -75,6 +81,7 @@ export function resolveTarget(options: TargetOptions): Target {
     client: { endpoint: outputs.dynamoDbEndpoint, region: outputs.region, credentials: LOCAL_CREDENTIALS },
     tables: tableNames(options, project, 'local'),
     bucket: outputs.bucket,
+    production: false,
   };
 }
 

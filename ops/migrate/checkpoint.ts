@@ -7,6 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 
 /** The tables in the order the migration visits them. */
 export const PHASES = ['profiles', 'users', 'links'] as const;
+/** One of the tables, by role. */
 export type Phase = (typeof PHASES)[number];
 
 /** One scan segment's progress. */

@@ -7,6 +7,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { RowUpdate } from './fixes/rowUpdate.ts';
 import { renderUpdate } from './fixes/rowUpdate.ts';
 
+/** A row as plain JSON. */
 export type Item = Record<string, unknown>;
 
 /** Capacity units consumed, summed over calls. */

@@ -4,7 +4,7 @@
 // LastEvaluatedKey written to the checkpoint before the next page of that segment is read. An
 // abort (Ctrl-C) stops at page boundaries; the next run resumes from the checkpoint. Nothing is
 // ever deleted; every write is conditional, so a re-run changes nothing.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -25,7 +25,6 @@ import type { MigrationSummary } from './summary.ts';
 import { summarize } from './summary.ts';
 import { TokenBucket, systemClock } from './tokenBucket.ts';
 import type { Clock } from './tokenBucket.ts';
-import { writeFileSync } from 'node:fs';
 
 /** How to run a migration. */
 export interface MigrationOptions {
@@ -105,11 +104,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
       if (options.signal?.aborted) break;
       await run.phase(phase);
     }
-    if (
-      options.signal?.aborted ||
-      checkpoint.status !== 'running' ||
-      !PHASES.every((p) => checkpoint.phases[p].every((s) => s.done))
-    ) {
+    if (options.signal?.aborted || !PHASES.every((p) => checkpoint.phases[p].every((s) => s.done))) {
       return { status: 'interrupted', resumed, checkpoint, summary: null, files };
     }
     checkpoint.status = 'done';

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const profiles = positiveInteger('profiles', values.profiles);
   const seed = positiveInteger('seed', values.seed, 1);
   const target = resolveTarget(targetOptions(values));
+  if (target.production)
+    throw new Error(`Refusing to write generated data into ${target.label}: it holds real users' data.`);
   const client = dynamoDbClient(target);
   const started = performance.now();
   const bucket = target.bucket ?? `${targetOptions(values).project ?? 'prolynk'}-assets-000000000000`;

@@ -6,6 +6,7 @@
 // Values are stored as the JSON body gave them (the seed validated nothing but presence): empty
 // strings and nulls stay, numbers stay numbers, and nothing is trimmed or lowercased.
 
+/** A row as plain JSON. */
 export type Item = Record<string, unknown>;
 
 /** The keys POST /profiles accepts (seed "Profiles Endpoints"); anything else in a body is ignored. */

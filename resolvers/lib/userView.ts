@@ -14,7 +14,8 @@ export function toUser(account: Item, profile: Item | null): User {
     profileComplete: account.profile_complete === true,
     dateOfBirth: (account.date_of_birth ?? (profile ? (profile.date_of_birth ?? null) : null)) as string | null,
     fullName: ((profile ? profile.full_name : null) ?? account.fullname ?? null) as string | null,
-    createdAt: asDateTime(account.created_at),
+    // A seed-era row the profile save created without the sign-up trigger has no created_at.
+    createdAt: asDateTime(account.created_at ?? account.updated_at),
     updatedAt: asDateTime(account.updated_at),
   };
 }

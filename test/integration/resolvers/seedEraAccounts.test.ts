@@ -64,6 +64,19 @@ describe('me for a caller without a users row', () => {
     expect(res.data?.me).toMatchObject({ userId: sub, email: 'seed@example.com' });
   });
 
+  it('reads a partial seed-era row (no created_at) as of its last update', async () => {
+    const sub = randomUUID();
+    await put(api.tables.users, {
+      user_id: sub,
+      username: uniqueName('partial'),
+      profile_complete: true,
+      updated_at: NAIVE,
+    });
+    const res = await api.run(cognitoCaller(sub), ME);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.me).toMatchObject({ userId: sub, createdAt: `${NAIVE}Z` });
+  });
+
   it('never overwrites an account row that exists', async () => {
     const sub = randomUUID();
     const name = uniqueName('kept');
