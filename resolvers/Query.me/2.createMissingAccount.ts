@@ -1,5 +1,5 @@
 // @dataSource UsersTable
-// A signed-in caller without a users row gets one here (docs/architecture.md §3, "Accounts"): a
+// A signed-in caller without a users row gets one here (docs/architecture.md §3): a
 // seed-era user whose sign-up predates the post-confirmation trigger, or whose trigger failed,
 // keeps their Cognito account (the pool is adopted, not recreated) and must find a working
 // account on the first `me`. One UpdateItem whose every SET is if_not_exists: it creates the row,

@@ -4,7 +4,7 @@
 // A seed-era user may own a profile that no users row names (their account row is missing or
 // names nothing): saveProfile stashes the name the caller sends, exactly as given (the seed
 // stored names as typed), as `ownNameCandidate`, and a profile under it that the caller owns is
-// theirs (docs/architecture.md §3, "Accounts").
+// theirs (docs/architecture.md §3).
 import type { Context } from '@aws-appsync/utils';
 import { runtime } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';

@@ -1,4 +1,4 @@
-// Seed-era users keep working accounts (docs/architecture.md §3, "Accounts"): the pool is adopted,
+// Seed-era users keep working accounts (docs/architecture.md §3): the pool is adopted,
 // so they sign in as before, but their rows may lack what today's sign-up trigger writes. These
 // suites run the deployed bundles against DynamoDB Local with rows written as the seed wrote them.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Users keep their accounts (docs/architecture.md §3, "Accounts"): the seed's user pool is adopted,
+// Users keep their accounts (docs/architecture.md §3): the seed's user pool is adopted,
 // not recreated, so a seed-era user signs in with the password they always had, and finds a
 // working account on the first `me` or `saveProfile` even when the seed left no users row or no
 // claimed name. Users are created in cognito-local the way the seed's pool holds them (email as

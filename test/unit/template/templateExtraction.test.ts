@@ -31,8 +31,8 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('loadCloudAssembly', () => {
   it('finds the stack template through manifest.json, and its file assets', () => {
-    expect(assembly.stackName).toBe('ProLynk');
-    expect(assembly.templateFile).toMatch(/ProLynk\.template\.json$/);
+    expect(assembly.stackName).toBe('ProLynk-local');
+    expect(assembly.templateFile).toMatch(/ProLynk-local\.template\.json$/);
     expect(Object.keys(assembly.template.Resources).length).toBeGreaterThan(10);
     // CDK's LogRetention helper is the one zip asset today; the template itself is not listed.
     expect(assembly.assets.every((asset) => !asset.path.endsWith('.template.json'))).toBe(true);
