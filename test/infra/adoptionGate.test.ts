@@ -23,7 +23,8 @@ let templateFile: string;
 let written: WrittenPlan;
 
 beforeAll(() => {
-  synthesized = synthesizeStack({ stage: 'adopt', validate: true });
+  // An alarm address, as a deploy passes it with -c alarmEmail=…; without one the stage warns (noAlarmSubscriber).
+  synthesized = synthesizeStack({ stage: 'adopt', validate: true, context: { alarmEmail: 'alarms@example.com' } });
   synthesized.app.synth();
   templateFile = join(synthesized.outdir, `${synthesized.stack.artifactId}.template.json`);
   written = writeAdoptionPlan('adopt', mkdtempSync(join(tmpdir(), 'prolynk-plan-')), new Date('2026-01-02T00:00:00Z'));
