@@ -58,90 +58,110 @@ export class ProLynkStack extends Stack {
     attachStage(this, stage);
     this.stage = stage;
     this.names = physicalNames(stage, project, this.account);
-    const schemaPath = props.schemaPath ?? join(REPO_ROOT, 'schema.graphql');
 
     this.storage = new Storage(this, 'Storage', { names: this.names });
-    const { users, profiles, links, assets, assetsBaseUrl } = this.storage;
-
-    this.directory = new UserDirectory(this, 'Auth', {
-      userPoolName: this.names.userPool,
-      clientName: this.names.userPoolClient,
-      userPasswordAuth: stage.auth.userPasswordAuth,
-      removalPolicy: stage.removalPolicy,
-      deletionProtection: stage.deletionProtection,
-      sesSender: stage.sesSender,
-      federation: federationOf(stage, project),
-    });
-    const userPool = this.directory.userPool;
-
-    // The upload presigner (a Lambda data source) and the Cognito triggers.
-    this.functions = new ProLynkFunctions(this, 'Functions', {
-      usersTable: users,
-      profilesTable: profiles,
-      bucket: assets,
-      userPool,
-      assetsBaseUrl,
-    });
-
-    // Profile views and link clicks: their own tables and function (README "Profile stats").
-    this.stats = new ProfileStats(this, 'Stats', {
-      tableNames: { stats: this.names.statsTable, visitors: this.names.statsVisitorsTable },
-      removalPolicy: stage.removalPolicy,
-      deletionProtection: stage.deletionProtection,
-      profilesTable: profiles,
-      linksTable: links,
-      shards: stage.statsShards,
-    });
-
-    this.graphql = new ProLynkGraphqlApi(this, 'Graphql', {
-      name: this.names.graphqlApi,
-      schemaPath,
-      resolversDir: props.resolversDir ?? join(REPO_ROOT, 'resolvers'),
-      userPool,
-      tables: { users, profiles, links },
-      lambdaDataSources: { PresignLambda: this.functions.presignFunction, StatsLambda: this.stats.function },
-      assetsBaseUrl,
-      namePrefix: this.names.prefix,
-    });
-    const api = this.graphql.api;
-
-    // REST shim: the seed's endpoints, each one GraphQL operation on the API (docs/architecture.md §4).
-    this.rest = new RestApi(this, 'Rest', {
-      apiName: this.names.restApi,
-      corsOrigins: stage.corsOrigins,
-      throttle: stage.restThrottle,
-      userPool,
-      userPoolClient: this.directory.client,
-      graphqlApi: api,
-    });
-    this.stats.addHttpRoutes(this.rest.httpApi, this.rest.stage);
-
-    // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
-    this.profileEvents = new ProfileEvents(this, 'ProfileEvents', {
-      usersTable: users,
-      profilesTable: profiles,
-      linksTable: links,
-      graphqlApi: api,
-    });
-
-    this.apiKeyRenewal = new ApiKeyRenewal(this, 'ApiKeyRenewal', { api });
-
-    new CustomDomains(this, 'CustomDomains', {
-      graphqlApi: api,
-      httpApi: this.rest.httpApi,
-      httpStage: this.rest.stage,
-      assetsDistribution: this.storage.cdn?.distribution,
-    });
-
+    this.directory = this.addUserDirectory(project);
+    this.functions = this.addFunctions();
+    this.stats = this.addStats();
+    this.graphql = this.addGraphqlApi(props.schemaPath ?? join(REPO_ROOT, 'schema.graphql'), props.resolversDir);
+    this.rest = this.addRestApi();
+    this.profileEvents = this.addProfileEvents();
+    this.apiKeyRenewal = new ApiKeyRenewal(this, 'ApiKeyRenewal', { api: this.graphql.api });
+    this.addCustomDomains();
     // Last: it alarms on every function the groups above created.
     this.observability = new Observability(this, 'Observability', {
-      graphqlApi: api,
+      graphqlApi: this.graphql.api,
       streamConsumer: this.profileEvents.function,
       deadLetterQueues: [this.profileEvents.failedBatches],
       apiKeyRenewal: this.apiKeyRenewal,
     });
 
     this.addOutputs();
+  }
+
+  private addUserDirectory(project: string): UserDirectory {
+    const { stage, names } = this;
+    return new UserDirectory(this, 'Auth', {
+      userPoolName: names.userPool,
+      clientName: names.userPoolClient,
+      userPasswordAuth: stage.auth.userPasswordAuth,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
+      sesSender: stage.sesSender,
+      federation: federationOf(stage, project),
+    });
+  }
+
+  // The upload presigner (a Lambda data source) and the Cognito triggers.
+  private addFunctions(): ProLynkFunctions {
+    const { users, profiles, assets, assetsBaseUrl } = this.storage;
+    return new ProLynkFunctions(this, 'Functions', {
+      usersTable: users,
+      profilesTable: profiles,
+      bucket: assets,
+      userPool: this.directory.userPool,
+      assetsBaseUrl,
+    });
+  }
+
+  // Profile views and link clicks: their own tables and function (README "Profile stats").
+  private addStats(): ProfileStats {
+    return new ProfileStats(this, 'Stats', {
+      tableNames: { stats: this.names.statsTable, visitors: this.names.statsVisitorsTable },
+      removalPolicy: this.stage.removalPolicy,
+      deletionProtection: this.stage.deletionProtection,
+      profilesTable: this.storage.profiles,
+      linksTable: this.storage.links,
+      shards: this.stage.statsShards,
+    });
+  }
+
+  private addGraphqlApi(schemaPath: string, resolversDir: string | undefined): ProLynkGraphqlApi {
+    const { users, profiles, links, assetsBaseUrl } = this.storage;
+    return new ProLynkGraphqlApi(this, 'Graphql', {
+      name: this.names.graphqlApi,
+      schemaPath,
+      resolversDir: resolversDir ?? join(REPO_ROOT, 'resolvers'),
+      userPool: this.directory.userPool,
+      tables: { users, profiles, links },
+      lambdaDataSources: { PresignLambda: this.functions.presignFunction, StatsLambda: this.stats.function },
+      assetsBaseUrl,
+      namePrefix: this.names.prefix,
+    });
+  }
+
+  // REST shim: the seed's endpoints, each one GraphQL operation on the API (docs/architecture.md §4).
+  private addRestApi(): RestApi {
+    const rest = new RestApi(this, 'Rest', {
+      apiName: this.names.restApi,
+      corsOrigins: this.stage.corsOrigins,
+      throttle: this.stage.restThrottle,
+      userPool: this.directory.userPool,
+      userPoolClient: this.directory.client,
+      graphqlApi: this.graphql.api,
+    });
+    this.stats.addHttpRoutes(rest.httpApi, rest.stage);
+    return rest;
+  }
+
+  // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
+  private addProfileEvents(): ProfileEvents {
+    const { users, profiles, links } = this.storage;
+    return new ProfileEvents(this, 'ProfileEvents', {
+      usersTable: users,
+      profilesTable: profiles,
+      linksTable: links,
+      graphqlApi: this.graphql.api,
+    });
+  }
+
+  private addCustomDomains(): void {
+    new CustomDomains(this, 'CustomDomains', {
+      graphqlApi: this.graphql.api,
+      httpApi: this.rest.httpApi,
+      httpStage: this.rest.stage,
+      assetsDistribution: this.storage.cdn?.distribution,
+    });
   }
 
   // What clients configure themselves with.
