@@ -105,6 +105,22 @@ const API_LIMITS = { queryDepth: 5, resolverCount: 10 };
 // The seed's HTTP API throttling; public routes get a share of it of their own.
 const SEED_THROTTLE = { burstLimit: 100, rateLimit: 50, publicBurstLimit: 50, publicRateLimit: 25 };
 
+// What every production stage shares: retained, protected, behind the WAF, observed; they differ
+// in names, origins and how assets are served.
+const PRODUCTION = {
+  removalPolicy: RemovalPolicy.RETAIN,
+  deletionProtection: true,
+  logRetention: RetentionDays.THREE_MONTHS,
+  customDomains: {},
+  auth: { userPasswordAuth: false },
+  waf: { enabled: true, requestsPerFiveMinutes: 1000 },
+  apiLimits: API_LIMITS,
+  restThrottle: SEED_THROTTLE,
+  observability: { tracing: true, metrics: true, logLevel: 'INFO', debugSampleRate: 0.01 },
+  apiKey: { validityDays: 365 },
+  statsShards: 10,
+} satisfies Partial<StageConfig>;
+
 const STAGES: Record<StageName, StageConfig> = {
   // What `npm start` and the tests run: today's names and behaviour, on local services.
   local: {
@@ -149,47 +165,27 @@ const STAGES: Record<StageName, StageConfig> = {
     statsShards: 10,
   },
   prod: {
+    ...PRODUCTION,
     name: 'prod',
     naming: 'generated',
-    removalPolicy: RemovalPolicy.RETAIN,
-    deletionProtection: true,
     // Replace with the web front end's origin, or pass -c corsOrigins=https://app.example.org.
     corsOrigins: ['https://prolynk.example.com'],
     uploadCorsOrigins: ['https://prolynk.example.com'],
-    logRetention: RetentionDays.THREE_MONTHS,
-    customDomains: {},
-    auth: { userPasswordAuth: false },
-    waf: { enabled: true, requestsPerFiveMinutes: 1000 },
-    apiLimits: API_LIMITS,
-    restThrottle: SEED_THROTTLE,
     publicAssets: 'cloudfront',
-    observability: { tracing: true, metrics: true, logLevel: 'INFO', debugSampleRate: 0.01 },
-    apiKey: { validityDays: 365 },
-    statsShards: 10,
   },
   // Production, taking over the running seed system (README "Adopting the running ProLynk"): its
   // names (naming 'seed'), everything retained and deletion-protected, the bucket's public reads
   // and any-origin CORS as the seed serves them. Replace the adopt values with the running
   // system's (`terraform output`, the Cognito console) before `npm run adopt -- --stage adopt --plan`.
   adopt: {
+    ...PRODUCTION,
     name: 'adopt',
     naming: 'seed',
-    removalPolicy: RemovalPolicy.RETAIN,
-    deletionProtection: true,
     // The web front end's origins; or -c corsOrigins=https://app.example.org.
     corsOrigins: LOCAL_ORIGINS,
     uploadCorsOrigins: ['*'],
-    logRetention: RetentionDays.THREE_MONTHS,
-    customDomains: {},
-    auth: { userPasswordAuth: false },
-    waf: { enabled: true, requestsPerFiveMinutes: 1000 },
-    apiLimits: API_LIMITS,
-    restThrottle: SEED_THROTTLE,
     // Stored profiles hold https://{bucket}.s3.amazonaws.com/{key} URLs: keep serving them.
     publicAssets: 'bucket-policy',
-    observability: { tracing: true, metrics: true, logLevel: 'INFO', debugSampleRate: 0.01 },
-    apiKey: { validityDays: 365 },
-    statsShards: 10,
     adopt: {
       account: '111111111111',
       region: 'us-east-1',

@@ -1,6 +1,7 @@
 // The console's own server-side helpers (local/console/api), local only: configuration, users,
 // tables, objects, resolvers and the request log.
 import type { Tokens } from './auth/session.ts';
+import type { ConsoleUser } from '../../local/console/api/users.ts';
 import type { IamCredentials } from './auth/sigv4.ts';
 
 /** An AppSync auth mode the console can call with. */
@@ -20,14 +21,8 @@ export interface ConsoleConfig {
   evaluateCodePath: string;
 }
 
-/** A user of the local pool. */
-export interface ConsoleUser {
-  cognitoUsername: string;
-  email: string | null;
-  username: string | null;
-  status: string | null;
-  createdAt: string | null;
-}
+// A user of the local pool: the server's own type (a type-only import, erased from the bundle).
+export type { ConsoleUser };
 
 /** A table and its key schema. */
 export interface ConsoleTable {

@@ -75,6 +75,17 @@ export async function batchGet(db: Db, table: string, keys: Item[]): Promise<Map
   return found;
 }
 
+/** The items whose one-attribute key `name` is one of `values` (at most 100, distinct); none asked, none read. */
+export function batchGetBy(db: Db, table: string, name: string, values: string[]): Promise<Map<string, Item>> {
+  return values.length
+    ? batchGet(
+        db,
+        table,
+        values.map((value) => ({ [name]: value })),
+      )
+    : Promise.resolve(new Map());
+}
+
 /** The JSON of `item`'s key attributes, in `names` order (to look up batchGet results). */
 export function keyOf(item: Item, names: string[]): string {
   return JSON.stringify(names.map((n) => item[n]));

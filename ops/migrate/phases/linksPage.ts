@@ -6,7 +6,7 @@
 // it twice or leave a slot behind (deleteLink requires the counted state it read).
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../dynamo.ts';
-import { batchGet, getItem, keyOf, unchangedSince, updateAction } from '../dynamo.ts';
+import { batchGetBy, getItem, keyOf, unchangedSince, updateAction } from '../dynamo.ts';
 import type { Finding } from '../findings.ts';
 import { planLinkFixes } from '../fixes/linkFixes.ts';
 import { isEmpty } from '../fixes/rowUpdate.ts';
@@ -34,13 +34,7 @@ export async function linksPage(ctx: PhaseContext, items: Item[]): Promise<PageR
     }
   }
   const owners = [...uncounted.keys()];
-  const accounts = owners.length
-    ? await batchGet(
-        ctx.db,
-        ctx.tables.users,
-        owners.map((user_id) => ({ user_id })),
-      )
-    : new Map();
+  const accounts = await batchGetBy(ctx.db, ctx.tables.users, 'user_id', owners);
   for (const [owner, links] of uncounted) {
     if (!accounts.has(keyOf({ user_id: owner }, ['user_id']))) result.findings.push(...links.map(withoutAccount));
     else

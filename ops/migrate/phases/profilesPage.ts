@@ -5,7 +5,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { normalizeUsername, usernameProblem } from '../../../resolvers/lib/username.ts';
 import type { Item } from '../dynamo.ts';
-import { batchGet, getItem, keyOf, unchangedSince, updateAction } from '../dynamo.ts';
+import { batchGetBy, getItem, keyOf, unchangedSince, updateAction } from '../dynamo.ts';
 import type { Finding } from '../findings.ts';
 import { planProfileFixes } from '../fixes/profileFixes.ts';
 import { isEmpty } from '../fixes/rowUpdate.ts';
@@ -19,13 +19,7 @@ import { changedUnderUs, emptyResult } from './phaseContext.ts';
 export async function profilesPage(ctx: PhaseContext, items: Item[]): Promise<PageResult> {
   const result = emptyResult();
   const owners = [...new Set(items.map((i) => i.user_id).filter((id): id is string => typeof id === 'string'))];
-  const accounts = owners.length
-    ? await batchGet(
-        ctx.db,
-        ctx.tables.users,
-        owners.map((user_id) => ({ user_id })),
-      )
-    : new Map();
+  const accounts = await batchGetBy(ctx.db, ctx.tables.users, 'user_id', owners);
   const lowered = [
     ...new Set(
       items
@@ -34,13 +28,7 @@ export async function profilesPage(ctx: PhaseContext, items: Item[]): Promise<Pa
         .map(normalizeUsername),
     ),
   ];
-  const twins = lowered.length
-    ? await batchGet(
-        ctx.db,
-        ctx.tables.profiles,
-        lowered.map((username) => ({ username })),
-      )
-    : new Map();
+  const twins = await batchGetBy(ctx.db, ctx.tables.profiles, 'username', lowered);
   const units: WriteUnit[] = [];
   const accountsHandled = new Set<string>();
   for (const item of items) {

@@ -3,7 +3,7 @@
 // else's. A missing live-link counter needs no write: ADD and saveLink's bound both read a missing
 // `link_count` as 0 (resolvers/lib/linkWrites.ts), and the links phase adds the seed-era links.
 import type { Item } from '../dynamo.ts';
-import { batchGet, getItem, keyOf, unchangedSince, updateAction } from '../dynamo.ts';
+import { batchGetBy, getItem, keyOf, unchangedSince, updateAction } from '../dynamo.ts';
 import { planUserFixes } from '../fixes/userFixes.ts';
 import { isEmpty } from '../fixes/rowUpdate.ts';
 import { userRuleFindings } from '../rules/userRules.ts';
@@ -18,13 +18,7 @@ export async function usersPage(ctx: PhaseContext, items: Item[]): Promise<PageR
   const names = [
     ...new Set(items.map((i) => i.username).filter((n): n is string => typeof n === 'string' && n !== '')),
   ];
-  const profiles = names.length
-    ? await batchGet(
-        ctx.db,
-        ctx.tables.profiles,
-        names.map((username) => ({ username })),
-      )
-    : new Map();
+  const profiles = await batchGetBy(ctx.db, ctx.tables.profiles, 'username', names);
   const ownProfile = (user: Item): Item | null => {
     const profile =
       typeof user.username === 'string' ? profiles.get(keyOf({ username: user.username }, ['username'])) : undefined;
