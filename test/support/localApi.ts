@@ -2,8 +2,8 @@
 // engine against the run's DynamoDB Local (tables created by the global setup's local stack).
 // Resolver suites use it to exercise each bundle without HTTP or token plumbing.
 import { resolve } from 'node:path';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   createDynamoDbDataSource,
   createAppSyncEngine,
@@ -61,6 +61,12 @@ export function localApi(endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT) 
         }),
       );
       return out.Item ? unmarshall(out.Item) : null;
+    },
+    /** Writes a raw item as it stands (rows the resolvers would never write, e.g. seed-era ones). */
+    async put(table: string, item: Record<string, unknown>) {
+      await client.send(
+        new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }),
+      );
     },
   };
 }

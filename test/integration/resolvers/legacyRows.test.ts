@@ -1,8 +1,6 @@
 // Rows the seed system wrote (docs/architecture.md §3: existing data must keep working): no ids on projects,
 // profile_image_url only, social links with empty entries, links without is_deleted/order, and a
 // users row without the live-link counter.
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyCaller, cognitoCaller } from '../../support/callers.ts';
@@ -20,18 +18,12 @@ beforeAll(() => {
   api = localApi();
 });
 
-async function put(table: string, item: Record<string, unknown>) {
-  await api.client.send(
-    new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }),
-  );
-}
-
 /** A seed-era account: users row (no link_count), profile, and two links without is_deleted/order. */
 async function legacyAccount() {
   const sub = randomUUID();
   const name = uniqueName('old');
   const at = '2024-03-01T10:00:00.000Z';
-  await put(api.tables.users, {
+  await api.put(api.tables.users, {
     user_id: sub,
     email: `${name}@example.com`,
     username: name,
@@ -39,7 +31,7 @@ async function legacyAccount() {
     created_at: at,
     updated_at: at,
   });
-  await put(api.tables.profiles, {
+  await api.put(api.tables.profiles, {
     username: name,
     user_id: sub,
     full_name: 'Old Timer',
@@ -54,7 +46,7 @@ async function legacyAccount() {
     created_at: at,
     updated_at: at,
   });
-  await put(api.tables.links, {
+  await api.put(api.tables.links, {
     user_id: sub,
     link_id: 'legacy-1',
     title: 'Blog',
@@ -62,7 +54,7 @@ async function legacyAccount() {
     created_at: at,
     updated_at: at,
   });
-  await put(api.tables.links, {
+  await api.put(api.tables.links, {
     user_id: sub,
     link_id: 'legacy-2',
     title: 'Shop',

@@ -2,8 +2,6 @@
 // so they sign in as before, but their rows may lack what today's sign-up trigger writes. These
 // suites run the deployed bundles against DynamoDB Local with rows written as the seed wrote them.
 import { randomUUID } from 'node:crypto';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyCaller, cognitoCaller } from '../../support/callers.ts';
 import { localApi, uniqueName } from '../../support/localApi.ts';
@@ -22,15 +20,9 @@ beforeAll(() => {
   api = localApi();
 });
 
-async function put(table: string, item: Record<string, unknown>) {
-  await api.client.send(
-    new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }),
-  );
-}
-
 /** A profile row as the seed's profiles Lambda stored it, under `username` exactly as typed. */
 async function seedProfile(username: string, sub: string, extra: Record<string, unknown> = {}) {
-  await put(api.tables.profiles, {
+  await api.put(api.tables.profiles, {
     username,
     user_id: sub,
     full_name: 'Seed Era',
@@ -66,7 +58,7 @@ describe('me for a caller without a users row', () => {
 
   it('reads a partial seed-era row (no created_at) as of its last update', async () => {
     const sub = randomUUID();
-    await put(api.tables.users, {
+    await api.put(api.tables.users, {
       user_id: sub,
       username: uniqueName('partial'),
       profile_complete: true,
@@ -80,7 +72,7 @@ describe('me for a caller without a users row', () => {
   it('never overwrites an account row that exists', async () => {
     const sub = randomUUID();
     const name = uniqueName('kept');
-    await put(api.tables.users, {
+    await api.put(api.tables.users, {
       user_id: sub,
       email: 'old@example.com',
       username: name,
