@@ -53,7 +53,7 @@ export type { AppSyncEngine, AppSyncResponse, Caller, GraphQLRequest } from './a
 export { buildAppSyncSchema } from './appsync/engine/buildAppSyncSchema.ts';
 export { createResolverEvaluator } from './appsync/engine/resolverEvaluator.ts';
 export type { ResolverEvaluator } from './appsync/engine/resolverEvaluator.ts';
-export type { ApiDefinition } from './appsync/engine/definitions.ts';
+export type { ApiDefinition, DataSourceDefinition } from './appsync/engine/definitions.ts';
 export type { ResolverInput, ResolverOutcome } from './appsync/engine/resolverTypes.ts';
 export { createDynamoDbDataSource } from './appsync/dataSources/dynamodb.ts';
 export { createNoneDataSource } from './appsync/engine/noneDataSource.ts';

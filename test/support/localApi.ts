@@ -33,7 +33,13 @@ export function localApi() {
     api.dataSources.map((d) => [
       d.name,
       d.type === 'AMAZON_DYNAMODB'
-        ? createDynamoDbDataSource({ name: d.name, tableName: d.tableName as string, client })
+        ? createDynamoDbDataSource({
+            name: d.name,
+            tableName: d.tableName as string,
+            client,
+            serviceRole: d.serviceRole,
+            region: d.region,
+          })
         : createNoneDataSource(d.name),
     ]),
   );
