@@ -7,7 +7,7 @@ import type { DataSource, DataSourceOutcome } from '../runtime/contract.ts';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodbBatchOperations.ts';
 import { InvalidRequestObjectError, toDataSourceError } from './dynamodbErrors.ts';
 import { deleteItem, getItem, putItem, updateItem } from './dynamodbItemOperations.ts';
-import { authorize, requiredPermissions } from './dynamodbPermissions.ts';
+import { requiredPermissions, roleAuthorizer } from './dynamodbPermissions.ts';
 import type { ServiceRole } from './dynamodbPermissions.ts';
 import { query, scan } from './dynamodbQueryScan.ts';
 import { objectField } from './dynamodbRequestFields.ts';
@@ -57,6 +57,7 @@ export function createDynamoDbDataSource({
   region = LOCAL_REGION,
 }: DynamoDbDataSourceOptions): DataSource {
   const target: DynamoDbTarget = { tableName, client };
+  const authorize = serviceRole ? roleAuthorizer(serviceRole, region) : undefined;
   return {
     name,
     type: 'AMAZON_DYNAMODB',
@@ -65,13 +66,7 @@ export function createDynamoDbDataSource({
         const requestObject = objectField(request, 'request');
         const operation = OPERATIONS[String(requestObject.operation)];
         if (operation === undefined) throw unsupported(requestObject.operation);
-        if (serviceRole) {
-          authorize(
-            serviceRole,
-            region,
-            requiredPermissions(String(requestObject.operation), requestObject, tableName),
-          );
-        }
+        authorize?.(requiredPermissions(String(requestObject.operation), requestObject, tableName));
         return await operation(requestObject, target);
       } catch (error) {
         return { error: toDataSourceError(error) };

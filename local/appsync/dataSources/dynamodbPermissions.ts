@@ -5,7 +5,7 @@
 // DynamoDB's: batch writes are BatchWriteItem, transactions need the per-item actions, a Query or
 // Scan on an index needs the index's ARN.
 import { randomBytes } from 'node:crypto';
-import type { IamPolicyStatement } from './iamPolicy.ts';
+import type { IamDecision, IamPolicyStatement } from './iamPolicy.ts';
 import { evaluatePolicy } from './iamPolicy.ts';
 import type { RequestObject } from './dynamodbRequestFields.ts';
 
@@ -85,15 +85,41 @@ export class DynamoDbAccessDenied extends Error {
   }
 }
 
-/** Throws DynamoDbAccessDenied for the first permission the role lacks, worded as IAM words it. */
-export function authorize(role: ServiceRole, region: string, permissions: readonly Permission[]): void {
+/** Checks permissions against one role; decisions are remembered, since a role's statements never change. */
+export type Authorizer = (permissions: readonly Permission[]) => void;
+
+/** An Authorizer for `role` in `region`: throws DynamoDbAccessDenied for the first permission the role lacks. */
+export function roleAuthorizer(role: ServiceRole, region: string): Authorizer {
   const [, , , , account = '', rolePath = ''] = role.arn.split(':');
   const roleName = rolePath.split('/').pop();
   const principal = `arn:aws:sts::${account}:assumed-role/${roleName}/APPSYNC_ASSUME_ROLE`;
+  const decisions = new Map<string, IamDecision>();
+  const decide = (action: string, resource: string): IamDecision => {
+    const key = `${action} ${resource}`;
+    let decision = decisions.get(key);
+    if (decision === undefined) {
+      decision = evaluatePolicy(role.statements, action, resource);
+      decisions.set(key, decision);
+    }
+    return decision;
+  };
+  return (permissions) => authorize(permissions, { principal, account, region, decide });
+}
+
+interface RoleView {
+  principal: string;
+  account: string;
+  region: string;
+  decide(action: string, resource: string): IamDecision;
+}
+
+// The refusal is worded as IAM words it (docs/appsync-facts.md §2.4).
+function authorize(permissions: readonly Permission[], role: RoleView): void {
+  const { principal, account, region } = role;
   for (const { action, tableName, indexName } of permissions) {
     const table = `arn:aws:dynamodb:${region}:${account}:table/${tableName}`;
     const resource = indexName === undefined ? table : `${table}/index/${indexName}`;
-    const decision = evaluatePolicy(role.statements, action, resource);
+    const decision = role.decide(action, resource);
     if (decision === 'allow') continue;
     const why =
       decision === 'explicitDeny'

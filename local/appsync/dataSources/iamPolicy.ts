@@ -20,12 +20,21 @@ export type IamDecision = 'allow' | 'explicitDeny' | 'implicitDeny';
 const list = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
+// Patterns compiled once: every data-source call checks the same few.
+const compiled = new Map<string, RegExp>();
+
 function wildcardPattern(pattern: string, ignoreCase: boolean): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
+  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let re = compiled.get(key);
+  if (re === undefined) {
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
+    compiled.set(key, re);
+  }
+  return re;
 }
 
 function matchesAny(patterns: readonly string[], value: string, ignoreCase: boolean): boolean {
