@@ -94,6 +94,13 @@ export async function benchApiRows(
         { label: `(m) read at ${small.profiles} profiles`, result: small.result },
       ),
     );
+  if (small && large && small !== large)
+    say(
+      formatBenchTable(
+        { label: `(n) its DynamoDB requests via the SDK at ${large.profiles}`, result: large.direct },
+        { label: `(o) its DynamoDB requests via the SDK at ${small.profiles}`, result: small.direct },
+      ),
+    );
 
   say('\nTargets, all from this run:');
   say(formatTargetsTable({ ...read, ...rest, write, fanOut, scale }));

@@ -2,27 +2,29 @@
 // stacks of their own (fresh data folders, so the other rows' data and the migration's stay out),
 // one with 1,000 profiles in its table and one with 100,000, the reads taking turns between them so
 // that the machine's other load weighs on both alike. Reads are key lookups (GetItem by username,
-// Query by user_id), so their cost should not follow the table's size. The filler profiles are
+// Query by user_id), so their cost should not follow the table's size; the same two requests sent
+// directly to each DynamoDB Local show what the emulator's own store adds as it grows. The filler profiles are
 // minimal rows written straight to the table, 100 to a TransactWriteItems: DynamoDB Local commits
 // (and syncs its file) once per request, so a transaction of 100 is far faster than a batch of 25.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient } from '../local/index.ts';
 import { measureInRounds } from './measure.ts';
 import type { LoadOptions, LoadResult } from './measure.ts';
-import { graphqlProfileRead } from './publicRead.ts';
+import { directDynamoDbRead, graphqlProfileRead } from './publicRead.ts';
 import { seedProfile } from './seed.ts';
 import { startStackChild } from './stackChild.ts';
 import type { StackChild } from './stackChild.ts';
 
-/** The read measured at one table size. */
+/** The read measured at one table size: through GraphQL, and its two DynamoDB requests sent directly. */
 export interface ScaleRow {
   profiles: number;
   fillSeconds: number;
   result: LoadResult;
+  direct: LoadResult;
 }
 
 const fillerProfile = (n: number): Record<string, AttributeValue> => {
@@ -64,6 +66,7 @@ export async function measureReadAtScale(
   load: LoadOptions,
 ): Promise<ScaleRow[]> {
   const stacks: { stack: StackChild; dataDir: string }[] = [];
+  const clients: DynamoDBClient[] = [];
   try {
     const reads: (() => Promise<void>)[] = [];
     const fillSeconds: number[] = [];
@@ -74,11 +77,19 @@ export async function measureReadAtScale(
       const seeded = await seedProfile(stack.outputs);
       // The seeded profile counts as one.
       fillSeconds.push(await fill(stack.outputs.dynamoDbEndpoint, 1, size));
-      reads.push(graphqlProfileRead(stack.outputs, seeded));
+      const client = localDynamoDbClient(stack.outputs.dynamoDbEndpoint);
+      clients.push(client);
+      reads.push(graphqlProfileRead(stack.outputs, seeded), directDynamoDbRead(client, seeded));
     }
     const results = await measureInRounds(reads, load);
-    return sizes.map((profiles, i) => ({ profiles, fillSeconds: fillSeconds[i], result: results[i] }));
+    return sizes.map((profiles, i) => ({
+      profiles,
+      fillSeconds: fillSeconds[i],
+      result: results[2 * i],
+      direct: results[2 * i + 1],
+    }));
   } finally {
+    for (const client of clients) client.destroy();
     for (const { stack, dataDir } of stacks) {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });
