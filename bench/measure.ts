@@ -68,3 +68,27 @@ export function summarize(latencies: number[], elapsedMs: number): LoadResult {
     p99: percentile(sorted, 99),
   };
 }
+
+/**
+ * Runs each task under the same load, taking turns in `rounds` rounds of count/rounds requests,
+ * so that a machine whose other load drifts during the run weighs on every task alike.
+ */
+export async function measureInRounds(
+  tasks: (() => Promise<void>)[],
+  options: LoadOptions,
+  rounds = 4,
+): Promise<LoadResult[]> {
+  const deadline = performance.now() + options.maxMs * tasks.length;
+  for (const task of tasks) await drive(task, options.concurrency, options.warmup, deadline);
+  const latencies = tasks.map((): number[] => []);
+  const elapsed = tasks.map(() => 0);
+  const perRound = Math.ceil(options.count / rounds);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, task] of tasks.entries()) {
+      const started = performance.now();
+      await drive(task, options.concurrency, perRound, deadline, latencies[index]);
+      elapsed[index] += performance.now() - started;
+    }
+  }
+  return latencies.map((samples, index) => summarize(samples, elapsed[index]));
+}

@@ -1,14 +1,17 @@
 // `npm run bench`: a public profile read (profile(username) with its links, API key) against the
 // local endpoint at a fixed concurrency, next to the same two DynamoDB requests sent directly with
 // the SDK in the same run, so the table shows what the AppSync emulation costs on top of DynamoDB
-// Local. Bounded in requests and time; stops the stack it started. Not part of `npm test`.
+// Local; then the stats rows, the REST read, a write, real-time fan-out, the read at scale
+// (bench/apiRows.ts, ending with the targets table), resolver evaluation and the migration.
+// Bounded in requests and time; stops the stacks it started. Not part of `npm test`.
 import '../local/cli/requireNode24.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localDynamoDbClient, ensureCloudAssembly } from '../local/index.ts';
-import { measureAtConcurrency } from './measure.ts';
+import { benchApiRows } from './apiRows.ts';
+import { measureInRounds } from './measure.ts';
 import { formatMigrationTable, measureMigration } from './migration.ts';
 import { formatEvaluationTable, measureResolverEvaluation } from './resolverEvaluation.ts';
 import type { LoadOptions } from './measure.ts';
@@ -27,6 +30,9 @@ const { values } = parseArgs({
     'max-seconds': { type: 'string', default: '60' },
     // Table sizes (profiles) the migration runs at, each after growing the tables to it.
     'migrate-profiles': { type: 'string', default: '1000,10000' },
+    // Table sizes (profiles) the read-at-scale rows measure at, on a stack of their own.
+    'scale-profiles': { type: 'string', default: '1000,100000' },
+    subscribers: { type: 'string', default: '200' },
   },
 });
 const load: LoadOptions = {
@@ -38,7 +44,9 @@ const load: LoadOptions = {
 // Whatever happens, the run ends: each phase is bounded by maxMs, and this guards the rest.
 const migrationSizes = String(values['migrate-profiles']).split(',').map(Number);
 // The migration rows generate and migrate their data: about 60 ms per profile at worst here.
-const WATCHDOG_MS = 4 * load.maxMs + 120_000 + 60 * Math.max(...migrationSizes);
+const scaleSizes = String(values['scale-profiles']).split(',').map(Number);
+// The scale rows fill their table at 400 profiles/s or more; the fan-out waits at most 30 s.
+const WATCHDOG_MS = 10 * load.maxMs + 180_000 + 60 * Math.max(...migrationSizes) + 5 * Math.max(...scaleSizes);
 
 const rootDir = resolve(import.meta.dirname, '..');
 const cdkOutDir = join(rootDir, 'cdk.out');
@@ -67,12 +75,14 @@ try {
   const seeded = await seedProfile(stack.outputs);
   say(`seeded profile "${seeded.username}" with ${seeded.linkCount} links`);
   say(
-    `load: ${load.concurrency} in flight, ${load.warmup} warm-up + ${load.count} measured requests per case (at most ${load.maxMs / 1000} s each)\n`,
+    `load: ${load.concurrency} in flight, ${load.warmup} warm-up + ${load.count} measured requests per case, (a) and (b) taking turns in 4 rounds (at most ${load.maxMs / 1000} s each)\n`,
   );
 
-  const a = await measureAtConcurrency(graphqlProfileRead(stack.outputs, seeded), load);
   const dynamo = localDynamoDbClient(stack.outputs.dynamoDbEndpoint);
-  const b = await measureAtConcurrency(directDynamoDbRead(dynamo, seeded), load);
+  const [a, b] = await measureInRounds(
+    [graphqlProfileRead(stack.outputs, seeded), directDynamoDbRead(dynamo, seeded)],
+    load,
+  );
   dynamo.destroy();
 
   say(
@@ -84,7 +94,24 @@ try {
   if (a.completed < load.count || b.completed < load.count)
     say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
 
-  say(`\n${await benchProfileStats(stack.outputs, seeded, load)}`);
+  const setup = {
+    rootDir,
+    cdkOutDir,
+    outputs: stack.outputs,
+    seeded,
+    load,
+    scaleSizes,
+    subscribers: Number(values.subscribers),
+  };
+  await benchApiRows(setup, { graphqlRead: a, sdkRead: b }, say);
+
+  // The stats rows go through Lambda functions at full concurrency; a failure there is reported and
+  // the run goes on to the rows after it.
+  try {
+    say(`\n${await benchProfileStats(stack.outputs, seeded, load)}`);
+  } catch (error) {
+    say(`\nprofile stats rows failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+  }
 
   say(
     '\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly',

@@ -53,9 +53,10 @@ export type { AppSyncEngine, AppSyncResponse, Caller, GraphQLRequest } from './a
 export { buildAppSyncSchema } from './appsync/engine/buildAppSyncSchema.ts';
 export { createResolverEvaluator } from './appsync/engine/resolverEvaluator.ts';
 export type { ResolverEvaluator } from './appsync/engine/resolverEvaluator.ts';
-export type { ApiDefinition } from './appsync/engine/definitions.ts';
+export type { ApiDefinition, DataSourceDefinition } from './appsync/engine/definitions.ts';
 export type { ResolverInput, ResolverOutcome } from './appsync/engine/resolverTypes.ts';
 export { createDynamoDbDataSource } from './appsync/dataSources/dynamodb.ts';
+export { dataSourceDynamoDbClient } from './appsync/dataSources/dataSourceClient.ts';
 export { createNoneDataSource } from './appsync/engine/noneDataSource.ts';
 export type { DataSource } from './appsync/runtime/contract.ts';
 export { authenticateIamRequest } from './appsync/auth/iam.ts';

@@ -9,6 +9,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 export interface GraphqlError {
   message: string;
   errorType?: string | null;
+  /** util.error's fourth argument; our BadRequests name the input field here (`{field: "input.bio"}`). */
+  errorInfo?: Record<string, unknown> | null;
   path?: (string | number)[] | null;
 }
 

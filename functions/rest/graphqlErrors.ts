@@ -3,6 +3,8 @@
 // HTTP 401 is a refused token; everything else is our fault and becomes a generic 500.
 import type { GraphqlError } from '../lib/appsyncClient.ts';
 import type { ErrorStatus } from './httpErrors.ts';
+import type { RestFieldNamer } from './restFieldNames.ts';
+import { restMessage } from './restFieldNames.ts';
 
 export type { GraphqlError } from '../lib/appsyncClient.ts';
 
@@ -26,10 +28,33 @@ const STATUS_BY_ERROR_TYPE: Record<string, ErrorStatus> = {
 /** Message given for failures whose cause must not reach the caller. */
 export const GENERIC_FAILURE_MESSAGE = 'Something went wrong; please try again later.';
 
-/** Maps AppSync's HTTP status and `errors` to the shim's HTTP error; null when there is no error. */
+/**
+ * A GraphQL validation error (a value GraphQL could not coerce) in plain words: its own text speaks
+ * of variables and GraphQL types. The routes check value types first, so this is a fallback.
+ */
+export const WRONG_TYPE_MESSAGE = 'A value in the request body has the wrong type.';
+
+// A GraphQL input path inside a message: `input.contentLength`, `input.projects[2].link`.
+const INPUT_PATH = /\binput(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+/g;
+
+/** A BadRequest in REST terms: the field the resolver named, or every input path in the message, renamed. */
+function badRequestMessage(error: GraphqlError, namer: RestFieldNamer | undefined): string {
+  const rename = (path: string) => namer?.(path) ?? path.replace(/^input\./, '');
+  const field = error.errorInfo?.field;
+  if (typeof field === 'string' && error.message.startsWith(`${field}: `)) {
+    return restMessage(rename(field), error.message.slice(field.length + 2));
+  }
+  return error.message.replace(INPUT_PATH, rename);
+}
+
+/**
+ * Maps AppSync's HTTP status and `errors` to the shim's HTTP error; null when there is no error.
+ * `namer` gives the REST key for a GraphQL input path, so 400 messages name the body's own keys.
+ */
 export function mapGraphqlErrors(
   httpStatus: number,
   errors: readonly GraphqlError[] | null | undefined,
+  namer?: RestFieldNamer,
 ): MappedError | null {
   const first = errors?.[0];
   // AppSync refuses a missing, malformed or expired token before GraphQL runs.
@@ -43,8 +68,9 @@ export function mapGraphqlErrors(
   }
   if (first === undefined) return null;
   const errorType = first.errorType ?? null;
-  // Validation errors ("Validation error of type …") carry no errorType: the input had a wrong type.
-  if (errorType === null) return { status: 400, message: first.message, expose: true };
+  // Validation errors ("Variable 'input' has an invalid value…") carry no errorType: the input had a wrong type.
+  if (errorType === null) return { status: 400, message: WRONG_TYPE_MESSAGE, expose: true };
+  if (errorType === 'BadRequest') return { status: 400, message: badRequestMessage(first, namer), expose: true };
   const status = Object.hasOwn(STATUS_BY_ERROR_TYPE, errorType) ? STATUS_BY_ERROR_TYPE[errorType] : undefined;
   if (status !== undefined) return { status, message: first.message, expose: true };
   return { status: 500, message: `${errorType}: ${first.message}`, expose: false };

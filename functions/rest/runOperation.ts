@@ -2,14 +2,19 @@
 import type { GraphqlAuth, GraphqlClient, GraphqlRequest, GraphqlResponse } from '../lib/appsyncClient.ts';
 import { mapGraphqlErrors } from './graphqlErrors.ts';
 import { HttpError } from './httpErrors.ts';
+import type { RestFieldNamer } from './restFieldNames.ts';
 
-/** Sends `request` and returns `data[field]` (null when absent); throws HttpError for refusals, Error for our faults. */
+/**
+ * Sends `request` and returns `data[field]` (null when absent); throws HttpError for refusals, Error
+ * for our faults. `namer` turns the input paths a BadRequest names into the body's REST keys.
+ */
 export async function runOperation<T>(
   graphql: GraphqlClient,
   request: GraphqlRequest,
   field: string,
+  namer?: RestFieldNamer,
 ): Promise<T | null> {
-  return resultOf<T>(await graphql(request), field, request.auth);
+  return resultOf<T>(await graphql(request), field, request.auth, namer);
 }
 
 /**
@@ -28,8 +33,8 @@ export async function runPublicOperation<T>(
   return resultOf<T>(retry ? await graphql({ ...request, auth }) : first, field, auth);
 }
 
-function resultOf<T>(response: GraphqlResponse, field: string, auth: GraphqlAuth): T | null {
-  const mapped = mapGraphqlErrors(response.status, response.errors);
+function resultOf<T>(response: GraphqlResponse, field: string, auth: GraphqlAuth, namer?: RestFieldNamer): T | null {
+  const mapped = mapGraphqlErrors(response.status, response.errors, namer);
   if (mapped !== null) {
     // With the function's own role, a refusal ("Not Authorized to access email on type Profile")
     // means our IAM policy misses a field, not that the anonymous caller lacks credentials.

@@ -26,7 +26,13 @@ function localDataSource(
 ): DataSource {
   switch (definition.type) {
     case 'AMAZON_DYNAMODB':
-      return createDynamoDbDataSource({ name: definition.name, tableName: definition.tableName as string, client });
+      return createDynamoDbDataSource({
+        name: definition.name,
+        tableName: definition.tableName as string,
+        client,
+        serviceRole: definition.serviceRole,
+        region: definition.region,
+      });
     case 'AWS_LAMBDA':
       return createLambdaDataSource({
         name: definition.name,

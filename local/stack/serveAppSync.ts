@@ -2,6 +2,7 @@
 // GraphQL endpoint; mutations served over HTTP fan out to the realtime endpoint's subscriptions
 // (docs/architecture.md §5).
 import type { AuthConfig } from '../appsync/auth/authenticate.ts';
+import { dataSourceDynamoDbClient } from '../appsync/dataSources/dataSourceClient.ts';
 import { createAppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
@@ -31,9 +32,12 @@ export function serveAppSync(
   toolsFor: (engine: AppSyncEngine) => LocalConsole,
 ): AppSyncEngine {
   const { services, runner } = backends;
+  // The data path's own lean client (dataSources/dataSourceClient.ts): every resolver call goes through it.
+  const dynamoDb = dataSourceDynamoDbClient(services.dynamoDb.endpoint);
+  stops.add(async () => dynamoDb.destroy());
   const engine = createAppSyncEngine({
     api,
-    dataSources: localDataSources(api, { dynamoDb: services.dynamoDbClient, runner, faults: sinks.faults }),
+    dataSources: localDataSources(api, { dynamoDb, runner, faults: sinks.faults }),
   });
   const auth: AuthConfig = {
     defaultAuth: api.defaultAuth,

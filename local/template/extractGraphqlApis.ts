@@ -9,6 +9,7 @@ import type {
 } from '../appsync/engine/definitions.ts';
 import { referencedLogicalId, resourcesOfType } from './cloudFormation.ts';
 import type { CfnResource, CfnTemplate } from './cloudFormation.ts';
+import { extractServiceRole } from './extractServiceRole.ts';
 import { localApiKeyValue } from './localReferences.ts';
 import type { ReferenceResolver } from './resolveIntrinsics.ts';
 import { propertyReader } from './resolveProperty.ts';
@@ -77,7 +78,10 @@ export function extractGraphqlApis(
         }),
       ),
       environmentVariables: api.optional<Record<string, string>>('EnvironmentVariables') ?? {},
-      dataSources: members('AWS::AppSync::DataSource').map(({ resource, read }) => dataSource(resource, read)),
+      dataSources: members('AWS::AppSync::DataSource').map(({ resource, read }) => ({
+        ...dataSource(resource, read),
+        ...serviceRoleOf(template, resolver, resource),
+      })),
       functions: members('AWS::AppSync::FunctionConfiguration').map(
         ({ logicalId, resource, read }): FunctionDefinition => ({
           id: logicalId,
@@ -129,6 +133,11 @@ function dataSource(resource: CfnResource, read: PropertyReader): DataSourceDefi
     default:
       return read.fail('Type', `data source type ${type} is not supported by the local runtime`);
   }
+}
+
+function serviceRoleOf(template: CfnTemplate, resolver: ReferenceResolver, resource: CfnResource) {
+  const serviceRole = extractServiceRole(template, resolver, resource.Properties?.ServiceRoleArn);
+  return serviceRole === undefined ? {} : { serviceRole };
 }
 
 function resolverDefinition(resource: CfnResource, read: PropertyReader): ResolverDefinition {

@@ -125,6 +125,40 @@ describe('POST /profiles', () => {
     });
   });
 
+  it("400 in the body's own terms: snake_case keys and plain messages, never GraphQL's", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ username, bio: 'x'.repeat(2001) }, 'bio must have at most 2000 characters'],
+      [{ username, full_name: 123 }, 'full_name must be a string'],
+      [{ username, show_email: 'yes' }, 'show_email must be true or false'],
+      [{ username, projects: [{ title: 'P', link: 'ftp://p.example' }] }, 'projects[0].link must be an http(s) URL'],
+      [{ username, social_links: { github: 'ftp://g.example' } }, 'social_links.github must be an http(s) URL'],
+    ];
+    for (const [body, message] of cases) {
+      expect(await call('POST', '/profiles', { token: owner.accessToken, body })).toEqual({
+        status: 400,
+        body: { error: 'Bad Request', message },
+      });
+    }
+  });
+
+  it('leaves unset fields out of the answer, as the seed did, but keeps email and phone', async () => {
+    const fresh = await signUpUser(stack);
+    const name = `u${randomUUID().slice(0, 8)}`;
+    const res = await call('POST', '/profiles', {
+      token: fresh.accessToken,
+      body: { username: name, bio: 'Only a bio' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toMatchObject({ username: name, bio: 'Only a bio', email: null, phone: null });
+    for (const key of ['full_name', 'title', 'avatar_url', 'profile_image_url', 'resume_url', 'date_of_birth']) {
+      expect(res.body.profile).not.toHaveProperty(key);
+    }
+    const shown = await call('GET', `/profiles/${name}`);
+    expect(shown.body).not.toHaveProperty('title');
+    expect(shown.body).not.toHaveProperty('resume_url');
+    expect(Object.values(shown.body)).not.toContain(null);
+  });
+
   it('409 when the username belongs to someone else', async () => {
     const other = await signUpUser(stack);
     expect(await call('POST', '/profiles', { token: other.accessToken, body: { username } })).toEqual({
@@ -225,6 +259,60 @@ describe('POST /links and DELETE /links/{id}', () => {
     const deleted = await call('DELETE', `/links/${saved.body.link.link_id}`, { token: owner.accessToken });
     expect(deleted).toEqual({ status: 200, body: { message: 'Link deleted successfully' } });
     expect((await call('GET', `/profiles/${username}`)).body.links).toEqual([]);
+  });
+
+  it('creates a link under a new client-chosen link_id, then updates it under the same id', async () => {
+    const linkId = `mine-${randomUUID().slice(0, 8)}`;
+    const created = await call('POST', '/links', {
+      token: owner.accessToken,
+      body: { link_id: linkId, title: 'Chosen', url: 'https://chosen.example', order: 3 },
+    });
+    expect(created).toEqual({
+      status: 200,
+      body: {
+        message: 'Link saved successfully',
+        link: expect.objectContaining({
+          user_id: owner.sub,
+          link_id: linkId,
+          title: 'Chosen',
+          order: 3,
+          is_deleted: false,
+        }),
+      },
+    });
+    const updated = await call('POST', '/links', {
+      token: owner.accessToken,
+      body: { link_id: linkId, title: 'Renamed', url: 'https://chosen.example' },
+    });
+    expect(updated.body.link).toMatchObject({
+      link_id: linkId,
+      title: 'Renamed',
+      order: 3,
+      created_at: created.body.link.created_at,
+    });
+    expect((await call('GET', `/profiles/${username}`)).body.links).toContainEqual({
+      title: 'Renamed',
+      url: 'https://chosen.example',
+    });
+    expect((await call('DELETE', `/links/${linkId}`, { token: owner.accessToken })).status).toBe(200);
+  });
+
+  it('400 for a link_id that cannot be an id, or a value of the wrong type, naming the key', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        { link_id: 'bad id!', title: 'T', url: 'https://x.example' },
+        'link_id: a link id has 1 to 64 letters, digits, "-" or "_"',
+      ],
+      [{ title: 5, url: 'https://x.example' }, 'title must be a string'],
+      [{ title: 'T', url: 'https://x.example', order: 'first' }, 'order must be a whole number'],
+      [{ title: 'T', url: 'javascript:alert(1)' }, 'url must be an http(s) URL'],
+    ];
+    for (const [body, message] of cases) {
+      expect(await call('POST', '/links', { token: owner.accessToken, body })).toEqual({
+        status: 400,
+        body: { error: 'Bad Request', message },
+      });
+    }
   });
 
   it('400 when title or url is missing, 401 without a token, 404 deleting an unknown link', async () => {

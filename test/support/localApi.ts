@@ -32,7 +32,13 @@ export function localApi(endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT) 
     api.dataSources.map((d) => [
       d.name,
       d.type === 'AMAZON_DYNAMODB'
-        ? createDynamoDbDataSource({ name: d.name, tableName: d.tableName as string, client })
+        ? createDynamoDbDataSource({
+            name: d.name,
+            tableName: d.tableName as string,
+            client,
+            serviceRole: d.serviceRole,
+            region: d.region,
+          })
         : createNoneDataSource(d.name),
     ]),
   );

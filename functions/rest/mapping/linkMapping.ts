@@ -1,14 +1,23 @@
 // POST /links body ⇄ GraphQL saveLink (docs/rest-contract.md "Links Endpoints").
 import type { Link, LinkInput } from '../../../generated/graphql.ts';
-import type { JsonObject } from './requestBody.ts';
-import { copyIfPresent, requireFields } from './requestBody.ts';
+import type { JsonKind, JsonObject } from './requestBody.ts';
+import { checkKind, copyIfPresent, requireFields } from './requestBody.ts';
 
 /** The Link fields the REST answer reads (what SAVE_LINK_MUTATION selects). */
 export type LinkFields = Pick<Link, 'linkId' | 'title' | 'url' | 'order' | 'isDeleted' | 'createdAt' | 'updatedAt'>;
 
-/** Maps a POST /links body to saveLink's input; 400 when title or url is missing (seed). */
+/** LinkInput's fields by GraphQL name: the REST key of each and the JSON it takes. */
+export const LINK_INPUT_KEYS = {
+  linkId: { rest: 'link_id', kind: 'string' },
+  title: { rest: 'title', kind: 'string' },
+  url: { rest: 'url', kind: 'string' },
+  order: { rest: 'order', kind: 'integer' },
+} as const satisfies Record<keyof LinkInput, { rest: string; kind: JsonKind }>;
+
+/** Maps a POST /links body to saveLink's input; 400 when title or url is missing (seed) or a value has the wrong type. */
 export function toLinkInput(body: JsonObject): LinkInput {
-  requireFields(body, ['title', 'url']);
+  requireFields(body, [LINK_INPUT_KEYS.title.rest, LINK_INPUT_KEYS.url.rest]);
+  for (const { rest, kind } of Object.values(LINK_INPUT_KEYS)) checkKind(body[rest], kind, rest);
   const input: Record<string, unknown> = { title: body.title, url: body.url };
   // A null or empty link_id means "a new link", as in the seed (docs/rest-contract.md "POST /links").
   if (body.link_id !== undefined && body.link_id !== null && body.link_id !== '') input.linkId = body.link_id;

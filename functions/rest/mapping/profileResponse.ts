@@ -48,10 +48,16 @@ export function toPublicProfileJson(profile: PublicProfile): Record<string, unkn
   return toProfileJson(profile, 'public');
 }
 
+// The seed returned the stored item, so a field never set was absent from its JSON; email and phone
+// are the exception the contract keeps: `null` when unset (docs/rest-contract.md "Our deviations").
+const NULL_WHEN_UNSET: ReadonlySet<ProfileFieldName> = new Set(['email', 'phone']);
+
 function toProfileJson(profile: Record<string, unknown>, view: View): Record<string, unknown> {
   const json: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(PROFILE_FIELDS) as [ProfileFieldName, ProfileField][]) {
-    if (field.rest !== null && inView(field, profile, view)) json[field.rest] = restValue(field, profile[name], view);
+    if (field.rest === null || !inView(field, profile, view)) continue;
+    const value = restValue(field, profile[name], view);
+    if (value !== null || NULL_WHEN_UNSET.has(name)) json[field.rest] = value;
   }
   return json;
 }
@@ -75,7 +81,8 @@ function toProjectJson(project: Partial<ProjectFields>, view: View): Record<stri
     ProjectFieldName,
     (typeof PROJECT_FIELDS)[ProjectFieldName],
   ][]) {
-    if (view === 'full' || field.restPublic) json[field.rest] = project[name] ?? null;
+    const value = project[name] ?? null;
+    if ((view === 'full' || field.restPublic) && value !== null) json[field.rest] = value;
   }
   return json;
 }

@@ -36,8 +36,47 @@ export function missingFields(body: JsonObject, fields: readonly string[]): stri
   });
 }
 
-/** Throws the seed's 400 "Missing required fields" when any of `fields` is missing. */
-export function requireFields(body: JsonObject, fields: readonly string[]): void {
+/** Throws the seed's 400 "Missing required fields" when any of `fields` is missing; `prefix` names a nested object's place. */
+export function requireFields(body: JsonObject, fields: readonly string[], prefix = ''): void {
   const missing = missingFields(body, fields);
-  if (missing.length > 0) throw new HttpError(400, `Missing required fields (${missing.join(', ')})`);
+  if (missing.length > 0) {
+    throw new HttpError(400, `Missing required fields (${missing.map((field) => `${prefix}${field}`).join(', ')})`);
+  }
+}
+
+/** The JSON shapes a REST body value may be required to have. */
+export type JsonKind = 'string' | 'boolean' | 'integer' | 'strings' | 'object';
+
+const KIND_PHRASES: Record<JsonKind, string> = {
+  string: 'must be a string',
+  boolean: 'must be true or false',
+  integer: 'must be a whole number',
+  strings: 'must be a list of strings',
+  object: 'must be an object',
+};
+
+function hasKind(value: unknown, kind: JsonKind): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'strings':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'object':
+      return isJsonObject(value);
+  }
+}
+
+/**
+ * Throws a 400 naming the REST key (`bio must be a string`) when a present, non-null value is not
+ * of `kind`, so that a mistyped body never reaches GraphQL, whose coercion errors speak of
+ * variables and camelCase types (docs/rest-contract.md "Our deviations").
+ */
+export function checkKind(value: unknown, kind: JsonKind, path: string): void {
+  if (value !== undefined && value !== null && !hasKind(value, kind)) {
+    throw new HttpError(400, `${path} ${KIND_PHRASES[kind]}`);
+  }
 }

@@ -3,11 +3,12 @@ import type { Context } from 'hono';
 import type { GraphqlClient } from '../../lib/appsyncClient.ts';
 import { HttpError } from '../httpErrors.ts';
 import type { LinkFields } from '../mapping/linkMapping.ts';
-import { toLinkInput, toLinkJson } from '../mapping/linkMapping.ts';
+import { LINK_INPUT_KEYS, toLinkInput, toLinkJson } from '../mapping/linkMapping.ts';
 import { parseJsonObject } from '../mapping/requestBody.ts';
 import { DELETE_LINK_MUTATION, SAVE_LINK_MUTATION } from '../operations.ts';
 import { callerSub, requireToken } from '../requestAuth.ts';
 import type { RestEnv } from '../restEnv.ts';
+import { keyNamer } from '../restFieldNames.ts';
 import { runOperation } from '../runOperation.ts';
 
 /** POST /links: creates or updates one of the caller's links. */
@@ -19,6 +20,7 @@ export async function saveLink(c: Context<RestEnv>, graphql: GraphqlClient): Pro
     graphql,
     { query: SAVE_LINK_MUTATION, variables: { input }, auth },
     'saveLink',
+    keyNamer(Object.fromEntries(Object.entries(LINK_INPUT_KEYS).map(([name, key]) => [name, key.rest]))),
   );
   if (link === null) throw new Error('saveLink returned no link and no error.');
   return c.json({ message: 'Link saved successfully', link: toLinkJson(link, callerSub(c)) });
@@ -32,6 +34,8 @@ export async function deleteLink(c: Context<RestEnv>, graphql: GraphqlClient): P
     graphql,
     { query: DELETE_LINK_MUTATION, variables: { linkId: c.req.param('id') }, auth },
     'deleteLink',
+    // The argument is the path's {id} (routeTable.ts).
+    keyNamer({ linkId: 'id' }),
   );
   if (link === null) throw new HttpError(404, 'Link not found');
   return c.json({ message: 'Link deleted successfully' });

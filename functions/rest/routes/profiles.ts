@@ -12,6 +12,7 @@ import { toUserJson } from '../mapping/userResponse.ts';
 import { ME_QUERY, PUBLIC_PROFILE_QUERY, SAVE_PROFILE_MUTATION, USERNAME_AVAILABLE_QUERY } from '../operations.ts';
 import { callerSub, publicAuth, requireToken } from '../requestAuth.ts';
 import type { RestEnv } from '../restEnv.ts';
+import { profileFieldNamer } from '../restFieldNames.ts';
 import { runOperation, runPublicOperation } from '../runOperation.ts';
 
 /** GET /users/me: the caller's account status. */
@@ -31,6 +32,7 @@ export async function saveProfile(c: Context<RestEnv>, graphql: GraphqlClient): 
     graphql,
     { query: SAVE_PROFILE_MUTATION, variables: { input }, auth },
     'saveProfile',
+    profileFieldNamer(input),
   );
   if (profile === null) throw new Error('saveProfile returned no profile and no error.');
   return c.json({ message: 'Profile saved successfully', profile: toFullProfileJson(profile, callerSub(c)) });

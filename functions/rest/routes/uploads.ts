@@ -9,10 +9,11 @@ import type { Context } from 'hono';
 import type { GraphqlClient } from '../../lib/appsyncClient.ts';
 import { parseJsonObject } from '../mapping/requestBody.ts';
 import type { UploadUrlFields } from '../mapping/uploadMapping.ts';
-import { toUploadInput, toUploadJson } from '../mapping/uploadMapping.ts';
+import { toUploadInput, toUploadJson, UPLOAD_INPUT_KEYS } from '../mapping/uploadMapping.ts';
 import { CREATE_UPLOAD_URL_MUTATION } from '../operations.ts';
 import { requireToken } from '../requestAuth.ts';
 import type { RestEnv } from '../restEnv.ts';
+import { keyNamer } from '../restFieldNames.ts';
 import { runOperation } from '../runOperation.ts';
 
 /** POST /upload-url: a presigned PUT for one of the caller's uploads. */
@@ -24,6 +25,7 @@ export async function createUploadUrl(c: Context<RestEnv>, graphql: GraphqlClien
     graphql,
     { query: CREATE_UPLOAD_URL_MUTATION, variables: { input }, auth },
     'createUploadUrl',
+    keyNamer(UPLOAD_INPUT_KEYS),
   );
   if (upload === null) throw new Error('createUploadUrl returned no upload URL and no error.');
   return c.json(toUploadJson(upload));

@@ -2,16 +2,20 @@
 // returns (hand-written or built with @aws-appsync/utils/dynamodb) against DynamoDB and answers
 // with ctx.result / ctx.error as AppSync does (docs/appsync-facts.md §2).
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LOCAL_REGION } from '../../awsConfig.ts';
 import type { DataSource, DataSourceOutcome } from '../runtime/contract.ts';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodbBatchOperations.ts';
 import { InvalidRequestObjectError, toDataSourceError } from './dynamodbErrors.ts';
 import { deleteItem, getItem, putItem, updateItem } from './dynamodbItemOperations.ts';
+import { requiredPermissions, roleAuthorizer } from './dynamodbPermissions.ts';
+import type { ServiceRole } from './dynamodbPermissions.ts';
 import { query, scan } from './dynamodbQueryScan.ts';
 import { objectField } from './dynamodbRequestFields.ts';
 import type { DynamoDbTarget, RequestObject } from './dynamodbRequestFields.ts';
 import { transactGetItems, transactWriteItems } from './dynamodbTransactions.ts';
 
 export type { CancellationReason } from './dynamodbTransactions.ts';
+export type { ServiceRole } from './dynamodbPermissions.ts';
 
 type Operation = (request: RequestObject, target: DynamoDbTarget) => Promise<DataSourceOutcome>;
 
@@ -35,11 +39,25 @@ export interface DynamoDbDataSourceOptions {
   /** The table single-item operations, Query and Scan use; batch and transact requests name their own tables. */
   tableName: string;
   client: DynamoDBClient;
+  /**
+   * The role the data source calls DynamoDB as (the template's ServiceRoleArn and its policies):
+   * operations it does not allow fail as on AWS. Without one, nothing is checked.
+   */
+  serviceRole?: ServiceRole;
+  /** The table's region (DynamoDBConfig.AwsRegion), for the ARNs the role's policies name. */
+  region?: string;
 }
 
 /** Creates an AMAZON_DYNAMODB data source bound to one table. */
-export function createDynamoDbDataSource({ name, tableName, client }: DynamoDbDataSourceOptions): DataSource {
+export function createDynamoDbDataSource({
+  name,
+  tableName,
+  client,
+  serviceRole,
+  region = LOCAL_REGION,
+}: DynamoDbDataSourceOptions): DataSource {
   const target: DynamoDbTarget = { tableName, client };
+  const authorize = serviceRole ? roleAuthorizer(serviceRole, region) : undefined;
   return {
     name,
     type: 'AMAZON_DYNAMODB',
@@ -48,6 +66,7 @@ export function createDynamoDbDataSource({ name, tableName, client }: DynamoDbDa
         const requestObject = objectField(request, 'request');
         const operation = OPERATIONS[String(requestObject.operation)];
         if (operation === undefined) throw unsupported(requestObject.operation);
+        authorize?.(requiredPermissions(String(requestObject.operation), requestObject, tableName));
         return await operation(requestObject, target);
       } catch (error) {
         return { error: toDataSourceError(error) };

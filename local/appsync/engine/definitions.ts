@@ -1,5 +1,6 @@
 // What the local AppSync engine is built from. The template loader (local/template/) produces
 // these from the synthesized CloudFormation template; nothing here is declared by hand.
+import type { IamPolicyStatement } from '../dataSources/iamPolicy.ts';
 
 /** AppSync's authorization modes, spelled as in CloudFormation. */
 export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS' | 'AWS_IAM' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
@@ -19,6 +20,12 @@ export interface ApiKeyDefinition {
   expires: number;
 }
 
+/** A data source's ServiceRoleArn: the role's ARN and its policy statements, resolved. */
+export interface ServiceRoleDefinition {
+  arn: string;
+  statements: IamPolicyStatement[];
+}
+
 /** AWS::AppSync::DataSource, resolved. */
 export interface DataSourceDefinition {
   name: string;
@@ -28,6 +35,8 @@ export interface DataSourceDefinition {
   region?: string;
   /** AWS_LAMBDA: the function's logical ID in the template. */
   lambdaFunctionLogicalId?: string;
+  /** The role AppSync calls the service as; absent when the template's role cannot be read (not enforced). */
+  serviceRole?: ServiceRoleDefinition;
 }
 
 /** AWS::AppSync::FunctionConfiguration, resolved. */

@@ -2,11 +2,16 @@
 // rejects unsupported syntax (try, while, classes, ++, regex literals, …) with BadRequestException
 // "The code contains one or more errors" (docs/appsync-facts.md §3). The same rules ship as
 // @aws-appsync/eslint-plugin's `base` set, so running them over the deployed bundle makes code
-// AWS rejects fail here too, even if the source-level lint was bypassed.
+// AWS rejects fail here too, even if the source-level lint was bypassed. Two more features the docs
+// call unsupported, recursion and Function.prototype.call/apply/bind, are checked by syntactic rules
+// of our own (lintRules/), since the plugin's versions need TypeScript's type checker.
 import { createHash } from 'node:crypto';
 import { Linter } from 'eslint';
+import type { Rule } from 'eslint';
 import appsyncPlugin from '@aws-appsync/eslint-plugin';
 import { CODE_ERRORS_MESSAGE, CodeRejectedError } from './codeErrors.ts';
+import { noCallApplyBind } from './lintRules/noCallApplyBind.ts';
+import { noRecursion } from './lintRules/noRecursion.ts';
 
 interface BaseConfig {
   plugins: Linter.Config['plugins'];
@@ -14,14 +19,28 @@ interface BaseConfig {
 }
 
 const base = (appsyncPlugin.configs as unknown as { base: BaseConfig }).base;
+const pluginRules = (appsyncPlugin as unknown as { rules: Record<string, Rule.RuleModule> }).rules;
+
+// The plugin's `no-recursion` needs TypeScript's type checker, so the syntactic version for bundles
+// takes its place under the same rule ID (what EvaluateCode reports). call/apply/bind, documented as
+// unsupported but in none of the plugin's rules, get a rule of their own (docs/appsync-facts.md §3).
+const plugins: Linter.Config['plugins'] = {
+  ...base.plugins,
+  '@aws-appsync': { rules: { ...pluginRules, 'no-recursion': noRecursion } },
+  'appsync-js': { rules: { 'no-function-call-apply-bind': noCallApplyBind } },
+};
 
 // espree (ESLint's own parser) instead of the plugin's TypeScript parser: bundles are plain
-// JavaScript and none of the `base` rules need type information, and espree is several times faster.
+// JavaScript and none of the rules used need type information, and espree is several times faster.
 const config: Linter.Config[] = [
   {
     files: ['**/*.js'],
-    plugins: base.plugins,
-    rules: base.rules,
+    plugins,
+    rules: {
+      ...base.rules,
+      '@aws-appsync/no-recursion': 'error',
+      'appsync-js/no-function-call-apply-bind': 'error',
+    },
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
   },
 ];

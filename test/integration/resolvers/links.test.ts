@@ -49,27 +49,72 @@ describe('links', () => {
     expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ link_count: 2 });
   });
 
-  it("answers NotFound for another user's link, an unknown link and a second delete, and changes nothing", async () => {
+  it("creates a link under a new client-chosen id, and another user's id is a new link of the caller's own", async () => {
+    const owner = await member();
+    const intruder = await member();
+    const chosen = await addLink(owner.caller, { linkId: 'my-own-id', title: 'Chosen', url: 'https://chosen.example' });
+    const link = await addLink(owner.caller, { title: 'Mine', url: 'https://mine.example' });
+
+    const theirs = await addLink(intruder.caller, { linkId: link.linkId, title: 'Copy', url: 'https://copy.example' });
+
+    expect(chosen).toMatchObject({ linkId: 'my-own-id', title: 'Chosen', order: 0, isDeleted: false });
+    expect(await api.item(api.tables.links, { user_id: owner.sub, link_id: 'my-own-id' })).toMatchObject({
+      in_link_count: true,
+      is_deleted: false,
+    });
+    expect(theirs).toMatchObject({ linkId: link.linkId, title: 'Copy' });
+    expect(await api.item(api.tables.links, { user_id: owner.sub, link_id: link.linkId })).toMatchObject({
+      title: 'Mine',
+      url: 'https://mine.example',
+    });
+    expect(await api.item(api.tables.users, { user_id: owner.sub })).toMatchObject({ link_count: 2 });
+    expect(await api.item(api.tables.users, { user_id: intruder.sub })).toMatchObject({ link_count: 1 });
+  });
+
+  it('creates a deleted link again under its id, counting it once more; a live one is updated in place', async () => {
+    const { caller, sub } = await member();
+    const link = await addLink(caller, { linkId: 'again', title: 'First', url: 'https://first.example', order: 4 });
+    expect((await api.run(caller, DELETE_LINK, { id: 'again' })).errors).toBeUndefined();
+
+    const recreated = await addLink(caller, { linkId: 'again', title: 'Second', url: 'https://second.example' });
+    const updated = await addLink(caller, { linkId: 'again', title: 'Third', url: 'https://third.example' });
+
+    expect(recreated).toMatchObject({ linkId: 'again', title: 'Second', order: 0, isDeleted: false });
+    expect(recreated.createdAt >= link.createdAt).toBe(true);
+    expect(updated).toMatchObject({ linkId: 'again', title: 'Third', createdAt: recreated.createdAt });
+    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ link_count: 1 });
+  });
+
+  it('creates a client-chosen id once when saves race: the others update it or lose with Conflict', async () => {
+    const { caller, sub } = await member();
+    const input = (i: number) => ({ linkId: 'raced', title: `T${i}`, url: 'https://raced.example' });
+    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => api.run(caller, SAVE_LINK, { input: input(i) })));
+
+    for (const res of results) {
+      if (res.errors)
+        expect(res.errors[0]).toMatchObject({ errorType: 'Conflict', errorInfo: { field: 'input.linkId' } });
+    }
+    expect(results.some((res) => res.errors === undefined)).toBe(true);
+    expect(await api.item(api.tables.users, { user_id: sub })).toMatchObject({ link_count: 1 });
+  });
+
+  it("answers NotFound deleting another user's link, an unknown link or a deleted one, and changes nothing", async () => {
     const owner = await member();
     const intruder = await member();
     const link = await addLink(owner.caller, { title: 'Mine', url: 'https://mine.example' });
 
-    const update = await api.run(intruder.caller, SAVE_LINK, {
-      input: { linkId: link.linkId, title: 'Stolen', url: 'https://evil.example' },
-    });
     const remove = await api.run(intruder.caller, DELETE_LINK, { id: link.linkId });
     const unknown = await api.run(owner.caller, DELETE_LINK, { id: 'does-not-exist' });
     await api.run(owner.caller, DELETE_LINK, { id: link.linkId });
     const again = await api.run(owner.caller, DELETE_LINK, { id: link.linkId });
 
-    for (const res of [update, remove, unknown, again]) {
+    for (const res of [remove, unknown, again]) {
       expect(res.errors?.[0]).toMatchObject({ errorType: 'NotFound', message: 'Link not found.' });
     }
     expect(await api.item(api.tables.links, { user_id: owner.sub, link_id: link.linkId })).toMatchObject({
       title: 'Mine',
-      url: 'https://mine.example',
+      is_deleted: true,
     });
-    expect(await api.item(api.tables.links, { user_id: intruder.sub, link_id: link.linkId })).toBeNull();
     expect(await api.item(api.tables.users, { user_id: owner.sub })).toMatchObject({ link_count: 0 });
   });
 

@@ -70,7 +70,8 @@ const OPERATIONS: Record<
   deleteLink: {
     type: 'Mutation',
     query: 'mutation D($id: ID!) { deleteLink(linkId: $id) { linkId isDeleted } }',
-    variables: (caller) => ({ id: caller === 'valid token' ? doomedLink : guardedLink }),
+    // Others aim at the owner's doomed link: ids are per user, so theirs never holds it and it is NotFound.
+    variables: () => ({ id: doomedLink }),
   },
 };
 
@@ -166,7 +167,8 @@ const EXPECTED: Record<Caller, Partial<Record<Operation, Expectation>>> = {
     profile: PUBLIC_READS.profile,
     usernameAvailable: PUBLIC_READS.usernameAvailable,
     saveProfile: answers((p) => expect(p).toEqual({ username: otherName, bio: "written with other user's token" })),
-    saveLink: fieldError('NotFound'),
+    // Link ids are per user: the owner's id names a new link of the other user's own (the owner's is untouched, below).
+    saveLink: answers((l) => expect(l).toEqual({ linkId: guardedLink, title: 'Hijacked' })),
     deleteLink: fieldError('NotFound'),
   },
 };

@@ -205,16 +205,16 @@ describe('saveLink with bad input', () => {
     expect(await snapshot(user.sub, name)).toEqual(before);
   });
 
-  it('an update of a link that does not exist is NotFound and creates nothing', async () => {
+  it('a link id longer than ids may be is a BadRequest before any read, and nothing is written', async () => {
     const before = await snapshot(user.sub, name);
 
     const res = await api.post(
       SAVE_LINK,
-      { input: { linkId: randomUUID(), title: 'Ghost', url: 'https://ghost.example' } },
+      { input: { linkId: 'x'.repeat(200), title: 'Long', url: 'https://long.example' } },
       asUser(),
     );
 
-    expect(res.body.errors?.[0]).toMatchObject({ path: ['saveLink'], errorType: 'NotFound' });
+    expectBadRequest(res, 'saveLink', 'input.linkId');
     expect(await snapshot(user.sub, name)).toEqual(before);
   });
 });

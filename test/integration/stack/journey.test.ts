@@ -226,23 +226,24 @@ describe('a user journey over HTTP', () => {
     });
   });
 
-  it("a second user's update or delete of the first user's link is NotFound and changes nothing", async () => {
-    const update = await api.post(
+  it("a second user's save under the first user's link id is a link of their own; their delete is NotFound", async () => {
+    const copy = await api.post(
       SAVE_LINK,
-      { input: { linkId: links.GitHub, title: 'Stolen', url: 'https://evil.example' } },
+      { input: { linkId: links.GitHub, title: 'Copied', url: 'https://copy.example' } },
       asBob(),
     );
-    const remove = await api.post(DELETE_LINK, { id: links.GitHub }, asBob());
+    const remove = await api.post(DELETE_LINK, { id: links.Talk }, asBob());
 
-    for (const res of [update, remove]) {
-      expect(res.status).toBe(200);
-      expect(res.body.errors?.[0]).toMatchObject({ errorType: 'NotFound' });
-    }
+    expect(copy.body.data?.saveLink).toMatchObject({ linkId: links.GitHub, title: 'Copied' });
+    expect(remove.status).toBe(200);
+    expect(remove.body.errors?.[0]).toMatchObject({ errorType: 'NotFound' });
     expect((await ok(PUBLIC_PROFILE, { u: renamed }, asPublic())).profile.links).toContainEqual({
       title: 'GitHub',
       url: 'https://github.example',
       order: 1,
     });
-    expect((await ok(PUBLIC_PROFILE, { u: secondName }, asPublic())).profile.links).toEqual([]);
+    expect((await ok(PUBLIC_PROFILE, { u: secondName }, asPublic())).profile.links).toEqual([
+      { title: 'Copied', url: 'https://copy.example', order: 0 },
+    ]);
   });
 });

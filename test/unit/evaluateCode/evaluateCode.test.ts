@@ -172,6 +172,27 @@ export function response(ctx) { return ctx.result; }`);
     );
   });
 
+  it('refuses recursion and Function.prototype.call as the runtime does, by the same rules', () => {
+    const out = evaluate(`function depth(n) {
+  return n > 0 ? depth(n - 1) : 0;
+}
+export function request(ctx) { return Math.max.apply(null, [depth(2), 1]); }
+export function response(ctx) { return ctx.result; }`);
+    expect(out.evaluationResult).toBeUndefined();
+    expect(out.error?.codeErrors).toEqual([
+      {
+        errorType: 'LINT_ERROR',
+        value: '@aws-appsync/no-recursion: Recursive function calls not supported. Detected cycle in depth <-depth',
+        location: { line: 2, column: 18, span: 12 },
+      },
+      {
+        errorType: 'LINT_ERROR',
+        value: 'appsync-js/no-function-call-apply-bind: Function.prototype.apply is not supported',
+        location: { line: 4, column: 39, span: 35 },
+      },
+    ]);
+  });
+
   it('reports a syntax error as a PARSER_ERROR', () => {
     const out = evaluate('export function request(ctx) {\n  return "unterminated;\n}');
     expect(out.error?.codeErrors).toEqual([

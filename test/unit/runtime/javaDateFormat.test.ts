@@ -1,7 +1,11 @@
 // Parsing with Java DateTimeFormatter patterns, one field parser at a time (util.time's
 // parseFormattedToEpochMilliSeconds rests on it).
 import { describe, expect, it } from 'vitest';
-import { parseWithPattern, resolveZone } from '../../../local/appsync/runtime/util/javaDateFormat.ts';
+import {
+  formatEpochMillis,
+  parseWithPattern,
+  resolveZone,
+} from '../../../local/appsync/runtime/util/javaDateFormat.ts';
 
 const utc = resolveZone('UTC');
 const at = (iso: string) => Date.parse(iso);
@@ -44,5 +48,40 @@ describe('parseWithPattern', () => {
 
   it('refuses an unknown pattern letter, as Java does', () => {
     expect(() => parseWithPattern('AD 2018', 'G yyyy', utc)).toThrow('Unknown pattern letter: G');
+  });
+});
+
+// Expected values: java.time.format.DateTimeFormatter's documentation ("Optional section start/end",
+// the offset letters X, x and Z) and DateTimeFormatterBuilder.appendPattern's errors.
+describe('optional sections and offsets', () => {
+  const instant = at('2018-02-01T17:21:05Z');
+
+  it('prints optional sections, nested or left open, when formatting', () => {
+    expect(formatEpochMillis(instant, 'yyyy-MM-dd[ HH:mm[:ss]]', utc)).toBe('2018-02-01 17:21:05');
+    expect(formatEpochMillis(instant, 'yyyy-MM-dd[ HH:mm', utc)).toBe('2018-02-01 17:21');
+  });
+
+  it('parses each optional section when it is there and skips it when it is not', () => {
+    expect(parseWithPattern('2018-02-01', 'yyyy-MM-dd[ HH:mm[:ss]]', utc)).toBe(at('2018-02-01T00:00:00Z'));
+    expect(parseWithPattern('2018-02-01 17:21', 'yyyy-MM-dd[ HH:mm[:ss]]', utc)).toBe(at('2018-02-01T17:21:00Z'));
+    expect(parseWithPattern('2018-02-01 17:21:05', 'yyyy-MM-dd[ HH:mm[:ss]]', utc)).toBe(instant);
+    expect(parseWithPattern('20180201[]', "yyyyMMdd'[]'", utc)).toBe(at('2018-02-01T00:00:00Z'));
+  });
+
+  it('refuses a ] without [ and the reserved characters, as Java does', () => {
+    expect(() => formatEpochMillis(instant, 'yyyy]', utc)).toThrow(
+      'Pattern invalid as it contains ] without previous [',
+    );
+    expect(() => formatEpochMillis(instant, 'yyyy{MM}', utc)).toThrow("Pattern includes reserved character: '{'");
+    expect(() => parseWithPattern('2018#', 'yyyy#', utc)).toThrow("Pattern includes reserved character: '#'");
+  });
+
+  it('writes offsets per letter and count, seconds only where the pattern has them', () => {
+    const at30 = resolveZone('-07:00:30');
+    expect(formatEpochMillis(instant, 'X|XX|XXX|XXXX|XXXXX', at30)).toBe('-07|-0700|-07:00|-070030|-07:00:30');
+    expect(formatEpochMillis(instant, 'x|xxx|Z|ZZZZ|ZZZZZ', at30)).toBe('-07|-07:00|-0700|GMT-07:00:30|-07:00:30');
+    expect(formatEpochMillis(instant, 'X|x|xxx|Z|ZZZZ|ZZZZZ', utc)).toBe('Z|+00|+00:00|+0000|GMT|Z');
+    expect(formatEpochMillis(instant, 'X', resolveZone('+05:30'))).toBe('+0530');
+    expect(() => formatEpochMillis(instant, 'XXXXXX', utc)).toThrow('Too many pattern letters: X');
   });
 });

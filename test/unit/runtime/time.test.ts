@@ -39,6 +39,33 @@ describe('util.time (AWS documentation examples)', () => {
   });
 });
 
+// Expected values: "Usage with AWS AppSync defined scalars" on the VTL time-helpers page
+// (time-helpers-in-util-time.html, docs/appsync-facts.md §1.2 [D]): optional sections `[…]` and an
+// offset with seconds. The instant is the one the second example prints, 2018-07-11T15:14:15-07:00:30.
+describe('util.time optional sections (AWS documentation examples)', () => {
+  const JULY = Date.UTC(2018, 6, 11, 22, 14, 45);
+  const july = createAppSyncGlobals(sourceOf(invocation()), { now: () => JULY }).util.time as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
+
+  it('formats the AWSDate and AWSDateTime patterns at an offset with seconds', () => {
+    expect(july.nowFormatted('yyyy-MM-dd[XXX]', '-07:00:30')).toBe('2018-07-11-07:00');
+    expect(july.nowFormatted("yyyy-MM-dd'T'HH:mm:ss[XXXXX]", '-07:00:30')).toBe('2018-07-11T15:14:15-07:00:30');
+  });
+
+  it('parses with an optional offset: from the text when present, else the zone given', () => {
+    expect(july.parseFormattedToEpochMilliSeconds('2018-07-11-07:00', 'yyyy-MM-dd[XXX]')).toBe(
+      Date.UTC(2018, 6, 11, 7),
+    );
+    expect(july.parseFormattedToEpochMilliSeconds('2018-07-11', 'yyyy-MM-dd[XXX]', 'UTC')).toBe(Date.UTC(2018, 6, 11));
+    expect(july.parseFormattedToEpochMilliSeconds('2018-07-11T15:14:15-07:00:30', "yyyy-MM-dd'T'HH:mm:ss[XXXXX]")).toBe(
+      JULY,
+    );
+    expect(() => july.parseFormattedToEpochMilliSeconds('2018-07-11', 'yyyy-MM-dd[XXX]')).toThrow(/no time zone/);
+  });
+});
+
 // Expected values: the pattern letters as defined by java.time.format.DateTimeFormatter's
 // documentation (AWS: "the syntax is based on DateTimeFormatter", docs/appsync-facts.md §1.2).
 describe('util.time Java DateTimeFormatter patterns', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppSyncGlobals } from '../../../local/appsync/runtime/globals.ts';
 import { invocation, sourceOf } from './invocationFactory.ts';
+import { matchesSubscriptionFilter } from '../../../local/appsync/realtime/subscriptionFilter.ts';
+import type { SubscriptionFilter } from '../../../local/appsync/realtime/subscriptionFilter.ts';
 
 const { util } = createAppSyncGlobals(sourceOf(invocation()));
 const transform = util.transform as Record<string, (...args: unknown[]) => unknown>;
@@ -365,6 +367,56 @@ describe('util.transform.toSubscriptionFilter', () => {
         [f('percentageUp', 'gte', 20), ...common, f('isPublished', 'eq', false)],
       ),
     );
+  });
+
+  // AWS's documented examples for the second and third arguments (transformation-helpers-in-utils-transform.html,
+  // "Subscription filter arguments" [D]): an `or` member whose only field is ignored is dropped, not
+  // kept as a group that lets every event through.
+  const BOOKS = {
+    percentageUp: { lte: 50, gte: 20 },
+    and: [{ title: { ne: 'Book1' } }, { downvotes: { gt: 20 } }],
+    or: [{ author: { eq: 'Admin' } }, { isPublished: { eq: false } }],
+  };
+  const kept = [f('title', 'ne', 'Book1'), f('downvotes', 'gt', 20), f('isPublished', 'eq', false)];
+
+  it('drops ignored fields, and an or-member left empty by them (AWS example, argument 2)', () => {
+    const result = transform.toSubscriptionFilter(BOOKS, ['percentageUp', 'author']);
+    expect(result).toEqual(groups(kept));
+    // An unpublished book passes; a published one is blocked (it would pass an empty group).
+    expect(
+      matchesSubscriptionFilter(result as SubscriptionFilter, { title: 'B', downvotes: 30, isPublished: false }),
+    ).toBe(true);
+    expect(
+      matchesSubscriptionFilter(result as SubscriptionFilter, { title: 'B', downvotes: 30, isPublished: true }),
+    ).toBe(false);
+  });
+
+  it('adds each rule as an alternative after ignoring fields; rules may name an ignored field (AWS example, argument 3)', () => {
+    // AWS's page shows the input's `downvotes: {lt: 20}` as `gt` in the output, a typo: operators are copied as written.
+    const input = { ...BOOKS, and: [{ title: { ne: 'Book1' } }, { downvotes: { lt: 20 } }] };
+    const common = [f('title', 'ne', 'Book1'), f('downvotes', 'lt', 20), f('isPublished', 'eq', false)];
+    expect(
+      transform.toSubscriptionFilter(input, ['percentageUp', 'author'], {
+        upvotes: { gte: 250 },
+        author: { eq: 'Person1' },
+      }),
+    ).toEqual(groups([...common, f('upvotes', 'gte', 250)], [...common, f('author', 'eq', 'Person1')]));
+  });
+
+  it.each([
+    [
+      'an or whose members are all ignored constrains nothing',
+      [{ a: { eq: 1 }, or: [{ b: { eq: 2 } }, { c: { eq: 3 } }] }, ['b', 'c']],
+      groups([f('a', 'eq', 1)]),
+    ],
+    [
+      'an and member left empty constrains nothing',
+      [{ or: [{ and: [{ b: { eq: 2 } }] }, { c: { eq: 3 } }] }, ['b']],
+      groups([f('c', 'eq', 3)]),
+    ],
+    ['a field without operators beside another field', [{ a: { eq: 1 }, b: {} }], groups([f('a', 'eq', 1)])],
+  ])('%s', (_name, args, expected) => {
+    expect(transform.toSubscriptionFilter(...(args as unknown[]))).toEqual(expected);
   });
 
   it.each([

@@ -123,6 +123,15 @@ describe('the APPSYNC_JS sandbox', () => {
     expect(error.message).toContain('32768');
   });
 
+  it('rejects recursion and call/apply/bind before the bundle runs (docs/appsync-facts.md §3)', () => {
+    const recursive = rejection(
+      'function f(n) { return n ? f(n - 1) : 0; }\nexport function request(ctx) { return f(1); }',
+    );
+    expect(recursive.details).toEqual([expect.stringContaining('(@aws-appsync/no-recursion)')]);
+    const bound = rejection('const f = (x) => x;\nexport function request(ctx) { return f.bind(null)(1); }');
+    expect(bound.details).toEqual([expect.stringContaining('(appsync-js/no-function-call-apply-bind)')]);
+  });
+
   it('rejects imports other than the AppSync modules', () => {
     const error = rejection(`import fs from 'fs';\nexport function request(ctx) { return fs; }`);
     expect(error.message).toContain('The code contains one or more errors');

@@ -115,11 +115,37 @@ describe('extractGraphqlApis', () => {
     });
     expect(definition.dataSources).toEqual(
       expect.arrayContaining([
-        { name: 'UsersTable', type: 'AMAZON_DYNAMODB', tableName: 'prolynk-users', region: 'us-east-1' },
-        { name: 'LinksTable', type: 'AMAZON_DYNAMODB', tableName: 'prolynk-links', region: 'us-east-1' },
+        {
+          name: 'UsersTable',
+          type: 'AMAZON_DYNAMODB',
+          tableName: 'prolynk-users',
+          region: 'us-east-1',
+          serviceRole: expect.objectContaining({
+            arn: expect.stringMatching(/:role\/[A-Za-z]*ApiUsersTableServiceRole[A-Z0-9]+$/),
+          }),
+        },
+        expect.objectContaining({ name: 'LinksTable', type: 'AMAZON_DYNAMODB', tableName: 'prolynk-links' }),
         { name: 'NONE', type: 'NONE' },
       ]),
     );
+  });
+
+  it("gives each data source its service role's statements, intrinsics resolved to local ARNs", () => {
+    const users = api().dataSources.find((d) => d.name === 'UsersTable');
+    const tables = ['users', 'profiles', 'links'].map(
+      (t) => `arn:aws:dynamodb:us-east-1:000000000000:table/prolynk-${t}`,
+    );
+    expect(users?.serviceRole?.statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: expect.arrayContaining(['dynamodb:GetItem']),
+        Resource: expect.arrayContaining(tables),
+      }),
+    );
+    // No statement grants Scan or BatchGetItem: the seed-era grants are gone (docs/rest-contract.md "Tables").
+    const actions = users?.serviceRole?.statements.flatMap((s) => [s.Action ?? []].flat()) ?? [];
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('dynamodb:BatchGetItem');
   });
 
   it('gives pipelines their function ids in order, a shared function appearing once', () => {

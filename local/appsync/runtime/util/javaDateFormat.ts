@@ -1,5 +1,6 @@
 // Java DateTimeFormatter patterns for util.time (docs/appsync-facts.md §1.2). Covers the common letters
-// (y u M d H h k K m s S a E Z X x z VV D) and quoted literals; unknown letters throw, as Java does.
+// (y u M d H h k K m s S a E Z X x z VV D), quoted literals and optional sections `[…]`; unknown
+// letters and the reserved characters `{ } #` throw, as Java does.
 
 const MONTHS = [
   'January',
@@ -17,11 +18,36 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export type PatternToken = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
+export type PatternToken =
+  | { kind: 'field'; letter: string; count: number }
+  | { kind: 'literal'; text: string }
+  | { kind: 'optionalStart' }
+  | { kind: 'optionalEnd' };
 
-/** Splits a DateTimeFormatter pattern into letter runs and literal text ('' is a quote). */
+/** Reads a quoted literal starting at `start` (the opening quote); returns its text and the index after it. */
+function quotedLiteral(pattern: string, start: number): { text: string; next: number } {
+  let text = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= pattern.length) throw new Error(`Pattern ends with an incomplete string literal: ${pattern}`);
+    if (pattern[i] === "'") {
+      if (pattern[i + 1] !== "'") return { text, next: i + 1 };
+      text += "'";
+      i += 2;
+      continue;
+    }
+    text += pattern[i];
+    i += 1;
+  }
+}
+
+/**
+ * Splits a DateTimeFormatter pattern into letter runs, literal text ('' is a quote) and optional
+ * sections. As in Java, `]` without `[` is refused and sections still open at the end are closed.
+ */
 function tokenizePattern(pattern: string): PatternToken[] {
   const tokens: PatternToken[] = [];
+  let depth = 0;
   let i = 0;
   const pushLiteral = (text: string) => {
     const last = tokens[tokens.length - 1];
@@ -31,55 +57,47 @@ function tokenizePattern(pattern: string): PatternToken[] {
   while (i < pattern.length) {
     const c = pattern[i];
     if (c === "'") {
-      if (pattern[i + 1] === "'") {
-        pushLiteral("'");
-        i += 2;
-        continue;
-      }
-      let text = '';
-      i += 1;
-      for (;;) {
-        if (i >= pattern.length) throw new Error(`Pattern ends with an incomplete string literal: ${pattern}`);
-        if (pattern[i] === "'") {
-          if (pattern[i + 1] === "'") {
-            text += "'";
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        text += pattern[i];
-        i += 1;
-      }
-      pushLiteral(text);
+      const literal = pattern[i + 1] === "'" ? { text: "'", next: i + 2 } : quotedLiteral(pattern, i);
+      pushLiteral(literal.text);
+      i = literal.next;
     } else if (/[A-Za-z]/.test(c)) {
       let count = 1;
       while (pattern[i + count] === c) count += 1;
       tokens.push({ kind: 'field', letter: c, count });
       i += count;
-    } else if (c === '[' || c === ']' || c === '{' || c === '}' || c === '#') {
-      throw new Error(`Pattern feature '${c}' is not supported by the local util.time`);
+    } else if (c === '[') {
+      tokens.push({ kind: 'optionalStart' });
+      depth += 1;
+      i += 1;
+    } else if (c === ']') {
+      if (depth === 0) throw new Error('Pattern invalid as it contains ] without previous [');
+      tokens.push({ kind: 'optionalEnd' });
+      depth -= 1;
+      i += 1;
+    } else if (c === '{' || c === '}' || c === '#') {
+      throw new Error(`Pattern includes reserved character: '${c}'`);
     } else {
       pushLiteral(c);
       i += 1;
     }
   }
+  for (; depth > 0; depth -= 1) tokens.push({ kind: 'optionalEnd' });
   return tokens;
 }
 
 /** A resolved time zone: its offset at an instant, and the names Java would print. */
 export interface Zone {
   id: string;
-  offsetMinutesAt(epochMs: number): number;
+  /** The offset from UTC in seconds (Java offsets may carry seconds: "-07:00:30"). */
+  offsetSecondsAt(epochMs: number): number;
   shortNameAt(epochMs: number): string;
   longNameAt(epochMs: number): string;
 }
 
 const OFFSET_RE = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/;
 
-function fixedZone(id: string, minutes: number): Zone {
-  return { id, offsetMinutesAt: () => minutes, shortNameAt: () => id, longNameAt: () => id };
+function fixedZone(id: string, seconds: number): Zone {
+  return { id, offsetSecondsAt: () => seconds, shortNameAt: () => id, longNameAt: () => id };
 }
 
 /** Resolves "UTC", "Z", "+08:00", "GMT+8" or an IANA zone ID such as "Australia/Perth". */
@@ -89,8 +107,8 @@ export function resolveZone(timezone: string | undefined): Zone {
   if (tz === 'Z' || tz === 'UTC' || tz === 'GMT' || tz === 'UT') return fixedZone(tz === 'Z' ? 'Z' : tz, 0);
   const m = OFFSET_RE.exec(tz);
   if (m) {
-    const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-    return fixedZone(tz, minutes);
+    const seconds = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0));
+    return fixedZone(tz, seconds);
   }
   let probe: Intl.DateTimeFormat;
   try {
@@ -104,10 +122,10 @@ export function resolveZone(timezone: string | undefined): Zone {
   const longFmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' });
   return {
     id: tz,
-    offsetMinutesAt(ms) {
+    offsetSecondsAt(ms) {
       const name = part(probe, ms); // "GMT+08:00" or "GMT"
       const om = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-      return om ? (om[1] === '-' ? -1 : 1) * (Number(om[2]) * 60 + Number(om[3])) : 0;
+      return om ? (om[1] === '-' ? -1 : 1) * (Number(om[2]) * 3600 + Number(om[3]) * 60) : 0;
     },
     shortNameAt: (ms) => part(shortFmt, ms),
     longNameAt: (ms) => part(longFmt, ms),
@@ -124,12 +142,12 @@ interface Fields {
   millis: number;
   weekday: number;
   dayOfYear: number;
-  offsetMinutes: number;
+  offsetSeconds: number;
 }
 
 function fieldsAt(epochMs: number, zone: Zone): Fields {
-  const offsetMinutes = zone.offsetMinutesAt(epochMs);
-  const d = new Date(epochMs + offsetMinutes * 60_000);
+  const offsetSeconds = zone.offsetSecondsAt(epochMs);
+  const d = new Date(epochMs + offsetSeconds * 1000);
   const startOfYear = Date.UTC(d.getUTCFullYear(), 0, 1);
   return {
     year: d.getUTCFullYear(),
@@ -142,18 +160,37 @@ function fieldsAt(epochMs: number, zone: Zone): Fields {
     weekday: d.getUTCDay(),
     dayOfYear:
       Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - startOfYear) / 86_400_000) + 1,
-    offsetMinutes,
+    offsetSeconds,
   };
 }
 
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 
-function formatOffset(minutes: number, withColon: boolean, hoursOnly = false): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const h = pad(Math.floor(Math.abs(minutes) / 60), 2);
-  const m = pad(Math.abs(minutes) % 60, 2);
-  if (hoursOnly && m === '00') return `${sign}${h}`;
-  return withColon ? `${sign}${h}:${m}` : `${sign}${h}${m}`;
+/** Java's offset patterns: `+HHmm` (minutes only when not zero), `+HHMM`, `+HH:MM`, `+HHMMss` and `+HH:MM:ss` (seconds only when not zero). */
+type OffsetPattern = '+HHmm' | '+HHMM' | '+HH:MM' | '+HHMMss' | '+HH:MM:ss';
+
+function formatOffset(seconds: number, pattern: OffsetPattern): string {
+  const sign = seconds < 0 ? '-' : '+';
+  const abs = Math.abs(seconds);
+  const h = pad(Math.floor(abs / 3600), 2);
+  const m = pad(Math.floor(abs / 60) % 60, 2);
+  const s = pad(abs % 60, 2);
+  const colon = pattern.includes(':') ? ':' : '';
+  if (pattern === '+HHmm') return m === '00' ? `${sign}${h}` : `${sign}${h}${m}`;
+  if (pattern.endsWith('ss') && s !== '00') return `${sign}${h}${colon}${m}${colon}${s}`;
+  return `${sign}${h}${colon}${m}`;
+}
+
+const OFFSET_PATTERNS: readonly OffsetPattern[] = ['+HHmm', '+HHMM', '+HH:MM', '+HHMMss', '+HH:MM:ss'];
+
+/** Offset letters: X gives "Z" for zero; x and Z give the zero offset in digits; ZZZZ is localized ("GMT+08:00"). */
+function formatOffsetField(letter: string, count: number, seconds: number): string {
+  if (count > 5) throw new Error(`Too many pattern letters: ${letter}`);
+  if (letter === 'Z' && count <= 3) return formatOffset(seconds, '+HHMM');
+  if (letter === 'Z' && count === 4) return seconds === 0 ? 'GMT' : `GMT${formatOffset(seconds, '+HH:MM:ss')}`;
+  const pattern = letter === 'Z' ? '+HH:MM:ss' : OFFSET_PATTERNS[count - 1];
+  if (seconds === 0 && letter !== 'x') return 'Z';
+  return formatOffset(seconds, pattern);
 }
 
 function formatField(letter: string, count: number, f: Fields, zone: Zone, epochMs: number): string {
@@ -189,14 +226,9 @@ function formatField(letter: string, count: number, f: Fields, zone: Zone, epoch
     case 'E':
       return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
     case 'Z':
-      if (count <= 3) return formatOffset(f.offsetMinutes, false);
-      if (count === 4) return f.offsetMinutes === 0 ? 'GMT' : `GMT${formatOffset(f.offsetMinutes, true)}`;
-      return f.offsetMinutes === 0 ? 'Z' : formatOffset(f.offsetMinutes, true);
     case 'X':
     case 'x':
-      if (letter === 'X' && f.offsetMinutes === 0) return 'Z';
-      if (count === 1) return formatOffset(f.offsetMinutes, false, true);
-      return formatOffset(f.offsetMinutes, count >= 3);
+      return formatOffsetField(letter, count, f.offsetSeconds);
     case 'z':
       return count >= 4 ? zone.longNameAt(epochMs) : zone.shortNameAt(epochMs);
     case 'V':
@@ -209,8 +241,12 @@ function formatField(letter: string, count: number, f: Fields, zone: Zone, epoch
 /** Formats an instant with a Java DateTimeFormatter pattern in the given zone. */
 export function formatEpochMillis(epochMs: number, pattern: string, zone: Zone): string {
   const fields = fieldsAt(epochMs, zone);
+  // An optional section prints when every field in it is available: a zoned instant has them all.
   return tokenizePattern(pattern)
-    .map((t) => (t.kind === 'literal' ? t.text : formatField(t.letter, t.count, fields, zone, epochMs)))
+    .map((t) => {
+      if (t.kind === 'literal') return t.text;
+      return t.kind === 'field' ? formatField(t.letter, t.count, fields, zone, epochMs) : '';
+    })
     .join('');
 }
 
@@ -294,10 +330,12 @@ const dayNameField: FieldParserFactory = (count) => {
 
 // Lenient about the colon: the AWS docs parse "+08:00" with a 'Z' pattern.
 const offsetField: FieldParserFactory = () => ({
-  re: '(Z|GMT|[+-]\\d{2}(?::?\\d{2})?)',
+  re: '(Z|GMT|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?)',
   set: (p, t) => {
-    const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(t);
-    p.offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+    const m = /^([+-])(\d{2}):?(\d{2})?:?(\d{2})?$/.exec(t);
+    p.offsetSeconds = m
+      ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0))
+      : 0;
   },
 });
 
@@ -339,27 +377,47 @@ function parserFor(letter: string, count: number, nextIsDigitField: boolean): Fi
 
 const NUMERIC_LETTERS = new Set(['y', 'u', 'M', 'L', 'd', 'H', 'k', 'h', 'K', 'm', 's', 'S']);
 
-/** Parses text with a Java pattern to epoch millis; the zone comes from the text, else `fallbackZone`, else it fails. */
-export function parseWithPattern(text: string, pattern: string, fallbackZone: Zone | undefined): number {
+/** The next field token after index `i`, looking through optional-section markers (for adjacent value parsing). */
+function nextField(tokens: readonly PatternToken[], i: number): PatternToken | undefined {
+  for (let j = i + 1; j < tokens.length; j += 1) {
+    const kind = tokens[j].kind;
+    if (kind !== 'optionalStart' && kind !== 'optionalEnd') return tokens[j];
+  }
+  return undefined;
+}
+
+/** The pattern as one anchored regular expression, and a setter per capturing group in order. */
+function patternRegExp(pattern: string): { re: RegExp; setters: Setter[] } {
   const tokens = tokenizePattern(pattern);
   const setters: Setter[] = [];
   let re = '^';
   tokens.forEach((t, i) => {
-    if (t.kind === 'literal') {
-      re += escapeRe(t.text);
-      return;
+    if (t.kind === 'literal') re += escapeRe(t.text);
+    // An optional section is parsed when it matches and skipped otherwise, as in Java.
+    else if (t.kind === 'optionalStart') re += '(?:';
+    else if (t.kind === 'optionalEnd') re += ')?';
+    else {
+      const next = nextField(tokens, i);
+      const nextIsDigitField =
+        next?.kind === 'field' && NUMERIC_LETTERS.has(next.letter) && !(next.letter === 'M' && next.count >= 3);
+      const p = parserFor(t.letter, t.count, nextIsDigitField);
+      re += p.re;
+      if (p.re.startsWith('(') && !p.re.startsWith('(?:')) setters.push(p.set);
     }
-    const next = tokens[i + 1];
-    const nextIsDigitField =
-      next?.kind === 'field' && NUMERIC_LETTERS.has(next.letter) && !(next.letter === 'M' && next.count >= 3);
-    const p = parserFor(t.letter, t.count, nextIsDigitField);
-    re += p.re;
-    if (p.re.startsWith('(') && !p.re.startsWith('(?:')) setters.push(p.set);
   });
-  const match = new RegExp(`${re}$`).exec(String(text));
+  return { re: new RegExp(`${re}$`), setters };
+}
+
+/** Parses text with a Java pattern to epoch millis; the zone comes from the text, else `fallbackZone`, else it fails. */
+export function parseWithPattern(text: string, pattern: string, fallbackZone: Zone | undefined): number {
+  const { re, setters } = patternRegExp(pattern);
+  const match = re.exec(String(text));
   if (!match) throw new Error(`Text '${text}' could not be parsed`);
   const parsed: Parsed = {};
-  setters.forEach((set, i) => set(parsed, match[i + 1]));
+  // A field inside an optional section that was skipped has no match, and sets nothing.
+  setters.forEach((set, i) => {
+    if (match[i + 1] !== undefined) set(parsed, match[i + 1]);
+  });
   const hour = (parsed.hour ?? 0) + (parsed.pm ? 12 : 0);
   const local = Date.UTC(
     parsed.year ?? 1970,
@@ -370,7 +428,7 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
     parsed.second ?? 0,
     parsed.millis ?? 0,
   );
-  if (parsed.offsetMinutes !== undefined) return local - parsed.offsetMinutes * 60_000;
+  if (parsed.offsetSeconds !== undefined) return local - parsed.offsetSeconds * 1000;
   const zone = parsed.zoneId !== undefined ? resolveZone(parsed.zoneId) : fallbackZone;
   if (!zone) throw new Error(`Text '${text}' could not be parsed: the format has no time zone and none was given`);
   return localToEpoch(local, zone);
@@ -378,6 +436,6 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
 
 /** Converts a wall-clock time (as if UTC) in `zone` to an instant, taking the earlier one in an overlap. */
 function localToEpoch(localAsUtc: number, zone: Zone): number {
-  const first = localAsUtc - zone.offsetMinutesAt(localAsUtc) * 60_000;
-  return localAsUtc - zone.offsetMinutesAt(first) * 60_000;
+  const first = localAsUtc - zone.offsetSecondsAt(localAsUtc) * 1000;
+  return localAsUtc - zone.offsetSecondsAt(first) * 1000;
 }

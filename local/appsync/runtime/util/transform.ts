@@ -139,16 +139,24 @@ interface SubscriptionFilterEntry {
   operator: string;
   value: unknown;
 }
+/**
+ * The ways a filter can be met, ORed; each a list of filters, ANDed. An empty list means the
+ * filter constrains nothing (`{}`, a field without operators, only ignored fields): AppSync has no
+ * way to spell "match everything" but an empty filterGroup (docs/appsync-facts.md §1.4).
+ */
 type Alternatives = SubscriptionFilterEntry[][];
 
-function product(left: Alternatives, right: Alternatives): Alternatives {
+/** Both constraints: every pair of alternatives joined; a side that constrains nothing leaves the other as it is. */
+function both(left: Alternatives, right: Alternatives): Alternatives {
+  if (left.length === 0) return right;
+  if (right.length === 0) return left;
   const out: Alternatives = [];
   for (const l of left) for (const r of right) out.push([...l, ...r]);
   return out;
 }
 
 function subscriptionAlternatives(obj: Record<string, unknown>, ignored: ReadonlySet<string>): Alternatives | null {
-  let groups: Alternatives = [[]];
+  let groups: Alternatives = [];
   for (const [key, value] of Object.entries(obj)) {
     if (key === 'and' || key === 'or') {
       if (!Array.isArray(value)) return null;
@@ -159,11 +167,14 @@ function subscriptionAlternatives(obj: Record<string, unknown>, ignored: Readonl
         if (alts === null) return null;
         members.push(alts);
       }
-      groups = key === 'and' ? members.reduce(product, groups) : product(groups, members.flat());
+      // An `or` member left with no filters (all its fields ignored) is dropped, not kept as a
+      // match-everything alternative: AWS's documented ignoredFields example (§1.4 [D]).
+      groups = both(groups, key === 'and' ? members.reduce(both, []) : members.flat());
     } else if (!ignored.has(key)) {
       // `not` is not special here: AWS reads it as a field name (recorded).
       if (!isPlainObject(value)) return null;
-      groups = product(
+      // Two or more operators on one field are alternatives: "considered to use the OR operation" [D].
+      groups = both(
         groups,
         Object.entries(value).map(([operator, v]) => [{ fieldName: key, operator, value: v }]),
       );
@@ -179,10 +190,11 @@ export function toSubscriptionFilter(
   rules?: unknown,
 ): { filterGroup: { filters: SubscriptionFilterEntry[] }[] } | null {
   if (!isPlainObject(filter)) return null;
+  // ignoredFields applies to the filter only, never to the rules (AWS's example keeps a rule on an ignored field).
   const ignored = new Set(Array.isArray(ignoredFields) ? ignoredFields.map(String) : []);
   let groups = subscriptionAlternatives(filter, ignored);
   if (groups === null) return null;
-  if (isPlainObject(rules) && Object.keys(rules).length > 0) {
+  if (isPlainObject(rules)) {
     // Each rule is an alternative: at least one must hold, on top of every group.
     const ruleAlternatives: Alternatives = [];
     for (const [key, value] of Object.entries(rules)) {
@@ -190,9 +202,9 @@ export function toSubscriptionFilter(
       if (alts === null) return null;
       ruleAlternatives.push(...alts);
     }
-    groups = product(groups, ruleAlternatives);
+    groups = both(groups, ruleAlternatives);
   }
-  return { filterGroup: groups.filter((g) => g.length > 0).map((filters) => ({ filters })) };
+  return { filterGroup: groups.map((filters) => ({ filters })) };
 }
 
 const OPENSEARCH_SIMPLE: Record<string, string> = {

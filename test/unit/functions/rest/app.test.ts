@@ -73,7 +73,6 @@ describe('GET /users/me', () => {
         username: 'ada',
         email: 'a@x.com',
         profile_complete: true,
-        date_of_birth: null,
         fullname: 'Ada',
       },
     });
@@ -202,11 +201,17 @@ describe('POST /profiles', () => {
     const bad = restApp(() => ({
       status: 200,
       data: { saveProfile: null },
-      errors: [{ errorType: 'BadRequest', message: 'input.bio: too long' }],
+      errors: [
+        {
+          errorType: 'BadRequest',
+          message: 'input.bio: must have at most 2000 characters',
+          errorInfo: { field: 'input.bio' },
+        },
+      ],
     }));
     expect(await bad.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada', bio: 'x' } })).toEqual({
       status: 400,
-      body: { error: 'Bad Request', message: 'input.bio: too long' },
+      body: { error: 'Bad Request', message: 'bio must have at most 2000 characters' },
     });
   });
 
@@ -437,25 +442,39 @@ describe('POST /upload-url', () => {
     expect(calls).toEqual([]);
   });
 
-  it("is 400 for an invalid file_type, as AppSync's validation refuses the enum value", async () => {
+  it("is 400 for an invalid file_type in the seed's words, and makes no GraphQL call", async () => {
+    const { call, calls } = restApp(() => ({ status: 200, data: null }));
+    expect(
+      await call('POST', '/upload-url', {
+        auth: TOKEN,
+        body: { file_type: 'video', content_type: 'video/mp4', content_length: 1 },
+      }),
+    ).toEqual({
+      status: 400,
+      body: { error: 'Bad Request', message: 'file_type must be profile_image, project_image or resume' },
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("names the body's keys when the presigner refuses a value", async () => {
     const { call } = restApp(() => ({
       status: 200,
-      data: null,
+      data: { createUploadUrl: null },
       errors: [
         {
-          message:
-            "Validation error of type WrongType: argument 'input.fileType' with value 'EnumValue{name='video'}' is not a valid 'UploadFileType'",
+          errorType: 'BadRequest',
+          message: 'input.contentLength must be between 1 and 5242880 bytes (5 MiB) for a profile_image.',
         },
       ],
     }));
-    expect(
-      (
-        await call('POST', '/upload-url', {
-          auth: TOKEN,
-          body: { file_type: 'video', content_type: 'video/mp4', content_length: 1 },
-        })
-      ).status,
-    ).toBe(400);
+    const body = { file_type: 'profile_image', content_type: 'image/png', content_length: 9_999_999 };
+    expect(await call('POST', '/upload-url', { auth: TOKEN, body })).toEqual({
+      status: 400,
+      body: {
+        error: 'Bad Request',
+        message: 'content_length must be between 1 and 5242880 bytes (5 MiB) for a profile_image.',
+      },
+    });
   });
 });
 

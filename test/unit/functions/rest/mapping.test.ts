@@ -141,7 +141,7 @@ describe('POST /profiles body → ProfileInput', () => {
 });
 
 describe("Profile → the seed's profile JSON", () => {
-  it('gives the owner the full profile in snake_case, social links as a platform map', () => {
+  it('gives the owner the full profile in snake_case, social links as a platform map, unset fields absent but email and phone', () => {
     const json = toFullProfileJson(
       { ...GRAPHQL_PROFILE, email: 'ada@example.com', dateOfBirth: '1815-12-10' },
       'sub-1',
@@ -158,7 +158,6 @@ describe("Profile → the seed's profile JSON", () => {
         {
           id: 'p1',
           title: 'Engine notes',
-          description: null,
           link: 'https://example.com/g',
           image_url: 'https://b.s3.amazonaws.com/users/sub-1/projects/a.png',
           image_key: 'users/sub-1/projects/a.png',
@@ -169,8 +168,6 @@ describe("Profile → the seed's profile JSON", () => {
       profile_image_url: 'https://b.s3.amazonaws.com/users/sub-1/profile/a.png',
       avatar_url: 'https://b.s3.amazonaws.com/users/sub-1/profile/a.png',
       avatar_key: 'users/sub-1/profile/a.png',
-      resume_url: null,
-      resume_key: null,
       email: 'ada@example.com',
       phone: null,
       show_email: false,
@@ -184,8 +181,9 @@ describe("Profile → the seed's profile JSON", () => {
     });
   });
 
-  it("gives the public exactly the seed's public keys, without email/phone when hidden and without image keys", () => {
+  it("gives the public the seed's public keys that are set, without email/phone when hidden and without image keys", () => {
     const json = toPublicProfileJson(GRAPHQL_PROFILE);
+    // resume_url is unset (null): absent, as the seed's stored item had no such attribute.
     expect(Object.keys(json)).toEqual([
       'username',
       'full_name',
@@ -196,13 +194,21 @@ describe("Profile → the seed's profile JSON", () => {
       'projects',
       'profile_image_url',
       'avatar_url',
-      'resume_url',
       'links',
       'show_email',
       'show_phone',
       'show_resume',
     ]);
     expect((json.projects as object[])[0]).not.toHaveProperty('image_key');
+    expect((json.projects as object[])[0]).not.toHaveProperty('description');
+  });
+
+  it('keeps email and phone as null when shown but unset, the one exception to "unset is absent"', () => {
+    expect(toPublicProfileJson({ ...GRAPHQL_PROFILE, showEmail: true, showPhone: true })).toMatchObject({
+      email: null,
+      phone: null,
+    });
+    expect(toFullProfileJson({ ...GRAPHQL_PROFILE, fullName: null, bio: null }, 'sub-1')).not.toHaveProperty('bio');
   });
 
   it('includes email and phone when shown, and for the owner whatever the flags', () => {
@@ -245,9 +251,21 @@ describe('User → GET /users/me JSON', () => {
       username: 'ada',
       email: 'ada@example.com',
       profile_complete: true,
-      date_of_birth: null,
       fullname: 'Ada',
     });
+  });
+
+  it('leaves out what the account has not set yet, but answers email even when it is null', () => {
+    expect(
+      toUserJson({
+        userId: 's',
+        username: null,
+        email: null,
+        profileComplete: false,
+        dateOfBirth: null,
+        fullName: null,
+      }),
+    ).toEqual({ user_id: 's', email: null, profile_complete: false });
   });
 });
 
@@ -347,5 +365,70 @@ describe('request bodies', () => {
     for (const text of ['{', '[]', '"x"', 'null', '', '42']) {
       expect(() => parseJsonObject(text)).toThrow(HttpError);
     }
+  });
+});
+
+// A mistyped value is a 400 naming the REST key before any GraphQL call: AppSync's coercion error
+// ("Variable 'input' has an invalid value: String cannot represent…") names neither the key nor
+// anything a REST client sent (docs/rest-contract.md "Our deviations").
+describe('value types, checked in REST terms', () => {
+  const refused = (map: () => unknown) => {
+    try {
+      map();
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 400) return error.message;
+      throw error;
+    }
+    throw new Error('expected a 400');
+  };
+
+  it.each([
+    [{ username: 'ada', bio: 123 }, 'bio must be a string'],
+    [{ username: 'ada', show_email: 'yes' }, 'show_email must be true or false'],
+    [{ username: 'ada', skills: 'graphql' }, 'skills must be a list of strings'],
+    [{ username: 'ada', social_links: { github: 5 } }, 'social_links.github must be a string'],
+    [
+      { username: 'ada', projects: [{ title: 'P', tech_stack: [1] }] },
+      'projects[0].tech_stack must be a list of strings',
+    ],
+    [{ username: 'ada', projects: [{ title: 'P', order: 1.5 }] }, 'projects[0].order must be a whole number'],
+    [{ username: 'ada', projects: [{ link: 'https://p.example' }] }, 'Missing required fields (projects[0].title)'],
+  ])('POST /profiles %j → %s', (body, message) => {
+    expect(refused(() => toProfileInput(body))).toBe(message);
+  });
+
+  it.each([
+    [{ title: 5, url: 'https://a.example' }, 'title must be a string'],
+    [{ title: 't', url: 'https://a.example', order: 'x' }, 'order must be a whole number'],
+    [{ link_id: 7, title: 't', url: 'https://a.example' }, 'link_id must be a string'],
+  ])('POST /links %j → %s', (body, message) => {
+    expect(refused(() => toLinkInput(body))).toBe(message);
+  });
+
+  it.each([
+    [
+      { file_type: 'avatar', content_type: 'image/png', content_length: 5 },
+      'file_type must be profile_image, project_image or resume',
+    ],
+    [
+      { file_type: 'resume', content_type: 'application/pdf', content_length: 'x' },
+      'content_length must be a whole number',
+    ],
+    [{ file_type: 'resume', content_type: 9, content_length: 5 }, 'content_type must be a string'],
+  ])('POST /upload-url %j → %s', (body, message) => {
+    expect(refused(() => toUploadInput(body))).toBe(message);
+  });
+
+  it('lets null through where null clears a field, and numbers sent as text for content_length', () => {
+    expect(toProfileInput({ username: 'ada', bio: null, skills: null })).toEqual({
+      username: 'ada',
+      bio: null,
+      skills: null,
+    });
+    expect(toUploadInput({ file_type: 'resume', content_type: 'application/pdf', content_length: '12' })).toMatchObject(
+      {
+        contentLength: 12,
+      },
+    );
   });
 });

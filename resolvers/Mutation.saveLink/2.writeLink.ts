@@ -1,32 +1,31 @@
 // @dataSource LinksTable
-// Without linkId: a new link, written in one transaction with the owner's live-link counter so
-// the 100-link bound holds under concurrency. With linkId: an update of the caller's own live
-// link (the key includes the caller's sub, so another user's link is simply not found).
+// The caller's live link (read by 1.getLink): an update of that link only if it is still live.
+// Otherwise a new link under the input's id (or a generated one), written in one transaction with
+// the owner's live-link counter so the 100-link bound holds under concurrency; it may replace a
+// deleted link of the same id, never a live one. Either write losing a race is a Conflict.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
-import type { MutationSaveLinkArgs } from '../generated/graphql.ts';
-import { cancellationTypes, raiseBadRequest, raiseNotFound, raiseUnauthorized, viewerSub } from './lib/errors.ts';
-import { LINKS_MAX } from './lib/limits.ts';
-import { planLink } from './lib/linkInput.ts';
-import { linkCounterUpdate, liveLinkCondition } from './lib/linkWrites.ts';
-import { toLink } from './lib/linkView.ts';
-import { condition, tables, updateExpression } from './lib/writeRequests.ts';
+import { cancellationTypes, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
+import { LINKS_MAX } from '../lib/limits.ts';
+import type { LinkPlan } from '../lib/linkInput.ts';
+import { linkCounterUpdate, liveLinkCondition } from '../lib/linkWrites.ts';
+import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
-// Where the owner's live-link counter sits in a new link's transaction (cancellation reasons come
-// back in request order).
+// Where the link and the owner's live-link counter sit in a new link's transaction (cancellation
+// reasons come back in request order).
+const LINK_PUT = 0;
 const COUNTER_UPDATE = 1;
 
-export function request(ctx: Context<MutationSaveLinkArgs>) {
+const RACE_LOST = 'The link changed while it was being saved; try again.';
+
+export function request(ctx: Context) {
   const sub = viewerSub(ctx) ?? raiseUnauthorized();
-  const checked = planLink(ctx.args.input);
-  if (!checked.ok) {
-    return raiseBadRequest(checked.problem);
-  }
-  const link = checked.value;
+  const link = ctx.stash.plan as LinkPlan;
+  const stored = ctx.prev.result;
   const now = util.time.nowISO8601();
   const t = tables(ctx.env);
 
-  if (link.linkId) {
+  if (stored && stored.is_deleted !== true) {
     const set: Record<string, unknown> = { title: link.title, url: link.url, updated_at: now };
     if (link.order !== null) {
       set.order = link.order;
@@ -34,7 +33,7 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
     ctx.stash.kind = 'update';
     return {
       operation: 'UpdateItem',
-      key: util.dynamodb.toMapValues({ user_id: sub, link_id: link.linkId }),
+      key: util.dynamodb.toMapValues({ user_id: sub, link_id: stored.link_id }),
       update: updateExpression(set, []),
       condition: liveLinkCondition(),
     };
@@ -42,7 +41,7 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
 
   const item = {
     user_id: sub,
-    link_id: util.autoId(),
+    link_id: link.linkId ?? util.autoId(),
     title: link.title,
     url: link.url,
     order: link.order ?? 0,
@@ -55,6 +54,7 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
   return {
     operation: 'TransactWriteItems',
     transactItems: [
+      // LINK_PUT
       {
         table: t.links,
         operation: 'PutItem',
@@ -69,7 +69,12 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
           created_at: now,
           updated_at: now,
         }),
-        condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
+        // Nothing there, or a deleted link: a live link of that id appearing since the read is a lost race.
+        condition: condition(
+          'attribute_not_exists(#id) OR #deleted = :true',
+          { '#id': 'link_id', '#deleted': 'is_deleted' },
+          { ':true': true },
+        ),
       },
       linkCounterUpdate(t.users, sub, 1), // COUNTER_UPDATE
     ],
@@ -78,10 +83,14 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
 
 export function response(ctx: Context) {
   if (ctx.error) {
+    const reasons = cancellationTypes(ctx.result);
     if (ctx.stash.kind === 'update' && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
-      raiseNotFound('Link not found.', 'input.linkId');
+      raiseConflict(RACE_LOST, 'input.linkId');
     }
-    if (cancellationTypes(ctx.result)[COUNTER_UPDATE] === 'ConditionalCheckFailed') {
+    if (reasons[LINK_PUT] === 'ConditionalCheckFailed') {
+      raiseConflict(RACE_LOST, 'input.linkId');
+    }
+    if (reasons[COUNTER_UPDATE] === 'ConditionalCheckFailed') {
       const account = ctx.result.cancellationReasons[COUNTER_UPDATE].item;
       util.error(
         account
@@ -92,5 +101,5 @@ export function response(ctx: Context) {
     }
     util.error(ctx.error.message, ctx.error.type);
   }
-  return toLink(ctx.stash.kind === 'update' ? ctx.result : ctx.stash.item);
+  return ctx.stash.kind === 'update' ? ctx.result : ctx.stash.item;
 }
