@@ -23,6 +23,13 @@ export interface CountingDependencies {
 /** Why a request was not counted; null when it was. */
 export type SkipReason = 'bot' | 'owner' | 'repeat' | null;
 
+/** A click that was not counted because the stats tables failed: the visitor is still sent on. */
+export interface UncountedClick {
+  url: string;
+  skipped: 'unavailable';
+  error: unknown;
+}
+
 /** A profile view: who views what. `callerSub` is the signed-in caller, if any. */
 export interface ViewRequest {
   username: string;
@@ -56,7 +63,7 @@ export async function countView(request: ViewRequest, deps: CountingDependencies
 export async function countClick(
   request: ClickRequest,
   deps: CountingDependencies,
-): Promise<{ url: string; skipped: SkipReason }> {
+): Promise<{ url: string; skipped: SkipReason } | UncountedClick> {
   const username = normalizeUsername(request.username);
   const owner = usernameProblem(username) === null ? await deps.store.profileOwner(username) : null;
   const link = owner === null || request.linkId === '' ? null : await deps.store.liveLink(owner, request.linkId);
@@ -66,14 +73,19 @@ export async function countClick(
   }
   if (!isCountableAgent(request.userAgent)) return { url: link.url, skipped: 'bot' };
   const visitor = { address: request.address, userAgent: request.userAgent };
-  const counted = await countOnce(
-    owner,
-    { kind: 'click', linkId: request.linkId },
-    visitor,
-    `click:${owner}:${request.linkId}`,
-    deps,
-  );
-  return { url: link.url, ...counted };
+  try {
+    const counted = await countOnce(
+      owner,
+      { kind: 'click', linkId: request.linkId },
+      visitor,
+      `click:${owner}:${request.linkId}`,
+      deps,
+    );
+    return { url: link.url, ...counted };
+  } catch (error) {
+    // The link exists: a visitor who clicked it gets there even when counting fails (one lost count).
+    return { url: link.url, skipped: 'unavailable', error };
+  }
 }
 
 async function countOnce(

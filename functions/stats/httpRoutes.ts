@@ -43,8 +43,15 @@ export function routeKey(route: StatsHttpRoute): string {
   return `${route.method} ${route.path}`;
 }
 
-/** Answers one request to a counting route; domain errors are thrown for the caller to map. */
-export async function serveStatsRoute(event: StatsHttpEvent, deps: CountingDependencies): Promise<StatsHttpResponse> {
+/**
+ * Answers one request to a counting route; domain errors are thrown for the caller to map. A click
+ * that could not be counted still redirects, and its error goes to `reportUncounted`.
+ */
+export async function serveStatsRoute(
+  event: StatsHttpEvent,
+  deps: CountingDependencies,
+  reportUncounted: (error: unknown) => void,
+): Promise<StatsHttpResponse> {
   const path = event.pathParameters ?? {};
   const visitor = {
     address: event.requestContext.http.sourceIp || null,
@@ -59,7 +66,9 @@ export async function serveStatsRoute(event: StatsHttpEvent, deps: CountingDepen
     return { statusCode: 204, headers: {}, body: '' };
   }
   if (event.routeKey === routeKey(STATS_HTTP_ROUTES.click)) {
-    const { url } = await countClick({ username: path.username ?? '', linkId: path.link_id ?? '', ...visitor }, deps);
+    const click = await countClick({ username: path.username ?? '', linkId: path.link_id ?? '', ...visitor }, deps);
+    if (click.skipped === 'unavailable') reportUncounted(click.error);
+    const { url } = click;
     // Never cached: a cached redirect would skip the count on the next click.
     return { statusCode: 302, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
   }

@@ -41,7 +41,9 @@ export const handler = withPowertools(tools, async (event: unknown): Promise<Sta
   const operation = isHttpEvent(event) ? event.routeKey : isStatsAction(event) ? event.action : 'unknown';
   try {
     if (isHttpEvent(event)) {
-      const response = await serveStatsRoute(event, deps);
+      const response = await serveStatsRoute(event, deps, (error) =>
+        logger.error('click not counted', { operation, error }),
+      );
       logger.info('done', { operation, status: response.statusCode, durationMs: Date.now() - started });
       return response;
     }

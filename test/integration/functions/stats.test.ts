@@ -11,6 +11,8 @@ import { countClick, countView } from '../../../functions/stats/countVisits.ts';
 import type { CountingDependencies } from '../../../functions/stats/countVisits.ts';
 import { utcDay } from '../../../functions/stats/days.ts';
 import { eraseAccountStats } from '../../../functions/stats/eraseStats.ts';
+import { serveStatsRoute } from '../../../functions/stats/httpRoutes.ts';
+import type { StatsHttpEvent } from '../../../functions/stats/httpRoutes.ts';
 import { readStats } from '../../../functions/stats/readStats.ts';
 import { allCounterPartitionKeys, dailyKeyKey, seenKey } from '../../../functions/stats/statsKeys.ts';
 import { dynamoDbStatsStore } from '../../../functions/stats/statsStore.ts';
@@ -229,6 +231,31 @@ describe('counting clicks', () => {
     const stats = await readStats(store, profile.userId, '2030-01-20', '2030-01-20');
     expect(stats).toMatchObject({ totalViews: 0, totalClicks: 2 });
     expect(stats.days[0].clicks).toEqual([{ linkId: profile.live, title: 'Site', clicks: 2 }]);
+  });
+
+  it('still redirects when the click cannot be counted, and reports why', async () => {
+    const profile = await seedProfile();
+    const { deps } = counting(Date.UTC(2030, 0, 21, 9, 0, 0));
+    // The real store, with its counter write failing as a throttled or unreachable table would.
+    const failing = Object.create(store) as typeof store;
+    failing.increment = () => Promise.reject(new Error('ProvisionedThroughputExceededException'));
+    const reported: unknown[] = [];
+    const event = {
+      routeKey: 'GET /l/{username}/{link_id}',
+      pathParameters: { username: profile.username, link_id: profile.live },
+      headers: {},
+      requestContext: { http: { sourceIp: address(), userAgent: FIREFOX } },
+    } satisfies StatsHttpEvent;
+    const response = await serveStatsRoute(event, { ...deps, store: failing }, (error) => reported.push(error));
+    expect([response.statusCode, response.headers.location]).toEqual([302, 'https://site.example/a?b=c']);
+    expect(reported).toEqual([new Error('ProvisionedThroughputExceededException')]);
+    expect(await readStats(store, profile.userId, '2030-01-21', '2030-01-21')).toMatchObject({ totalClicks: 0 });
+    // An unknown link is still NotFound, with nothing reported.
+    const unknown = { ...event, pathParameters: { username: profile.username, link_id: randomUUID() } };
+    expect(
+      await refusalOf(serveStatsRoute(unknown, { ...deps, store: failing }, (error) => reported.push(error))),
+    ).toMatchObject({ errorType: 'NotFound' });
+    expect(reported).toHaveLength(1);
   });
 
   it('answers NotFound for a deleted or unknown link, or an unknown profile, and counts nothing', async () => {
