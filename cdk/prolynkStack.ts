@@ -6,6 +6,7 @@ import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi } from 'aws-cd
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { AccountJobs } from './constructs/accountJobs.ts';
 import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
 import { AssetsBucket } from './constructs/assetsBucket.ts';
 import { DataTable } from './constructs/dataTable.ts';
@@ -72,6 +73,18 @@ export class ProLynkStack extends Stack {
       assetsBaseUrl,
     });
 
+    // Leaving ProLynk: tombstones, erasure, reconciliation with the pool, exports (README "Leaving ProLynk").
+    const accountJobs = new AccountJobs(this, 'AccountJobs', {
+      tableName: `${project}-account-jobs`,
+      usersTable: users,
+      profilesTable: profiles,
+      linksTable: links,
+      bucket: assets,
+      assetsBaseUrl,
+      userPool: directory.userPool,
+      userPoolClient: directory.client,
+    });
+
     // API.
     const api = new GraphqlApi(this, 'Api', {
       name: `${project}-api`,
@@ -97,15 +110,22 @@ export class ProLynkStack extends Stack {
         PROFILES_TABLE: profiles.tableName,
         LINKS_TABLE: links.tableName,
         ASSETS_BASE_URL: assetsBaseUrl,
+        ...accountJobs.apiEnvironment,
       },
     });
 
     // A TransactWriteItems goes through one data source but touches several tables.
-    const tables = [users, profiles, links];
+    const tables = [users, profiles, links, accountJobs.table];
     const dataSources = {
       UsersTable: new KeyAccessDataSource(api, 'UsersTable', { api, table: users, reachableTables: tables }),
       ProfilesTable: new KeyAccessDataSource(api, 'ProfilesTable', { api, table: profiles, reachableTables: tables }),
       LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
+      AccountJobsTable: new KeyAccessDataSource(api, 'AccountJobsTable', {
+        api,
+        table: accountJobs.table,
+        reachableTables: tables,
+      }),
+      ExportLambda: accountJobs.addExportDataSource(api, 'ExportLambda'),
       NONE: api.addNoneDataSource('NONE'),
       PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
     };

@@ -7,8 +7,12 @@
 //   same transaction;
 // - update: one UpdateItem of the provided attributes only, so concurrent partial updates of
 //   different fields are all kept.
+// Claims and renames create rows, so they also require that the account has no tombstone (last
+// item): a save racing deleteAccount can never recreate the account. An update only touches a row
+// the caller still owns, which the erasure removes after it.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
+import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
 import { cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
@@ -39,6 +43,7 @@ export function request(ctx: Context) {
         account
           ? moveAccount(t.users, sub, account.username ?? null, username, now)
           : createAccount(t.users, sub, username, ctx.identity, plan, now),
+        accountNotDeletedCheck(accountJobsTable(ctx.env), sub),
       ],
     };
   }
@@ -61,6 +66,7 @@ export function request(ctx: Context) {
           ),
         },
         moveAccount(t.users, sub, profile.username, plan.username, now),
+        accountNotDeletedCheck(accountJobsTable(ctx.env), sub),
       ],
     };
   }
@@ -78,6 +84,10 @@ export function response(ctx: Context) {
   const write = ctx.stash.write;
   if (ctx.error) {
     const reasons = cancellationTypes(ctx.result);
+    // The tombstone check is the last item of a claim or rename.
+    if (reasons.length > 0 && reasons[reasons.length - 1] === 'ConditionalCheckFailed') {
+      raiseAccountDeleted();
+    }
     if (reasons[0] === 'ConditionalCheckFailed') {
       util.error(`The username "${write.username}" is already taken.`, 'Conflict', null, { field: 'input.username' });
     }

@@ -1,16 +1,19 @@
 // @dataSource LinksTable
 // Without linkId: a new link, written in one transaction with the owner's live-link counter so
-// the 100-link bound holds under concurrency. With linkId: an update of the caller's own live
-// link (the key includes the caller's sub, so another user's link is simply not found).
+// the 100-link bound holds under concurrency, and only while the account has no tombstone (a link
+// saved while the account is being deleted would outlive the erasure). With linkId: an update of
+// the caller's own live link (the key includes the caller's sub, so another user's link is simply
+// not found; a link the erasure already removed is not found either).
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
-import type { MutationSaveLinkArgs } from '../generated/graphql.ts';
-import { callerSub, cancellationTypes, raiseBadRequest } from './lib/errors.ts';
-import { LINKS_MAX } from './lib/limits.ts';
-import { planLink } from './lib/linkInput.ts';
-import { linkCounterUpdate, liveLinkCondition } from './lib/linkWrites.ts';
-import { toLink } from './lib/linkView.ts';
-import { condition, tables, updateExpression } from './lib/writeRequests.ts';
+import type { MutationSaveLinkArgs } from '../../generated/graphql.ts';
+import { callerSub, cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
+import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
+import { LINKS_MAX } from '../lib/limits.ts';
+import { planLink } from '../lib/linkInput.ts';
+import { linkCounterUpdate, liveLinkCondition } from '../lib/linkWrites.ts';
+import { toLink } from '../lib/linkView.ts';
+import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
 export function request(ctx: Context<MutationSaveLinkArgs>) {
   const sub = callerSub(ctx.identity);
@@ -68,6 +71,7 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
         condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
       },
       linkCounterUpdate(t.users, sub, 1),
+      accountNotDeletedCheck(accountJobsTable(ctx.env), sub),
     ],
   };
 }
@@ -77,7 +81,11 @@ export function response(ctx: Context) {
     if (ctx.stash.kind === 'update' && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
       util.error('Link not found.', 'NotFound', null, { field: 'input.linkId' });
     }
-    if (cancellationTypes(ctx.result)[1] === 'ConditionalCheckFailed') {
+    const reasons = cancellationTypes(ctx.result);
+    if (reasons[2] === 'ConditionalCheckFailed') {
+      raiseAccountDeleted();
+    }
+    if (reasons[1] === 'ConditionalCheckFailed') {
       const account = ctx.result.cancellationReasons[1].item;
       util.error(
         account
