@@ -17,6 +17,8 @@ import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import type { CORSRule } from '@aws-sdk/client-s3';
 import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
+import { signBucketRequestsAsSent } from './s3/bucketLevelSignatures.ts';
+import { listObjectVersions } from './s3/objectVersions.ts';
 
 /** CloudFormation's `AWS::S3::Bucket` CorsConfiguration. */
 export interface CfnCorsConfiguration {
@@ -102,6 +104,13 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
   });
   // Koa composes its middleware in callback(), so this runs first.
   s3rver.middleware.unshift(refuseUnauthorisedAnonymousRequests(options.buckets));
+  // Just before s3rver's router, after its XML encoding of object bodies.
+  s3rver.middleware.splice(
+    s3rver.middleware.length - 1,
+    0,
+    signBucketRequestsAsSent(requireS3rver) as S3rverInstance['middleware'][number],
+    listObjectVersions(requireS3rver) as unknown as S3rverInstance['middleware'][number],
+  );
 
   await s3rver.configureBuckets();
   // Our own listen instead of s3rver.run(): its listen leaves a bind error unhandled.

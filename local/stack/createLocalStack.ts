@@ -21,6 +21,7 @@ import {
   startStreamPollers,
 } from '../lambda/streams/index.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
+import { loadSchedules, startSchedules } from '../schedules/index.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { ensureUserPool, startCognitoLocal } from '../services/cognito.ts';
 import { ensureDevCertificate } from '../services/devCertificate.ts';
@@ -32,6 +33,7 @@ import {
   extractGraphqlApis,
   extractTables,
   extractUserPools,
+  LOCAL_ACCOUNT_ID,
   LOCAL_REGION,
   loadCloudAssembly,
   resourcesOfType,
@@ -53,6 +55,8 @@ export interface LocalStackOptions {
   /** Lambda functions' own log lines: shown (npm start) or dropped (tests, the default). */
   lambdaLogs?: 'inherit' | 'ignore';
   requestLog?: RequestLogSink;
+  /** Run the template's scheduled rules on their rate (npm start); off by default (tests invoke them). */
+  schedules?: boolean;
 }
 
 /** A running local stack. */
@@ -196,6 +200,17 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     });
     await pollers.ready;
 
+    // Scheduled rules (the account reconciler), on their rate (README "Leaving ProLynk").
+    if (options.schedules) {
+      const scheduler = startSchedules({
+        schedules: loadSchedules(template).schedules,
+        invoke: (functionLogicalId, event) => runner.invoke(functionLogicalId, event),
+        region: LOCAL_REGION,
+        account: LOCAL_ACCOUNT_ID,
+      });
+      stoppers.push(async () => scheduler.stop());
+    }
+
     const engine = createAppSyncEngine({ api, dataSources: localDataSources(api, dynamoDbClient, runner) });
     const auth: AuthConfig = {
       defaultAuth: api.defaultAuth,
@@ -228,6 +243,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       s3Endpoint: s3.endpoint,
       bucket: buckets[0]?.name ?? '',
       dynamoDbEndpoint: dynamoDb.endpoint,
+      lambdaEndpoint: lambda.endpoint,
       tlsCertificate: certificate.certPath,
       dataDir: options.dataDir,
       ...(restUrl ? { restUrl } : {}),
