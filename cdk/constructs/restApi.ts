@@ -48,6 +48,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: HttpMethod.POST, path: '/links', protected: true },
   { method: HttpMethod.DELETE, path: '/links/{id}', protected: true },
   { method: HttpMethod.POST, path: '/upload-url', protected: true },
+  // Leaving ProLynk (README "Leaving ProLynk").
+  { method: HttpMethod.DELETE, path: '/users/me', protected: true },
+  { method: HttpMethod.GET, path: '/users/me/export', protected: true },
 ];
 
 /**

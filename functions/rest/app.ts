@@ -7,6 +7,7 @@ import type { GraphqlClient } from '../lib/appsyncClient.ts';
 import { GENERIC_FAILURE_MESSAGE } from './graphqlErrors.ts';
 import { errorBody, HttpError } from './httpErrors.ts';
 import type { RestEnv } from './restEnv.ts';
+import { accountRoutes } from './routes/account.ts';
 import { linkRoutes } from './routes/links.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -38,6 +39,7 @@ export function createRestApp(options: RestAppOptions): Hono<RestEnv> {
   profileRoutes(app, options.graphql);
   linkRoutes(app, options.graphql);
   uploadRoutes(app, options.graphql);
+  accountRoutes(app, options.graphql);
 
   app.notFound((c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
