@@ -45,7 +45,15 @@ beforeAll(() => {
 });
 
 const ROUTES = {
-  protected: ['GET /users/me', 'POST /profiles', 'POST /links', 'DELETE /links/{id}', 'POST /upload-url'],
+  protected: [
+    'GET /users/me',
+    'POST /profiles',
+    'POST /links',
+    'DELETE /links/{id}',
+    'POST /upload-url',
+    'DELETE /users/me',
+    'GET /users/me/export',
+  ],
   public: ['GET /profiles/{username}', 'GET /username/check'],
 };
 
@@ -65,7 +73,7 @@ describe('RestApi', () => {
     });
   });
 
-  it('serves the seven seed routes, all through the REST function with payload format 2.0', () => {
+  it('serves the seven seed routes and the two account routes, all through the REST function with payload format 2.0', () => {
     const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties.RouteKey as string,
     );

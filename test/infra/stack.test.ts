@@ -63,7 +63,7 @@ describe('storage', () => {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
     });
-    expect(Object.keys(tables)).toHaveLength(3);
+    expect(Object.keys(tables)).toHaveLength(4);
   });
 
   it('names the bucket per account, versions it, and allows the seed CORS', () => {
@@ -241,7 +241,8 @@ describe('GraphQL API', () => {
 
 describe('inventory', () => {
   it('declares exactly the expected resources', () => {
-    template.resourceCountIs('AWS::DynamoDB::Table', 3);
+    // users, profiles, links, account-jobs.
+    template.resourceCountIs('AWS::DynamoDB::Table', 4);
     template.resourceCountIs('AWS::S3::Bucket', 1);
     template.resourceCountIs('AWS::S3::BucketPolicy', 1);
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
@@ -249,13 +250,14 @@ describe('inventory', () => {
     template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
     template.resourceCountIs('AWS::AppSync::GraphQLSchema', 1);
     template.resourceCountIs('AWS::AppSync::ApiKey', 1);
-    template.resourceCountIs('AWS::AppSync::DataSource', 5);
-    // presign, pre-sign-up, post-confirmation, the REST shim, the stream publisher, and CDK's
-    // LogRetention helper for the API's logs.
-    template.resourceCountIs('AWS::Lambda::Function', 6);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    template.resourceCountIs('AWS::AppSync::DataSource', 7);
+    // presign, pre-sign-up, post-confirmation, the REST shim, the stream publisher, the account
+    // erasure, reconciler and export, and CDK's LogRetention helper for the API's logs.
+    template.resourceCountIs('AWS::Lambda::Function', 9);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
+    template.resourceCountIs('AWS::Events::Rule', 1);
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 9);
   });
 });
 
