@@ -7,6 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createDynamoDbDataSource } from '../../local/appsync/dataSources/dynamodb.ts';
 import { createAppSyncEngine } from '../../local/appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine, Caller } from '../../local/appsync/engine/createAppSyncEngine.ts';
+import type { ApiDefinition } from '../../local/appsync/engine/definitions.ts';
 import { createNoneDataSource } from '../../local/appsync/engine/noneDataSource.ts';
 import type { DataSource } from '../../local/appsync/runtime/contract.ts';
 import { localDynamoDbClient } from '../../local/services/dynamodb.ts';
@@ -19,16 +20,17 @@ import {
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The engine over the synthesized API, the raw DynamoDB client, and helpers to read tables. */
-export function localApi() {
+/** The engine over the synthesized API (or a variant of it, `adjust`ed), the raw DynamoDB client, and helpers to read tables. */
+export function localApi(adjust: (api: ApiDefinition) => ApiDefinition = (api) => api) {
   const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT;
   if (!endpoint)
     throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
   const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));
-  const [api] = extractGraphqlApis(
+  const [synthesized] = extractGraphqlApis(
     template,
     createLocalReferenceResolver(template, { physicalIds: offlinePhysicalIds(template) }),
   );
+  const api = adjust(synthesized);
   const client = localDynamoDbClient(endpoint);
   const dataSources = new Map<string, DataSource>(
     api.dataSources.map((d) => [
@@ -44,7 +46,12 @@ export function localApi() {
   return {
     engine,
     client,
-    tables: { users: env.USERS_TABLE, profiles: env.PROFILES_TABLE, links: env.LINKS_TABLE },
+    tables: {
+      users: env.USERS_TABLE,
+      profiles: env.PROFILES_TABLE,
+      links: env.LINKS_TABLE,
+      accountJobs: env.ACCOUNT_JOBS_TABLE,
+    },
     assetsBaseUrl: env.ASSETS_BASE_URL,
     /** Runs one GraphQL request as `caller` and returns AppSync's response body. */
     async run(caller: Caller, query: string, variables: Record<string, unknown> = {}) {
