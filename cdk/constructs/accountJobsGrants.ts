@@ -43,10 +43,16 @@ export function grantErasure(fn: LambdaFunction, r: AccountJobResources): void {
   });
 }
 
-/** The reconciler: page through users rows and jobs (a scheduled job, never a request path), ask Cognito, write tombstones. */
+/** The reconciler: page through users rows and jobs (a scheduled job, never a request path), ask Cognito, write tombstones (taking the profile offline). */
 export function grantReconciliation(fn: LambdaFunction, r: AccountJobResources): void {
   allow(fn, ['dynamodb:Scan'], [r.users.tableArn]);
-  allow(fn, ['dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], [r.jobs.tableArn]);
+  allow(
+    fn,
+    ['dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    [r.jobs.tableArn],
+  );
+  // The tombstone and the profile's removal are one transaction (Put → PutItem, Delete → DeleteItem).
+  allow(fn, ['dynamodb:DeleteItem'], [r.profiles.tableArn]);
   allow(fn, ['cognito-idp:ListUsers'], [r.userPool.userPoolArn]);
 }
 

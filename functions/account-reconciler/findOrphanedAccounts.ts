@@ -1,7 +1,7 @@
 // Accounts deleted outside the API (an admin's AdminDeleteUser, the seed's tooling) leave their
 // users row behind. Each row the walk reaches is looked up in the pool by sub; a row whose user is
-// gone gets a tombstone, and the erasure worker then takes its profile offline and erases it the
-// same way as deleteAccount does.
+// gone gets a tombstone written together with the removal of the profile it names — exactly what
+// deleteAccount writes — and the erasure worker then erases the rest the same way.
 import { DELETION_REQUESTERS } from '../../resolvers/lib/accountJobKeys.ts';
 import type { CognitoUsers } from '../lib/cognitoUsers.ts';
 import type { DeletionJobs } from '../lib/deletionJobs.ts';
@@ -14,6 +14,8 @@ export interface OrphanSearchDependencies {
   cursor: UsersCursor;
   cognito: CognitoUsers;
   jobs: DeletionJobs;
+  /** The profiles table, whose row a tombstone takes offline. */
+  profilesTable: string;
   now: Date;
   /** Pages to read in this run at most. */
   maxPages: number;
@@ -48,7 +50,8 @@ export async function findOrphanedAccounts(deps: OrphanSearchDependencies): Prom
         result.stoppedForTooManyOrphans = true;
         return result;
       }
-      if (await deps.jobs.create(row.userId, DELETION_REQUESTERS.reconciliation, deps.now)) {
+      const profile = row.username === null ? undefined : { table: deps.profilesTable, username: row.username };
+      if (await deps.jobs.create(row.userId, DELETION_REQUESTERS.reconciliation, deps.now, profile)) {
         result.orphaned.push(row.userId);
       }
     }

@@ -17,7 +17,11 @@ import { scanUsersCursor } from './usersPages.ts';
 
 const logger = createLogger('account-reconciler');
 const dynamodb = new DynamoDBClient({});
-const tables = { users: requiredEnv('USERS_TABLE'), accountJobs: requiredEnv('ACCOUNT_JOBS_TABLE') };
+const tables = {
+  users: requiredEnv('USERS_TABLE'),
+  profiles: requiredEnv('PROFILES_TABLE'),
+  accountJobs: requiredEnv('ACCOUNT_JOBS_TABLE'),
+};
 const jobs = dynamoDbDeletionJobs(dynamodb, tables.accountJobs, requiredPositiveInteger('TOMBSTONE_TTL_SECONDS'));
 const cognito = cognitoUsers(new CognitoIdentityProviderClient({}), requiredEnv('USER_POOL_ID'));
 const PAGE_SIZE = 100;
@@ -42,6 +46,7 @@ export async function handler(event: { time?: unknown } | null): Promise<Reconci
     cursor: scanUsersCursor(dynamodb, tables, PAGE_SIZE),
     cognito,
     jobs,
+    profilesTable: tables.profiles,
     now,
     maxPages: MAX_PAGES_PER_RUN,
     maxOrphans: MAX_ORPHANS_PER_RUN,

@@ -8,6 +8,8 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 /** One users row, as much of it as the comparison needs. */
 export interface UsersRow {
   userId: string;
+  /** The profile the row names, if any. */
+  username: string | null;
   createdAt: string | null;
 }
 
@@ -45,14 +47,18 @@ export function scanUsersCursor(
         new ScanCommand({
           TableName: tables.users,
           Limit: pageSize,
-          ProjectionExpression: '#id, #created',
-          ExpressionAttributeNames: { '#id': 'user_id', '#created': 'created_at' },
+          ProjectionExpression: '#id, #name, #created',
+          ExpressionAttributeNames: { '#id': 'user_id', '#name': 'username', '#created': 'created_at' },
           ExclusiveStartKey: saved ? (JSON.parse(saved) as Record<string, AttributeValue>) : undefined,
         }),
       );
       const rows = (page.Items ?? []).map((item) => {
         const row = unmarshall(item);
-        return { userId: String(row.user_id), createdAt: typeof row.created_at === 'string' ? row.created_at : null };
+        return {
+          userId: String(row.user_id),
+          username: typeof row.username === 'string' && row.username !== '' ? row.username : null,
+          createdAt: typeof row.created_at === 'string' ? row.created_at : null,
+        };
       });
       const next = page.LastEvaluatedKey;
       const advance = async () => {

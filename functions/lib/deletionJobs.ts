@@ -5,11 +5,12 @@
 import {
   ConditionalCheckFailedException,
   GetItemCommand,
-  PutItemCommand,
   ScanCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DELETION_JOB, DELETION_STATUS } from '../../resolvers/lib/accountJobKeys.ts';
 
@@ -31,8 +32,17 @@ export interface DeletionJob {
 /** Reads and moves erasure records. */
 export interface DeletionJobs {
   get(userId: string): Promise<DeletionJob | null>;
-  /** Writes a new PENDING tombstone; false when the account already has one. */
-  create(userId: string, requestedBy: string, now: Date): Promise<boolean>;
+  /**
+   * Writes a new PENDING tombstone; false when the account already has one. With `profile`, the
+   * profile row of that name is deleted in the same transaction (if the account still owns it),
+   * as deleteAccount does: a tombstone never exists next to the public profile it names.
+   */
+  create(
+    userId: string,
+    requestedBy: string,
+    now: Date,
+    profile?: { table: string; username: string },
+  ): Promise<boolean>;
   recordStep(userId: string, step: string, now: Date): Promise<void>;
   awaitFinalSweep(userId: string, sweepAfter: number, now: Date): Promise<void>;
   complete(userId: string, now: Date): Promise<void>;
@@ -67,6 +77,48 @@ export function dynamoDbDeletionJobs(client: DynamoDBClient, table: string, ttlS
   };
   const stamp = (now: Date) => ({ updated_at: now.toISOString(), expires_at: expiry(now) });
 
+  const create: DeletionJobs['create'] = async (userId, requestedBy, now, profile) => {
+    const tombstone: TransactWriteItem = {
+      Put: {
+        TableName: table,
+        Item: marshall({
+          user_id: userId,
+          job: DELETION_JOB,
+          status: DELETION_STATUS.pending,
+          requested_by: requestedBy,
+          requested_at: now.toISOString(),
+          ...stamp(now),
+        }),
+        ConditionExpression: 'attribute_not_exists(#id)',
+        ExpressionAttributeNames: { '#id': 'user_id' },
+      },
+    };
+    const takeOffline: TransactWriteItem[] = profile
+      ? [
+          {
+            Delete: {
+              TableName: profile.table,
+              Key: marshall({ username: profile.username }),
+              ConditionExpression: '#owner = :owner',
+              ExpressionAttributeNames: { '#owner': 'user_id' },
+              ExpressionAttributeValues: marshall({ ':owner': userId }),
+            },
+          },
+        ]
+      : [];
+    try {
+      await client.send(new TransactWriteItemsCommand({ TransactItems: [tombstone, ...takeOffline] }));
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [existing, offline] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+      if (existing === 'ConditionalCheckFailed') return false;
+      // The name is no longer this account's (renamed, freed, claimed by someone else): the tombstone alone.
+      if (offline === 'ConditionalCheckFailed') return create(userId, requestedBy, now);
+      throw error;
+    }
+  };
+
   return {
     async get(userId) {
       const { Item } = await client.send(
@@ -74,29 +126,7 @@ export function dynamoDbDeletionJobs(client: DynamoDBClient, table: string, ttlS
       );
       return Item ? toJob(Item) : null;
     },
-    async create(userId, requestedBy, now) {
-      try {
-        await client.send(
-          new PutItemCommand({
-            TableName: table,
-            Item: marshall({
-              user_id: userId,
-              job: DELETION_JOB,
-              status: DELETION_STATUS.pending,
-              requested_by: requestedBy,
-              requested_at: now.toISOString(),
-              ...stamp(now),
-            }),
-            ConditionExpression: 'attribute_not_exists(#id)',
-            ExpressionAttributeNames: { '#id': 'user_id' },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+    create,
     recordStep: (userId, step, now) =>
       update(userId, stamp(now), {
         add: 'ADD #done :step',

@@ -56,14 +56,16 @@ function pages(rowsPerPage: UsersRow[][]) {
 
 function tombstones() {
   const created: string[] = [];
+  const offline: string[] = [];
   const jobs = {
-    create: async (userId: string) => {
+    create: async (userId: string, _by: string, _now: Date, profile?: { table: string; username: string }) => {
       if (created.includes(userId)) return false;
       created.push(userId);
+      if (profile) offline.push(`${profile.table}/${profile.username}`);
       return true;
     },
   } as unknown as DeletionJobs;
-  return { jobs, created };
+  return { jobs, created, offline };
 }
 
 const pool = (existing: string[]) => ({
@@ -76,20 +78,21 @@ describe('findOrphanedAccounts', () => {
     const young = new Date(NOW.getTime() - (GRACE_SECONDS - 5) * 1000).toISOString();
     const walk = pages([
       [
-        { userId: 'alive', createdAt: LONG_AGO },
-        { userId: 'gone', createdAt: LONG_AGO },
+        { userId: 'alive', username: 'alive', createdAt: LONG_AGO },
+        { userId: 'gone', username: 'gone', createdAt: LONG_AGO },
       ],
       [
-        { userId: 'signing-up', createdAt: young },
-        { userId: 'seed-era', createdAt: null },
+        { userId: 'signing-up', username: null, createdAt: young },
+        { userId: 'seed-era', username: null, createdAt: null },
       ],
     ]);
-    const { jobs, created } = tombstones();
+    const { jobs, created, offline } = tombstones();
 
     const result = await findOrphanedAccounts({
       cursor: walk.cursor,
       cognito: pool(['alive']),
       jobs,
+      profilesTable: 'profiles',
       now: NOW,
       maxPages: 10,
       maxOrphans: 10,
@@ -97,6 +100,8 @@ describe('findOrphanedAccounts', () => {
     });
 
     expect(created).toEqual(['gone', 'seed-era']);
+    // The profile the row names goes offline with the tombstone.
+    expect(offline).toEqual(['profiles/gone']);
     expect(result).toEqual({
       checked: 3,
       orphaned: ['gone', 'seed-era'],
@@ -108,8 +113,8 @@ describe('findOrphanedAccounts', () => {
 
   it('stops at the orphan cap without moving past the page, so the next run sees its rows again', async () => {
     const walk = pages([
-      [{ userId: 'a', createdAt: LONG_AGO }],
-      [1, 2, 3].map((n) => ({ userId: `x${n}`, createdAt: LONG_AGO })),
+      [{ userId: 'a', username: null, createdAt: LONG_AGO }],
+      [1, 2, 3].map((n) => ({ userId: `x${n}`, username: null, createdAt: LONG_AGO })),
     ]);
     const { jobs, created } = tombstones();
     const search = () =>
@@ -117,6 +122,7 @@ describe('findOrphanedAccounts', () => {
         cursor: walk.cursor,
         cognito: pool(['a']),
         jobs,
+        profilesTable: 'profiles',
         now: NOW,
         maxPages: 10,
         maxOrphans: 2,
@@ -135,7 +141,7 @@ describe('findOrphanedAccounts', () => {
   it('reads at most maxPages pages and stops when the time budget is spent', async () => {
     const walk = pages([[], [], [], []]);
     const { jobs } = tombstones();
-    const base = { cognito: pool([]), jobs, now: NOW, maxOrphans: 10 };
+    const base = { cognito: pool([]), jobs, profilesTable: 'profiles', now: NOW, maxOrphans: 10 };
     expect(
       (await findOrphanedAccounts({ ...base, cursor: walk.cursor, maxPages: 2, keepGoing: () => true })).passComplete,
     ).toBe(false);
