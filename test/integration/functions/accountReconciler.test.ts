@@ -96,9 +96,9 @@ describe('finding accounts deleted outside the API', () => {
   it('nudges a stalled erasure and a due final sweep, and nothing else', async () => {
     const jobs = dynamoDbDeletionJobs(dynamodb, tables.accountJobs, 3600);
     const now = new Date();
-    const stalled = randomUUID();
-    const fresh = randomUUID();
-    const due = randomUUID();
+    const stalled: string = randomUUID();
+    const fresh: string = randomUUID();
+    const due: string = randomUUID();
     await put(tables.accountJobs, {
       user_id: stalled,
       job: 'deletion',
