@@ -8,7 +8,9 @@
 //   anonymous requests that no bucket policy allows, so here anonymous writes get 403
 //   AccessDenied, and anonymous reads too when the bucket lists its public key patterns.
 // - Its bucket-level SigV4 check disagrees with current SDKs about a trailing "/" (docs/architecture.md §5),
-//   so buckets come from its own configureBuckets option, never CreateBucket.
+//   so buckets come from its own configureBuckets option, never CreateBucket; listing and
+//   multi-object deletes ("/bucket/?…") verify against the path as sent (s3/bucketLevelSignatures.ts).
+// - It has no object versions: ListObjectVersions is answered from its store (s3/objectVersions.ts).
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, RequestListener } from 'node:http';
