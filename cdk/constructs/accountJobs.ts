@@ -81,55 +81,16 @@ export class AccountJobs extends Construct {
       noncurrentVersionExpiration: Duration.days(1),
     });
 
-    const tables = {
-      USERS_TABLE: props.usersTable.tableName,
-      PROFILES_TABLE: props.profilesTable.tableName,
-      LINKS_TABLE: props.linksTable.tableName,
-      ACCOUNT_JOBS_TABLE: this.table.tableName,
-    };
-    const tombstone = { TOMBSTONE_TTL_SECONDS: String(this.tombstoneTtlSeconds) };
-    this.erasureFunction = new NodeFunction(this, 'ErasureFunction', {
-      source: 'account-erasure',
-      description: 'Account erasure: the account-jobs stream → profile offline, rows, every S3 version, Cognito user',
-      environment: {
-        ...tables,
-        ...tombstone,
-        S3_BUCKET: props.bucket.bucketName,
-        USER_POOL_ID: props.userPool.userPoolId,
-        FINAL_SWEEP_DELAY_SECONDS: String(FINAL_SWEEP_DELAY_SECONDS),
-      },
-      timeout: Duration.minutes(5),
-      bundle: props.bundle,
-    });
-    this.erasureFunction.addEventSource(
-      new DynamoEventSource(this.table, {
-        // Nothing written before the mapping existed is skipped; an erasure is never dropped.
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 10,
-        bisectBatchOnError: true,
-        // After that, the reconciler nudges the job again (its status says it is not done).
-        retryAttempts: 10,
-        reportBatchItemFailures: true,
-      }),
-    );
-
-    this.reconcilerFunction = new NodeFunction(this, 'ReconcilerFunction', {
-      source: 'account-reconciler',
-      description: 'Scheduled: nudges stalled erasures; erases accounts whose Cognito user is gone',
-      environment: { ...tables, ...tombstone, USER_POOL_ID: props.userPool.userPoolId },
-      timeout: Duration.minutes(4),
-      bundle: props.bundle,
-    });
-    new Rule(this, 'ReconcileSchedule', {
-      description: 'Runs the account reconciler',
-      schedule: Schedule.rate(RECONCILE_EVERY),
-      targets: [new LambdaTarget(this.reconcilerFunction, { retryAttempts: 2 })],
-    });
-
+    this.erasureFunction = this.erasureWorker(props);
+    this.reconcilerFunction = this.reconciler(props);
     this.exportFunction = new NodeFunction(this, 'ExportFunction', {
       source: 'account-export',
       description: 'exportAccount: one JSON document of everything stored about the caller, presigned for 15 minutes',
-      environment: { ...tables, S3_BUCKET: props.bucket.bucketName, ASSETS_BASE_URL: props.assetsBaseUrl },
+      environment: {
+        ...this.tableNames(props),
+        S3_BUCKET: props.bucket.bucketName,
+        ASSETS_BASE_URL: props.assetsBaseUrl,
+      },
       timeout: EXPORT_TIMEOUT,
       bundle: props.bundle,
     });
@@ -145,6 +106,65 @@ export class AccountJobs extends Construct {
     grantErasure(this.erasureFunction, resources);
     grantReconciliation(this.reconcilerFunction, resources);
     grantExport(this.exportFunction, resources);
+  }
+
+  /** The worker, run by the account-jobs stream. */
+  private erasureWorker(props: AccountJobsProps): NodeFunction {
+    const worker = new NodeFunction(this, 'ErasureFunction', {
+      source: 'account-erasure',
+      description: 'Account erasure: the account-jobs stream → profile offline, rows, every S3 version, Cognito user',
+      environment: {
+        ...this.tableNames(props),
+        TOMBSTONE_TTL_SECONDS: String(this.tombstoneTtlSeconds),
+        S3_BUCKET: props.bucket.bucketName,
+        USER_POOL_ID: props.userPool.userPoolId,
+        FINAL_SWEEP_DELAY_SECONDS: String(FINAL_SWEEP_DELAY_SECONDS),
+      },
+      timeout: Duration.minutes(5),
+      bundle: props.bundle,
+    });
+    worker.addEventSource(
+      new DynamoEventSource(this.table, {
+        // Nothing written before the mapping existed is skipped; an erasure is never dropped.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        bisectBatchOnError: true,
+        // After that, the reconciler nudges the job again (its status says it is not done).
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+      }),
+    );
+    return worker;
+  }
+
+  /** The reconciler and its schedule. */
+  private reconciler(props: AccountJobsProps): NodeFunction {
+    const reconciler = new NodeFunction(this, 'ReconcilerFunction', {
+      source: 'account-reconciler',
+      description: 'Scheduled: nudges stalled erasures; erases accounts whose Cognito user is gone',
+      environment: {
+        ...this.tableNames(props),
+        TOMBSTONE_TTL_SECONDS: String(this.tombstoneTtlSeconds),
+        USER_POOL_ID: props.userPool.userPoolId,
+      },
+      timeout: Duration.minutes(4),
+      bundle: props.bundle,
+    });
+    new Rule(this, 'ReconcileSchedule', {
+      description: 'Runs the account reconciler',
+      schedule: Schedule.rate(RECONCILE_EVERY),
+      targets: [new LambdaTarget(reconciler, { retryAttempts: 2 })],
+    });
+    return reconciler;
+  }
+
+  private tableNames(props: AccountJobsProps): Record<string, string> {
+    return {
+      USERS_TABLE: props.usersTable.tableName,
+      PROFILES_TABLE: props.profilesTable.tableName,
+      LINKS_TABLE: props.linksTable.tableName,
+      ACCOUNT_JOBS_TABLE: this.table.tableName,
+    };
   }
 
   /** What resolvers read from ctx.env: the table's name and how long a tombstone lives. */

@@ -54,92 +54,37 @@ export interface DeletionJobs {
 
 /** DeletionJobs on the account-jobs table. */
 export function dynamoDbDeletionJobs(client: DynamoDBClient, table: string, ttlSeconds: number): DeletionJobs {
-  const key = (userId: string) => marshall({ user_id: userId, job: DELETION_JOB });
-  const expiry = (now: Date) => Math.floor(now.getTime() / 1000) + ttlSeconds;
-  const update = async (userId: string, set: Record<string, unknown>, extra: Partial<UpdateShape> = {}) => {
-    const names: Record<string, string> = { '#id': 'user_id', ...extra.names };
-    const values: Record<string, unknown> = { ...extra.values };
-    const clauses = Object.entries(set).map(([attribute, value], i) => {
-      names[`#s${i}`] = attribute;
-      values[`:s${i}`] = value;
-      return `#s${i} = :s${i}`;
-    });
-    await client.send(
-      new UpdateItemCommand({
-        TableName: table,
-        Key: key(userId),
-        UpdateExpression: `SET ${clauses.join(', ')}${extra.add ? ` ${extra.add}` : ''}`,
-        ConditionExpression: ['attribute_exists(#id)', extra.condition].filter(Boolean).join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
-      }),
-    );
-  };
-  const stamp = (now: Date) => ({ updated_at: now.toISOString(), expires_at: expiry(now) });
-
+  const target: JobsTable = { client, table, ttlSeconds };
   const create: DeletionJobs['create'] = async (userId, requestedBy, now, profile) => {
-    const tombstone: TransactWriteItem = {
-      Put: {
-        TableName: table,
-        Item: marshall({
-          user_id: userId,
-          job: DELETION_JOB,
-          status: DELETION_STATUS.pending,
-          requested_by: requestedBy,
-          requested_at: now.toISOString(),
-          ...stamp(now),
-        }),
-        ConditionExpression: 'attribute_not_exists(#id)',
-        ExpressionAttributeNames: { '#id': 'user_id' },
-      },
-    };
-    const takeOffline: TransactWriteItem[] = profile
-      ? [
-          {
-            Delete: {
-              TableName: profile.table,
-              Key: marshall({ username: profile.username }),
-              ConditionExpression: '#owner = :owner',
-              ExpressionAttributeNames: { '#owner': 'user_id' },
-              ExpressionAttributeValues: marshall({ ':owner': userId }),
-            },
-          },
-        ]
-      : [];
-    try {
-      await client.send(new TransactWriteItemsCommand({ TransactItems: [tombstone, ...takeOffline] }));
-      return true;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [existing, offline] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-      if (existing === 'ConditionalCheckFailed') return false;
-      // The name is no longer this account's (renamed, freed, claimed by someone else): the tombstone alone.
-      if (offline === 'ConditionalCheckFailed') return create(userId, requestedBy, now);
-      throw error;
-    }
+    const outcome = await createTombstone(target, userId, requestedBy, now, profile);
+    // The name is no longer this account's (renamed, freed, claimed by someone else): the tombstone alone.
+    return outcome === 'profile-not-owned' ? create(userId, requestedBy, now) : outcome === 'created';
   };
-
   return {
     async get(userId) {
       const { Item } = await client.send(
-        new GetItemCommand({ TableName: table, Key: key(userId), ConsistentRead: true }),
+        new GetItemCommand({ TableName: table, Key: jobKey(userId), ConsistentRead: true }),
       );
       return Item ? toJob(Item) : null;
     },
     create,
     recordStep: (userId, step, now) =>
-      update(userId, stamp(now), {
-        add: 'ADD #done :step',
-        names: { '#done': 'steps_done' },
-        values: { ':step': new Set([step]) },
-      }),
+      updateJob(
+        target,
+        userId,
+        now,
+        {},
+        { add: 'ADD #done :step', names: { '#done': 'steps_done' }, values: { ':step': new Set([step]) } },
+      ),
     awaitFinalSweep: (userId, sweepAfter, now) =>
-      update(userId, { ...stamp(now), status: DELETION_STATUS.awaitingFinalSweep, final_sweep_after: sweepAfter }),
-    complete: (userId, now) => update(userId, { ...stamp(now), status: DELETION_STATUS.complete }),
+      updateJob(target, userId, now, { status: DELETION_STATUS.awaitingFinalSweep, final_sweep_after: sweepAfter }),
+    complete: (userId, now) => updateJob(target, userId, now, { status: DELETION_STATUS.complete }),
     async nudge(userId, status, now) {
       try {
-        await update(
+        await updateJob(
+          target,
           userId,
+          now,
           { nudged_at: now.toISOString() },
           { condition: '#status = :seen', names: { '#status': 'status' }, values: { ':seen': status } },
         );
@@ -149,30 +94,121 @@ export function dynamoDbDeletionJobs(client: DynamoDBClient, table: string, ttlS
         throw error;
       }
     },
-    async *unfinished() {
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await client.send(
-          new ScanCommand({
-            TableName: table,
-            FilterExpression: '#job = :deletion AND #status <> :complete',
-            ExpressionAttributeNames: { '#job': 'job', '#status': 'status' },
-            ExpressionAttributeValues: marshall({ ':deletion': DELETION_JOB, ':complete': DELETION_STATUS.complete }),
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) yield toJob(item);
-        start = page.LastEvaluatedKey;
-      } while (start !== undefined);
-    },
+    unfinished: () => scanUnfinished(target),
   };
 }
 
-interface UpdateShape {
+interface JobsTable {
+  client: DynamoDBClient;
+  table: string;
+  ttlSeconds: number;
+}
+
+interface UpdateExtras {
   add: string;
   condition: string;
   names: Record<string, string>;
   values: Record<string, unknown>;
+}
+
+function jobKey(userId: string): Record<string, AttributeValue> {
+  return marshall({ user_id: userId, job: DELETION_JOB });
+}
+
+// Every change stamps updated_at and moves the expiry one token lifetime ahead.
+function stamp(target: JobsTable, now: Date): Record<string, unknown> {
+  return { updated_at: now.toISOString(), expires_at: Math.floor(now.getTime() / 1000) + target.ttlSeconds };
+}
+
+async function createTombstone(
+  target: JobsTable,
+  userId: string,
+  requestedBy: string,
+  now: Date,
+  profile?: { table: string; username: string },
+): Promise<'created' | 'exists' | 'profile-not-owned'> {
+  const tombstone: TransactWriteItem = {
+    Put: {
+      TableName: target.table,
+      Item: marshall({
+        user_id: userId,
+        job: DELETION_JOB,
+        status: DELETION_STATUS.pending,
+        requested_by: requestedBy,
+        requested_at: now.toISOString(),
+        ...stamp(target, now),
+      }),
+      ConditionExpression: 'attribute_not_exists(#id)',
+      ExpressionAttributeNames: { '#id': 'user_id' },
+    },
+  };
+  const takeOffline: TransactWriteItem[] = profile
+    ? [
+        {
+          Delete: {
+            TableName: profile.table,
+            Key: marshall({ username: profile.username }),
+            ConditionExpression: '#owner = :owner',
+            ExpressionAttributeNames: { '#owner': 'user_id' },
+            ExpressionAttributeValues: marshall({ ':owner': userId }),
+          },
+        },
+      ]
+    : [];
+  try {
+    await target.client.send(new TransactWriteItemsCommand({ TransactItems: [tombstone, ...takeOffline] }));
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const [existing, offline] = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+    if (existing === 'ConditionalCheckFailed') return 'exists';
+    if (offline === 'ConditionalCheckFailed') return 'profile-not-owned';
+    throw error;
+  }
+}
+
+async function updateJob(
+  target: JobsTable,
+  userId: string,
+  now: Date,
+  set: Record<string, unknown>,
+  extra: Partial<UpdateExtras> = {},
+): Promise<void> {
+  const names: Record<string, string> = { '#id': 'user_id', ...extra.names };
+  const values: Record<string, unknown> = { ...extra.values };
+  const clauses = Object.entries({ ...stamp(target, now), ...set }).map(([attribute, value], i) => {
+    names[`#s${i}`] = attribute;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  await target.client.send(
+    new UpdateItemCommand({
+      TableName: target.table,
+      Key: jobKey(userId),
+      UpdateExpression: `SET ${clauses.join(', ')}${extra.add ? ` ${extra.add}` : ''}`,
+      // Never recreate a job that is gone (expired): only move an existing one.
+      ConditionExpression: ['attribute_exists(#id)', extra.condition].filter(Boolean).join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
+    }),
+  );
+}
+
+async function* scanUnfinished(target: JobsTable): AsyncIterable<DeletionJob> {
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await target.client.send(
+      new ScanCommand({
+        TableName: target.table,
+        FilterExpression: '#job = :deletion AND #status <> :complete',
+        ExpressionAttributeNames: { '#job': 'job', '#status': 'status' },
+        ExpressionAttributeValues: marshall({ ':deletion': DELETION_JOB, ':complete': DELETION_STATUS.complete }),
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) yield toJob(item);
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
 }
 
 function toJob(item: Record<string, AttributeValue>): DeletionJob {
