@@ -2,7 +2,7 @@
 // a client pays), and the same two DynamoDB requests the resolvers make, sent directly.
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { LocalOutputs } from '../local/stack/localOutputs.ts';
+import type { LocalOutputs } from '../local/index.ts';
 import type { SeededProfile } from './seed.ts';
 
 const PROFILE_QUERY = `query PublicProfile($username: String!) {

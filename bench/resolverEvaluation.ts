@@ -2,19 +2,14 @@
 // data source excluded: each deployed bundle from the template runs against a data source that
 // answers instantly with a canned DynamoDB result. Median and p99 over many evaluations.
 import { resolve } from 'node:path';
-import type { ApiDefinition } from '../local/appsync/engine/definitions.ts';
-import { compileResolvers } from '../local/appsync/engine/compileResolvers.ts';
-import { evaluateResolver } from '../local/appsync/engine/evaluateResolver.ts';
-import type { ResolverInput } from '../local/appsync/engine/resolverTypes.ts';
-import type { DataSource } from '../local/appsync/runtime/contract.ts';
-import { createAppSyncGlobals } from '../local/appsync/runtime/globals.ts';
-import { createInvocationStack } from '../local/appsync/runtime/invocationStack.ts';
 import {
   createLocalReferenceResolver,
+  createResolverEvaluator,
   extractGraphqlApis,
   loadCloudAssembly,
   offlinePhysicalIds,
-} from '../local/template/index.ts';
+} from '../local/index.ts';
+import type { ApiDefinition, DataSource, ResolverEvaluator, ResolverInput } from '../local/index.ts';
 import { percentile } from './stats.ts';
 
 const SUB = '0b7c6a0e-1111-4222-8333-444455556666';
@@ -94,7 +89,7 @@ export async function measureResolverEvaluation(
       invoke: async () => ({ result: c.result }),
     };
     const resolvers = compileWith(api, instant);
-    const compiled = resolvers.compiled.get(c.field);
+    const compiled = resolvers.get(c.field);
     if (!compiled) throw new Error(`no resolver ${c.field} in the template`);
     const [parentTypeName, fieldName] = c.field.split('.');
     const input: ResolverInput = {
@@ -122,7 +117,7 @@ export async function measureResolverEvaluation(
     const samples: number[] = [];
     for (let i = 0; i < iterations + 500; i += 1) {
       const started = process.hrtime.bigint();
-      await evaluateResolver(compiled, input, resolvers.invocations);
+      await resolvers.evaluate(compiled, input);
       if (i >= 500) samples.push(Number(process.hrtime.bigint() - started) / 1000);
     }
     rows.push({ field: c.field, medianUs: percentile(samples, 50), p99Us: percentile(samples, 99) });
@@ -130,11 +125,9 @@ export async function measureResolverEvaluation(
   return rows;
 }
 
-function compileWith(api: ApiDefinition, dataSource: DataSource) {
-  const invocations = createInvocationStack();
-  const globals = createAppSyncGlobals(invocations);
-  const dataSources = new Map(api.dataSources.map((d) => [d.name, dataSource]));
-  return { compiled: compileResolvers(api, dataSources, globals, invocations), invocations };
+// Every data source of the API answers through `dataSource`.
+function compileWith(api: ApiDefinition, dataSource: DataSource): ResolverEvaluator {
+  return createResolverEvaluator(api, new Map(api.dataSources.map((d) => [d.name, dataSource])));
 }
 
 /** A markdown table of the evaluation timings. */

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { localDynamoDbClient } from '../local/services/dynamodb.ts';
-import { ensureCloudAssembly } from '../local/stack/ensureCloudAssembly.ts';
+import { localDynamoDbClient, ensureCloudAssembly } from '../local/index.ts';
 import { measureAtConcurrency } from './measure.ts';
 import { formatEvaluationTable, measureResolverEvaluation } from './resolverEvaluation.ts';
 import type { LoadOptions } from './measure.ts';
 import { directDynamoDbRead, graphqlProfileRead } from './publicRead.ts';
+import { benchProfileStats } from './profileStats.ts';
 import { seedProfile } from './seed.ts';
 import { startStackChild } from './stackChild.ts';
 import type { StackChild } from './stackChild.ts';
@@ -78,6 +78,8 @@ try {
   );
   if (a.completed < load.count || b.completed < load.count)
     say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
+
+  say(`\n${await benchProfileStats(stack.outputs, seeded, load)}`);
 
   say(
     '\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly',

@@ -1,8 +1,8 @@
 // One public profile with a handful of links, created the way a user would: a local Cognito user,
 // then saveProfile and saveLink over HTTP.
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../local/services/cognito/tokens.ts';
-import type { LocalOutputs } from '../local/stack/localOutputs.ts';
+import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../local/index.ts';
+import type { LocalOutputs } from '../local/index.ts';
 
 /** The seeded profile's name and owner. */
 export interface SeededProfile {

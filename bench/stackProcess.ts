@@ -1,9 +1,8 @@
 // The local stack in a process of its own, as `npm start` runs it, so the bench's client load does
 // not share an event loop with the server it measures. Prints one JSON line when ready; stops on
 // SIGTERM or when the parent goes away (its stdin closes).
-import { createLocalStack } from '../local/stack/createLocalStack.ts';
-import type { LocalStack } from '../local/stack/createLocalStack.ts';
-import type { LocalOutputs } from '../local/stack/localOutputs.ts';
+import { createLocalStack } from '../local/index.ts';
+import type { LocalStack, LocalOutputs } from '../local/index.ts';
 
 /** The line the child prints once the stack is serving. */
 export interface StackReady {

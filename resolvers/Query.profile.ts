@@ -5,7 +5,7 @@ import type { Context } from '@aws-appsync/utils';
 import { runtime } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { QueryProfileArgs } from '../generated/graphql.ts';
-import { raiseIfDataSourceError } from './lib/errors.ts';
+import { raiseIfDataSourceError, viewerSub } from './lib/errors.ts';
 import { toProfile } from './lib/profileView.ts';
 import { normalizeUsername, usernameProblem } from './lib/username.ts';
 
@@ -22,5 +22,5 @@ export function response(ctx: Context) {
   if (!ctx.result) {
     return null;
   }
-  return toProfile(ctx.result, ctx.identity ? (ctx.identity as { sub?: string }).sub : null);
+  return toProfile(ctx.result, viewerSub(ctx));
 }

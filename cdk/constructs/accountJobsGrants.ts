@@ -1,4 +1,4 @@
-// Least privilege for the three account-job functions (cdk/constructs/accountJobs.ts): each gets
+// Least privilege for the account-job functions (cdk/constructs/accountJobs.ts): each gets
 // the item operations, S3 prefixes and Cognito calls its code makes, and nothing else.
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
@@ -21,7 +21,7 @@ export interface AccountJobResources {
 // Per-user keys are created at run time: the wildcards stay within these two prefixes.
 const ACCOUNT_PREFIXES = ['users/*', 'exports/*'];
 
-/** The erasure worker: read and delete everything of one account, all S3 versions, the Cognito user. */
+/** The erasure worker: read and delete everything of one account in DynamoDB, all its S3 versions. */
 export function grantErasure(fn: LambdaFunction, r: AccountJobResources): void {
   allow(fn, ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], [r.jobs.tableArn]);
   allow(fn, ['dynamodb:GetItem', 'dynamodb:DeleteItem'], [r.users.tableArn, r.profiles.tableArn]);
@@ -33,14 +33,13 @@ export function grantErasure(fn: LambdaFunction, r: AccountJobResources): void {
     ['s3:DeleteObject', 's3:DeleteObjectVersion'],
     ACCOUNT_PREFIXES.map((prefix) => r.bucket.arnForObjects(prefix)),
   );
-  allow(fn, ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'], [r.userPool.userPoolArn]);
   acknowledgeObjectWildcards(fn, r.bucket, ACCOUNT_PREFIXES);
-  // DynamoDB's ListStreams takes no resource: the event source's grantStreamRead asks for "*".
-  Validations.of(fn).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason:
-      'dynamodb:ListStreams supports no resource-level permission; the stream reads themselves name the account-jobs stream ARN.',
-  });
+}
+
+/** The user removal: read and move the job, find the Cognito user by sub and delete it. */
+export function grantUserRemoval(fn: LambdaFunction, r: AccountJobResources): void {
+  allow(fn, ['dynamodb:GetItem', 'dynamodb:UpdateItem'], [r.jobs.tableArn]);
+  allow(fn, ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'], [r.userPool.userPoolArn]);
 }
 
 /** The reconciler: page through users rows and jobs (a scheduled job, never a request path), ask Cognito, write tombstones (taking the profile offline). */

@@ -21,8 +21,9 @@ export interface ProLynkFunctionsProps {
 
 /**
  * The upload presigner (an AppSync Lambda data source) and the Cognito PreSignUp and
- * PostConfirmation triggers, each with the least privilege the seed's "Security & IAM" lists —
- * narrowed further: no Scan, no DeleteObject, no PutObjectAcl (ACLs are blocked on the bucket).
+ * PostConfirmation triggers, each with the least privilege the seed gives its functions
+ * (docs/rest-contract.md "Security & IAM") — narrowed further: no Scan, no DeleteObject, no
+ * PutObjectAcl (ACLs are blocked on the bucket).
  */
 export class ProLynkFunctions extends Construct {
   readonly presignFunction: NodeFunction;

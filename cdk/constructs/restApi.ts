@@ -8,21 +8,27 @@ import {
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, HttpRoute, HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PUBLIC_IAM_FIELDS } from '../../functions/rest/operations.ts';
+import { REST_ROUTES } from '../../functions/rest/routeTable.ts';
+import { stageOf } from '../config/stageOf.ts';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
 
 export interface RestApiProps {
-  /** Prefix of resource names (the seed's `project_name`): the API is `${projectName}-api`. */
-  projectName: string;
+  /** The HTTP API's name (the seed's is `${project_name}-api`). */
+  apiName: string;
+  /** Browser origins the API answers (stage config). */
+  corsOrigins: string[];
+  /** Stage-wide throttling, and the tighter one of each public route. */
+  throttle: { burstLimit: number; rateLimit: number; publicBurstLimit: number; publicRateLimit: number };
   userPool: IUserPool;
   /** The app client whose tokens the JWT authorizer accepts (access tokens carry it as client_id). */
   userPoolClient: IUserPoolClient;
@@ -31,27 +37,6 @@ export interface RestApiProps {
   /** Where bundles are written (tests use a temporary folder). */
   bundle?: BundleLambdaOptions;
 }
-
-/** One seed endpoint: its method, path and whether the JWT authorizer guards it. */
-export interface RestRoute {
-  method: HttpMethod;
-  path: string;
-  protected: boolean;
-}
-
-/** The seed's seven endpoints (seed "API Endpoints"), public ones marked. */
-export const REST_ROUTES: readonly RestRoute[] = [
-  { method: HttpMethod.GET, path: '/users/me', protected: true },
-  { method: HttpMethod.POST, path: '/profiles', protected: true },
-  { method: HttpMethod.GET, path: '/profiles/{username}', protected: false },
-  { method: HttpMethod.GET, path: '/username/check', protected: false },
-  { method: HttpMethod.POST, path: '/links', protected: true },
-  { method: HttpMethod.DELETE, path: '/links/{id}', protected: true },
-  { method: HttpMethod.POST, path: '/upload-url', protected: true },
-  // Leaving ProLynk (README "Leaving ProLynk").
-  { method: HttpMethod.DELETE, path: '/users/me', protected: true },
-  { method: HttpMethod.GET, path: '/users/me/export', protected: true },
-];
 
 /**
  * The REST shim (docs/architecture.md §4): the seed's API Gateway HTTP API v2 — CORS, JWT authorizer on the
@@ -86,13 +71,13 @@ export class RestApi extends Construct {
       }),
     );
 
-    // Seed "API Gateway Structure": name, CORS.
+    // docs/rest-contract.md "API Gateway Structure": name, CORS.
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: `${props.projectName}-api`,
+      apiName: props.apiName,
       description: "ProLynk REST API (the seed's endpoints, served from the GraphQL API)",
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: ['http://localhost:3000', 'http://localhost:8080'],
+        allowOrigins: props.corsOrigins,
         allowMethods: [
           CorsHttpMethod.GET,
           CorsHttpMethod.POST,
@@ -106,18 +91,9 @@ export class RestApi extends Construct {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.stage = this.httpApi.addStage('DefaultStage', {
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: { burstLimit: 100, rateLimit: 50 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
-    });
+    this.stage = this.addDefaultStage(props.throttle);
 
-    // Seed "JWT Authorizer": issuer https://cognito-idp.{region}.amazonaws.com/{pool id}; the
+    // docs/rest-contract.md "JWT Authorizer": issuer https://cognito-idp.{region}.amazonaws.com/{pool id}; the
     // audience is the app client, which API Gateway also matches against an access token's client_id.
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
       userPoolClients: [props.userPoolClient],
@@ -127,14 +103,17 @@ export class RestApi extends Construct {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
     const none: IHttpRouteAuthorizer = new HttpNoneAuthorizer();
+    // One route per row of the shim's route table (functions/rest/routeTable.ts).
+    const publicRoutes: HttpRoute[] = [];
     for (const route of REST_ROUTES) {
       const [created] = this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method],
+        methods: [HttpMethod[route.method]],
         integration,
-        authorizer: route.protected ? authorizer : none,
+        authorizer: route.auth === 'jwt' ? authorizer : none,
       });
-      if (!route.protected) {
+      if (route.auth === 'public') {
+        publicRoutes.push(created);
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
@@ -143,10 +122,39 @@ export class RestApi extends Construct {
       }
     }
 
+    this.throttlePublicRoutes(props.throttle, publicRoutes);
+
     new CfnOutput(this, 'RestApiUrl', {
       value: this.httpApi.apiEndpoint,
       description: "The REST shim (the seed's endpoints)",
     });
+  }
+
+  // The $default stage: the stage-wide throttle and JSON access logs kept as long as the stage says.
+  private addDefaultStage(throttle: RestApiProps['throttle']): HttpStage {
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: stageOf(this).logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    return this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: throttle.burstLimit, rateLimit: throttle.rateLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+  }
+
+  // Public routes get a tighter throttle of their own (WAF cannot front an HTTP API). Route
+  // settings name their routes, which must exist before the stage that throttles them.
+  private throttlePublicRoutes(throttle: RestApiProps['throttle'], routes: HttpRoute[]): void {
+    const settings = { throttlingBurstLimit: throttle.publicBurstLimit, throttlingRateLimit: throttle.publicRateLimit };
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      REST_ROUTES.filter((route) => route.auth === 'public').map((route) => [
+        `${route.method} ${route.path}`,
+        settings,
+      ]),
+    );
+    for (const route of routes) this.stage.node.addDependency(route);
   }
 }
 

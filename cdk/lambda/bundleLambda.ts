@@ -1,4 +1,4 @@
-// One bundling recipe for every Lambda in functions/ (STYLE "Infrastructure"): esbuild, ESM for
+// One bundling recipe for every Lambda in functions/ (docs/architecture.md §2): esbuild, ESM for
 // Node 24, minified, with an external source map, and EVERYTHING bundled — the AWS SDK v3
 // modular clients included — so a function runs the SDK version we pinned and tested, not
 // whatever the Lambda runtime happens to ship.
@@ -32,8 +32,9 @@ export interface LambdaBundle {
 export function bundleLambda(name: string, options: BundleLambdaOptions = {}): LambdaBundle {
   const directory = join(options.outRoot ?? join(REPO_ROOT, 'dist', 'lambda'), name);
   const outfile = join(directory, 'index.mjs');
+  const functionsDir = options.functionsDir ?? join(REPO_ROOT, 'functions');
   const result = buildSync({
-    entryPoints: [join(options.functionsDir ?? join(REPO_ROOT, 'functions'), name, 'index.ts')],
+    entryPoints: [join(functionsDir, name, 'index.ts')],
     outfile,
     bundle: true,
     format: 'esm',
@@ -44,6 +45,12 @@ export function bundleLambda(name: string, options: BundleLambdaOptions = {}): L
     // Prefer the SDK's ESM builds, which tree-shake better.
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_BANNER },
+    alias: {
+      // Credentials come from the environment on Lambda: the SDK's whole default chain is not needed.
+      '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'lib', 'lambdaCredentials.ts'),
+      // The X-Ray SDK needs one version comparison from semver (functions/lib/xraySemver.ts).
+      semver: join(REPO_ROOT, 'functions', 'lib', 'xraySemver.ts'),
+    },
     legalComments: 'none',
     logLevel: 'silent',
   });

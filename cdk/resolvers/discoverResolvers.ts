@@ -54,13 +54,14 @@ export class ResolverWiringError extends Error {
   }
 }
 
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const FIELD_ENTRY = /^([_A-Za-z][_0-9A-Za-z]*)\.([_A-Za-z][_0-9A-Za-z]*)(\.ts)?$/;
 const PIPELINE_STEP = /^(\d+)\.([_A-Za-z][_0-9A-Za-z]*)\.ts$/;
 // AppSync caps a pipeline at 10 functions.
 const MAX_PIPELINE_STEPS = 10;
 const NOT_DISCOVERED = new Set(['lib', 'functions']);
 
-/** Finds the resolver files (STYLE.md "Resolvers"), checks them against the schema, and plans their wiring. */
+/** Finds the resolver files (docs/architecture.md §2), checks them against the schema, and plans their wiring. */
 export function discoverResolvers(options: DiscoverResolversOptions): ResolverWiring {
   const schema = readSchemaFields(options.schemaPath);
   const functions = new Map<string, ResolverFunctionPlan>();
@@ -146,34 +147,57 @@ function planPipeline(
   const functionNames = [...steps.entries()]
     .sort(([a], [b]) => a - b)
     .map(([position, path]) => {
-      const source = readHandlerSource(path);
-      if (source.sharedFunctionName) return addSharedFunction(source.sharedFunctionName, path, options, functions);
+      const { sharedFunctionName } = readHandlerSource(path);
+      if (sharedFunctionName !== undefined) return addSharedFunction(sharedFunctionName, path, options, functions);
       const name = `${typeName}_${fieldName}_${position}_${PIPELINE_STEP.exec(path.slice(folder.length + 1))?.[2]}`;
-      functions.set(name, { name, file: path, dataSourceName: requireDataSource(path, options) });
+      functions.set(name, { name, file: path, dataSourceName: requireDataSource(path, options, 'step') });
       return name;
     });
   return { kind: 'PIPELINE', typeName, fieldName, file: index, functionNames };
 }
 
+/** A step whose header is `// @function <name>`: the shared function resolvers/functions/<name>.ts, created once. */
 function addSharedFunction(
   name: string,
-  referencedFrom: string,
+  step: string,
   options: DiscoverResolversOptions,
   functions: Map<string, ResolverFunctionPlan>,
 ): string {
-  if (functions.has(name)) return name;
   const file = join(options.resolversDir, 'functions', `${name}.ts`);
-  if (!existsSync(file))
-    throw new ResolverWiringError(`${show(referencedFrom)}: refers to ${show(file)}, which does not exist`);
-  functions.set(name, { name, file, dataSourceName: requireDataSource(file, options) });
+  if (!NAME.test(name) || !existsSync(file)) {
+    throw new ResolverWiringError(
+      `${show(step)}: unknown shared function "${name}" in \`// @function\` (no ${show(file)})`,
+    );
+  }
+  // The step's own code would never run (the shared file is what AppSync gets), so none is allowed.
+  if (readHandlerSource(step).hasCode) {
+    throw new ResolverWiringError(
+      `${show(step)}: a \`// @function ${name}\` step holds no code; its code is ${show(file)}`,
+    );
+  }
+  if (!functions.has(name)) functions.set(name, { name, file, dataSourceName: requireDataSource(file, options) });
   return name;
 }
 
-function requireDataSource(file: string, options: DiscoverResolversOptions): string {
-  const { dataSourceName } = readHandlerSource(file);
+function requireDataSource(
+  file: string,
+  options: DiscoverResolversOptions,
+  role: 'step' | 'handler' = 'handler',
+): string {
+  const { dataSourceName, sharedFunctionName } = readHandlerSource(file);
   const known = options.dataSourceNames.join(' | ');
-  if (!dataSourceName)
-    throw new ResolverWiringError(`${show(file)}: the first line must be \`// @dataSource <Name>\` (one of ${known})`);
+  if (sharedFunctionName !== undefined) {
+    const header = `\`// @dataSource <Name>\` (one of ${known})`;
+    throw new ResolverWiringError(
+      `${show(file)}: only a pipeline step may be a shared function (\`// @function\`); give it ${header}`,
+    );
+  }
+  if (!dataSourceName) {
+    const shared = role === 'step' ? ', or `// @function <name>` for a shared step in resolvers/functions/' : '';
+    throw new ResolverWiringError(
+      `${show(file)}: the first line must be \`// @dataSource <Name>\` (one of ${known})${shared}`,
+    );
+  }
   if (!options.dataSourceNames.includes(dataSourceName)) {
     throw new ResolverWiringError(`${show(file)}: unknown data source "${dataSourceName}" (expected one of ${known})`);
   }

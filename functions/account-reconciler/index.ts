@@ -8,22 +8,24 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { cognitoUsers } from '../lib/cognitoUsers.ts';
 import { dynamoDbDeletionJobs } from '../lib/deletionJobs.ts';
-import { requiredEnv, requiredPositiveInteger } from '../lib/environment.ts';
-import { createLogger } from '../lib/logger.ts';
+import { positiveInteger, readEnvironment } from '../lib/environment.ts';
+import { createPowertools, withPowertools } from '../lib/powertools.ts';
 import { findOrphanedAccounts } from './findOrphanedAccounts.ts';
 import type { OrphanSearchResult } from './findOrphanedAccounts.ts';
 import { nudgeStalledErasures } from './nudgeStalledErasures.ts';
 import { scanUsersCursor } from './usersPages.ts';
 
-const logger = createLogger('account-reconciler');
-const dynamodb = new DynamoDBClient({});
-const tables = {
-  users: requiredEnv('USERS_TABLE'),
-  profiles: requiredEnv('PROFILES_TABLE'),
-  accountJobs: requiredEnv('ACCOUNT_JOBS_TABLE'),
-};
-const jobs = dynamoDbDeletionJobs(dynamodb, tables.accountJobs, requiredPositiveInteger('TOMBSTONE_TTL_SECONDS'));
-const cognito = cognitoUsers(new CognitoIdentityProviderClient({}), requiredEnv('USER_POOL_ID'));
+const env = readEnvironment('account-reconciler');
+const tools = createPowertools('account-reconciler');
+const { logger, tracer } = tools;
+const dynamodb = tracer.captureAWSv3Client(new DynamoDBClient({}));
+const tables = { users: env.USERS_TABLE, profiles: env.PROFILES_TABLE, accountJobs: env.ACCOUNT_JOBS_TABLE };
+const jobs = dynamoDbDeletionJobs(
+  dynamodb,
+  tables.accountJobs,
+  positiveInteger('TOMBSTONE_TTL_SECONDS', env.TOMBSTONE_TTL_SECONDS),
+);
+const cognito = cognitoUsers(tracer.captureAWSv3Client(new CognitoIdentityProviderClient({})), env.USER_POOL_ID);
 const PAGE_SIZE = 100;
 const MAX_PAGES_PER_RUN = 10;
 const MAX_ORPHANS_PER_RUN = 25;
@@ -37,7 +39,7 @@ export interface ReconcileSummary {
 }
 
 /** EventBridge scheduled-event handler. */
-export async function handler(event: { time?: unknown } | null): Promise<ReconcileSummary> {
+export const handler = withPowertools(tools, async (event: { time?: unknown } | null): Promise<ReconcileSummary> => {
   const started = Date.now();
   const scheduled = typeof event?.time === 'string' ? new Date(event.time) : new Date(Number.NaN);
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
@@ -67,4 +69,4 @@ export async function handler(event: { time?: unknown } | null): Promise<Reconci
     durationMs: Date.now() - started,
   });
   return { nudged, orphans };
-}
+});

@@ -1,4 +1,4 @@
-// The Lambda functions' error contract (STYLE "Errors"): a few domain errors carrying the same
+// The Lambda functions' error contract (docs/architecture.md §4): a few domain errors carrying the same
 // errorTypes the resolvers raise (BadRequest, Unauthorized, NotFound, Conflict), which the REST
 // shim maps to HTTP. The error's `name` is its errorType, because Lambda reports a thrown error's
 // `name` as `errorType` (and Cognito shows only its message).
@@ -30,7 +30,7 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
-/** The thing asked for does not exist. */
+/** The thing the caller named does not exist. */
 export class NotFoundError extends DomainError {
   constructor(message: string) {
     super('NotFound', message);

@@ -1,6 +1,7 @@
-// The rows a confirmed sign-up starts with (seed "Users Table"/"Profiles Table"), from the user's
+// The rows a confirmed sign-up starts with (docs/rest-contract.md "Users Table" and "Profiles Table"), from the user's
 // Cognito attributes. Pure: the clock comes in.
 import { FULL_NAME_MAX } from '../../resolvers/lib/limits.ts';
+import { initialProfileAttributes } from '../../resolvers/lib/profileFields.ts';
 import { isIsoDate } from '../../resolvers/lib/text.ts';
 import { normalizeUsername, usernameProblem } from '../../resolvers/lib/username.ts';
 import { BadRequestError, UnauthorizedError } from '../lib/errors.ts';
@@ -38,12 +39,11 @@ export function newAccount(attributes: Record<string, string | undefined>, now: 
   const problem = usernameProblem(username);
   if (problem !== null) throw new BadRequestError(`Username: ${problem.message}`);
   user.username = username;
+  // The same new row saveProfile's claim writes (the field table's `initial` column).
   const profile = {
     username,
     user_id: sub,
-    show_email: false,
-    show_phone: false,
-    show_resume: false,
+    ...initialProfileAttributes(),
     created_at: timestamp,
     updated_at: timestamp,
   };

@@ -1,4 +1,4 @@
-// Seed "Authentication": Google/LinkedIn sign-ins whose email belongs to an existing native
+// docs/rest-contract.md "Authentication": Google/LinkedIn sign-ins whose email belongs to an existing native
 // (email + password) account are linked to that account (AdminLinkProviderForUser), so one person
 // keeps one `sub` — one users row, one profile.
 //
@@ -23,13 +23,15 @@ export interface UserDirectory {
   ): Promise<void>;
 }
 
-// Cognito names federated users "<provider>_<id>", lowercasing the social providers' names;
-// AdminLinkProviderForUser wants the provider's registered name.
+// Cognito names federated users "<provider>_<id>" with the provider's name lowercased;
+// AdminLinkProviderForUser wants the provider's registered name: the social providers' fixed
+// names, and ours (LinkedIn, cdk/config/federation.ts PROVIDER_NAMES).
 const SOCIAL_PROVIDER_NAMES: Record<string, string> = {
   google: 'Google',
   facebook: 'Facebook',
   loginwithamazon: 'LoginWithAmazon',
   signinwithapple: 'SignInWithApple',
+  linkedin: 'LinkedIn',
 };
 
 /** Splits a federated user name ("google_1234…") into the provider's registered name and its user id. */

@@ -1,6 +1,6 @@
-// What may be uploaded where (seed "Upload Lambda" / "S3 Storage Architecture", docs/architecture.md §4
-// "Uploads"): the content types per upload kind, their size bounds, and the key layout
-// users/{sub}/{profile|projects|resume}/{uuid}.{ext}. Pure, so it is tested without S3.
+// What may be uploaded where (docs/rest-contract.md "S3 Storage Architecture and the Upload Lambda",
+// docs/architecture.md §4 "Uploads"): the content types per upload kind, their size bounds, and the
+// key layout users/{sub}/{profile|projects|resume}/{uuid}.{ext}. Pure, so it is tested without S3.
 import type { AssetFolder } from '../../resolvers/lib/assets.ts';
 import { assetKeyProblem } from '../../resolvers/lib/assets.ts';
 import { isSafeId } from '../../resolvers/lib/text.ts';

@@ -1,5 +1,7 @@
-// The REST shim as a Hono app, separate from Lambda (STYLE "create is separate from listen"): the
-// handler wires the real AppSync client, tests inject a fake one and call app.request().
+// The REST shim as a Hono app, separate from Lambda so that creating it is separate from serving it
+// (docs/architecture.md §4.3): the handler wires the real AppSync client, tests inject a fake one and
+// call app.request().
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Logger } from '../lib/logger.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -7,10 +9,9 @@ import type { GraphqlClient } from '../lib/appsyncClient.ts';
 import { GENERIC_FAILURE_MESSAGE } from './graphqlErrors.ts';
 import { errorBody, HttpError } from './httpErrors.ts';
 import type { RestEnv } from './restEnv.ts';
-import { accountRoutes } from './routes/account.ts';
-import { linkRoutes } from './routes/links.ts';
-import { profileRoutes } from './routes/profiles.ts';
-import { uploadRoutes } from './routes/uploads.ts';
+import type { RouteHandlerName } from './routeTable.ts';
+import { honoPath, REST_ROUTES } from './routeTable.ts';
+import * as routeHandlers from './routes/index.ts';
 
 export interface RestAppOptions {
   /** Sends the routes' GraphQL operations to AppSync. */
@@ -18,7 +19,13 @@ export interface RestAppOptions {
   logger?: Logger;
 }
 
-/** The seven seed endpoints, each one GraphQL operation, with the seed's JSON and status codes. */
+/** Answers one route; throws HttpError for refusals (answered as JSON), any other error for our faults (a 500). */
+export type RouteHandler = (c: Context<RestEnv>, graphql: GraphqlClient) => Promise<Response>;
+
+// Type-checked: every handler the route table names exists, with the handler shape.
+const HANDLERS: Record<RouteHandlerName, RouteHandler> = routeHandlers;
+
+/** The route table's endpoints (routeTable.ts), each one GraphQL operation, with the seed's JSON and status codes. */
 export function createRestApp(options: RestAppOptions): Hono<RestEnv> {
   const logger = options.logger ?? createLogger('rest');
   const app = new Hono<RestEnv>();
@@ -36,10 +43,10 @@ export function createRestApp(options: RestAppOptions): Hono<RestEnv> {
     });
   });
 
-  profileRoutes(app, options.graphql);
-  linkRoutes(app, options.graphql);
-  uploadRoutes(app, options.graphql);
-  accountRoutes(app, options.graphql);
+  for (const route of REST_ROUTES) {
+    const handler = HANDLERS[route.handler];
+    app.on(route.method, honoPath(route.path), (c) => handler(c, options.graphql));
+  }
 
   app.notFound((c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

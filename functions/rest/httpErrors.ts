@@ -1,5 +1,5 @@
-// The REST shim's error contract (seed "Error Handling Patterns": every error is JSON with `error`
-// and an optional `message`): `error` is the status's reason phrase, `message` the detail.
+// The REST shim's error contract (docs/rest-contract.md "Error Handling Patterns": every error is JSON
+// with `error` and an optional `message`): `error` is the status's reason phrase, `message` the detail.
 
 const REASON_PHRASES: Record<number, string> = {
   400: 'Bad Request',

@@ -20,9 +20,9 @@ export function publicAuth(c: Context<RestEnv>): GraphqlAuth {
 }
 
 /**
- * The caller's user id (Cognito sub): the authorizer's verified claim (seed "Authorization Flow":
- * event.requestContext.authorizer claims.sub). Without an authorizer context, the sub of the token
- * AppSync has just accepted for the same request.
+ * The caller's user id (Cognito sub): the authorizer's verified claim
+ * (docs/rest-contract.md "Authorization Flow": event.requestContext.authorizer claims.sub). Without
+ * an authorizer context, the sub of the token AppSync has just accepted for the same request.
  */
 export function callerSub(c: Context<RestEnv>): string | null {
   const claimed = c.env?.requestContext?.authorizer?.jwt?.claims?.sub;

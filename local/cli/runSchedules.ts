@@ -5,8 +5,7 @@ import './requireNode24.ts';
 import { readFile } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSchedules, scheduledEvent } from '../schedules/index.ts';
-import { LOCAL_ACCOUNT_ID, loadCloudAssembly } from '../template/index.ts';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION, loadCloudAssembly, loadSchedules, scheduledEvent } from '../index.ts';
 
 const ROOT = resolvePath(import.meta.dirname, '..', '..');
 const USAGE = 'Usage: npm run schedules [-- --at <ISO time>]';
@@ -31,7 +30,7 @@ async function main(): Promise<void> {
   const { schedules, unsupported } = loadSchedules(loadCloudAssembly(join(ROOT, 'cdk.out')).template);
   for (const rule of unsupported) console.log(`${rule.ruleId}: not run locally (${rule.reason})`);
   for (const schedule of schedules) {
-    const event = scheduledEvent(schedule, at, outputs.region ?? 'us-east-1', LOCAL_ACCOUNT_ID);
+    const event = scheduledEvent(schedule, at, outputs.region ?? LOCAL_REGION, LOCAL_ACCOUNT_ID);
     const url = `${outputs.lambdaEndpoint}/2015-03-31/functions/${encodeURIComponent(schedule.functionLogicalId)}/invocations`;
     const response = await fetch(url, { method: 'POST', body: JSON.stringify(event) }).catch((error: unknown) => {
       throw new Error(`The local stack is not running (${(error as Error).message}): npm start`);

@@ -3,11 +3,8 @@
 import './requireNode24.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consoleRequestLog } from '../http/requestLog.ts';
-import { createLocalStack } from '../stack/createLocalStack.ts';
-import type { LocalStack } from '../stack/createLocalStack.ts';
-import { ensureCloudAssembly } from '../stack/ensureCloudAssembly.ts';
-import { formatOutputs } from '../stack/localOutputs.ts';
+import { consoleRequestLog, createLocalStack, ensureCloudAssembly, formatOutputs } from '../index.ts';
+import type { LocalStack } from '../index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,6 +50,8 @@ const stack = await createLocalStack({
     s3: apiPort + 3,
     lambda: apiPort + 4,
     rest: apiPort + 5,
+    oauth: apiPort + 6,
+    identityProviders: apiPort + 7,
   },
   lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
@@ -71,7 +70,7 @@ process.stdout.write(`${formatOutputs(stack.outputs, performance.now() - started
 /** A start-up failure in words a developer can act on. */
 function startFailure(error: unknown, basePort: number): string {
   const failure = error as NodeJS.ErrnoException & { port?: number };
-  const hint = `The stack uses ports ${basePort}–${basePort + 5}; is another \`npm start\` running? Pick others with \`npm start -- --port <base>\`.`;
+  const hint = `The stack uses ports ${basePort}–${basePort + 7}; is another \`npm start\` running? Pick others with \`npm start -- --port <base>\`.`;
   if (failure.code === 'EADDRINUSE') return `port ${failure.port ?? '?'} is in use. ${hint}`;
   const message = error instanceof Error ? error.message : String(error);
   return message.includes('in use') ? `${message} ${hint}` : message;

@@ -4,8 +4,8 @@ import './requireNode24.ts';
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../services/cognito/tokens.ts';
-import type { LocalTokens } from '../services/cognito/tokens.ts';
+import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../index.ts';
+import type { LocalTokens } from '../index.ts';
 
 const OUTPUTS_FILE = resolvePath('.prolynk', 'outputs.json');
 

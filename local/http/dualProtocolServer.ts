@@ -1,5 +1,5 @@
 // One port, two protocols. Amplify JS v6 derives `wss://<graphql host>/graphql/realtime` from any
-// non-AppSync endpoint (fidelity docs/appsync-facts.md §9.1), so the local endpoint must speak TLS on the
+// non-AppSync endpoint (docs/appsync-facts.md §9.1), so the local endpoint must speak TLS on the
 // very port that curl users reach over plain HTTP. The first byte of a connection tells them
 // apart: 0x16 opens a TLS handshake.
 import http from 'node:http';

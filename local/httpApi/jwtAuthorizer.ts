@@ -112,7 +112,7 @@ export async function authorizeJwt(
  * Claims as API Gateway passes them: every value a string, numbers in decimal, and arrays in Go's
  * print format — `cognito:groups: ["a","b"]` arrives as "[a b]".
  */
-export function stringClaims(claims: JWTPayload): Record<string, string> {
+function stringClaims(claims: JWTPayload): Record<string, string> {
   return Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, goString(value)]));
 }
 

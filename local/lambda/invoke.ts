@@ -6,24 +6,32 @@
 // - Unknown function: 404 ResourceNotFoundException; a body that is not JSON: 400
 //   InvalidRequestContentException (error type in `x-amzn-ErrorType`, as AWS's REST-JSON services do).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { faultMessage, stderrFaults } from '../http/internalFaults.ts';
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import type { LambdaRunner } from './createLambdaRunner.ts';
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 
-/** A node:http request listener serving Lambda Invoke for the runner's functions. */
+/** A node:http request listener serving Lambda Invoke for the runner's functions; emulator faults go to `faults`. */
 export function createLambdaInvokeHandler(
   runner: LambdaRunner,
+  faults: InternalFaultSink = stderrFaults,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
-    void handleInvoke(runner, request, response).catch((error: unknown) => {
-      if (!response.headersSent)
-        sendError(response, 500, 'ServiceException', String((error as Error)?.message ?? error));
+    void handleInvoke(runner, request, response, faults).catch((error: unknown) => {
+      faults({ component: 'Lambda Invoke', activity: `${request.method} ${request.url}`, error });
+      if (!response.headersSent) sendError(response, 500, 'ServiceException', faultMessage(error));
       else response.end();
     });
   };
 }
 
-async function handleInvoke(runner: LambdaRunner, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handleInvoke(
+  runner: LambdaRunner,
+  request: IncomingMessage,
+  response: ServerResponse,
+  faults: InternalFaultSink,
+): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   const match = INVOKE_PATH.exec(path);
   if (request.method !== 'POST' || match === null) {
@@ -62,7 +70,12 @@ async function handleInvoke(runner: LambdaRunner, request: IncomingMessage, resp
     return;
   }
   if (invocationType === 'Event') {
-    void runner.invoke(fn.logicalId, event);
+    // Nobody waits for an Event invocation: a runner that refuses it is reported, not left unhandled.
+    runner
+      .invoke(fn.logicalId, event)
+      .catch((error: unknown) =>
+        faults({ component: 'Lambda Invoke', activity: `the Event invocation of ${fn.logicalId}`, error }),
+      );
     response.writeHead(202, { 'Content-Length': '0' }).end();
     return;
   }

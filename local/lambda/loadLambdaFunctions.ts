@@ -1,6 +1,7 @@
 // Reads the template's AWS::Lambda::Function resources into what the local Lambda runner needs:
 // handler, runtime, environment (intrinsics resolved to local values) and the asset folder
 // holding the bundle (docs/architecture.md §1: nothing about a function is declared twice).
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../awsConfig.ts';
 import { resourcesOfType } from '../template/cloudFormation.ts';
 import type { CfnTemplate } from '../template/cloudFormation.ts';
 import type { FileAsset } from '../template/loadCloudAssembly.ts';
@@ -34,7 +35,7 @@ export function loadLambdaFunctions(
   assets: FileAsset[],
   resolver: ReferenceResolver,
 ): LambdaFunctionDefinition[] {
-  const region = String(resolver('AWS::Region', undefined) ?? 'us-east-1');
+  const region = String(resolver('AWS::Region', undefined) ?? LOCAL_REGION);
   const definitions: LambdaFunctionDefinition[] = [];
   for (const [logicalId, resource] of resourcesOfType(template, 'AWS::Lambda::Function')) {
     const properties = resource.Properties ?? {};
@@ -62,7 +63,7 @@ export function loadLambdaFunctions(
     definitions.push({
       logicalId,
       functionName: String(resolver(logicalId, undefined) ?? logicalId),
-      arn: String(resolver(logicalId, 'Arn') ?? `arn:aws:lambda:${region}:000000000000:function:${logicalId}`),
+      arn: String(resolver(logicalId, 'Arn') ?? `arn:aws:lambda:${region}:${LOCAL_ACCOUNT_ID}:function:${logicalId}`),
       handler: String(resolveIntrinsics(properties.Handler, resolver, at('Handler'))),
       runtime,
       codeDirectory: asset.path,

@@ -33,10 +33,17 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../awsConfig.ts';
 import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
+import { withExtraTargets } from './cognito/extraTargets.ts';
+import type { ExtraCognitoTarget } from './cognito/extraTargets.ts';
+import { userStoreOf } from './cognito/userStore.ts';
+import type { CognitoLocalUserStore, CognitoService } from './cognito/userStore.ts';
 
 export { ensureUserPool } from './cognito/userPool.ts';
 export type { EnsuredUserPool, UserPoolDefinition } from './cognito/userPool.ts';
+export type { CognitoLocalUserStore, StoredAppClient, StoredUser, StoredUserPool } from './cognito/userStore.ts';
+export type { ExtraCognitoTarget } from './cognito/extraTargets.ts';
 
 export type CognitoTrigger = 'PreSignUp' | 'PostConfirmation';
 export type CognitoLogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -53,11 +60,15 @@ export interface CognitoLocalOptions {
   triggers?: Partial<Record<CognitoTrigger, string>>;
   /** Default "silent"; "info" also prints confirmation codes. */
   logLevel?: CognitoLogLevel;
+  /** Operations by x-amz-target name (without the service prefix) that cognito-local does not implement. */
+  extraTargets?: Record<string, ExtraCognitoTarget>;
 }
 
 export interface RunningCognitoLocal {
   endpoint: string;
   port: number;
+  /** cognito-local's data, for what its API lacks (federated users, provider links). */
+  store: CognitoLocalUserStore;
   stop(): Promise<void>;
 }
 
@@ -68,7 +79,6 @@ const requireCognito = createRequire(requireHere.resolve('cognito-local'));
 
 // AWS's Cognito gives a trigger 5 seconds to answer before it retries.
 const TRIGGER_TIMEOUT_MS = 5_000;
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** Starts cognito-local with its data under dataDir and resolves once it answers its health check. */
 export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningCognitoLocal> {
@@ -83,13 +93,14 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   // The issuer is known only once the port is bound, so the token config object is shared and
   // filled in after listen (the token generator reads it on every sign-in).
   const tokenConfig = { IssuerDomain: '' };
-  const app = await assembleCognitoLocal({
+  const { app, store } = await assembleCognitoLocal({
     dataDir,
     host,
     tokenConfig,
     triggers,
     lambdaEndpoint: options.lambdaEndpoint,
     logLevel: options.logLevel ?? 'silent',
+    extraTargets: options.extraTargets ?? {},
   });
   const server = await listen(app, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
@@ -103,7 +114,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     await stop();
     throw error;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, store, stop };
 }
 
 interface AssemblyOptions {
@@ -113,10 +124,13 @@ interface AssemblyOptions {
   triggers: Partial<Record<CognitoTrigger, string>>;
   lambdaEndpoint: string | undefined;
   logLevel: CognitoLogLevel;
+  extraTargets: Record<string, ExtraCognitoTarget>;
 }
 
 /** Mirrors cognito-local's createDefaultServer (lib/server/defaults.js) with our folder, config and logger. */
-async function assembleCognitoLocal(options: AssemblyOptions): Promise<RequestListener> {
+async function assembleCognitoLocal(
+  options: AssemblyOptions,
+): Promise<{ app: RequestListener; store: CognitoLocalUserStore }> {
   // aws-sdk v2 (cognito-local's Lambda client) prints an end-of-support notice on load.
   requireCognito('aws-sdk/lib/maintenance_mode_message').suppress = true;
   const Lambda = requireCognito('aws-sdk/clients/lambda');
@@ -134,8 +148,8 @@ async function assembleCognitoLocal(options: AssemblyOptions): Promise<RequestLi
   const logger = createLogger(options.logLevel);
   const ctx = { logger };
   const lambdaClient = {
-    credentials: LOCAL_CREDENTIALS,
-    region: 'local',
+    credentials: { ...LOCAL_CREDENTIALS },
+    region: LOCAL_REGION,
     endpoint: options.lambdaEndpoint,
     httpOptions: { timeout: TRIGGER_TIMEOUT_MS },
   };
@@ -144,7 +158,7 @@ async function assembleCognitoLocal(options: AssemblyOptions): Promise<RequestLi
     TriggerFunctions: options.triggers,
     // No implicit username attributes: the pool gets exactly what its definition says.
     UserPoolDefaults: {},
-    KMSConfig: { credentials: LOCAL_CREDENTIALS, region: 'local' },
+    KMSConfig: { credentials: { ...LOCAL_CREDENTIALS }, region: LOCAL_REGION },
     ServerConfig: { hostname: options.host, port: 0, development: false, https: false },
     TokenConfig: options.tokenConfig,
   };
@@ -177,7 +191,15 @@ async function assembleCognitoLocal(options: AssemblyOptions): Promise<RequestLi
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
-  return createCognitoApp(Router(services), logger, config.ServerConfig, services).application as RequestListener;
+  const store = userStoreOf(cognito as CognitoService, ctx);
+  const router = withExtraTargets(
+    Router(services),
+    options.extraTargets,
+    store,
+    requireCognito('./errors').CognitoError,
+  );
+  const app = createCognitoApp(router, logger, config.ServerConfig, services).application as RequestListener;
+  return { app, store };
 }
 
 interface CognitoError extends Error {

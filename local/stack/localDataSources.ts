@@ -5,18 +5,25 @@ import { createLambdaDataSource } from '../appsync/dataSources/lambda.ts';
 import type { ApiDefinition, DataSourceDefinition } from '../appsync/engine/definitions.ts';
 import { createNoneDataSource } from '../appsync/engine/noneDataSource.ts';
 import type { DataSource } from '../appsync/runtime/contract.ts';
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 
-/** Every data source the API defines, by name, served by the local services. */
-export function localDataSources(
-  api: ApiDefinition,
-  dynamoDb: DynamoDBClient,
-  runner: LambdaRunner,
-): Map<string, DataSource> {
-  return new Map(api.dataSources.map((definition) => [definition.name, localDataSource(definition, dynamoDb, runner)]));
+/** The local services behind the data sources, and where their faults go. */
+export interface DataSourceBackends {
+  dynamoDb: DynamoDBClient;
+  runner: LambdaRunner;
+  faults?: InternalFaultSink;
 }
 
-function localDataSource(definition: DataSourceDefinition, client: DynamoDBClient, runner: LambdaRunner): DataSource {
+/** Every data source the API defines, by name, served by the local services. */
+export function localDataSources(api: ApiDefinition, backends: DataSourceBackends): Map<string, DataSource> {
+  return new Map(api.dataSources.map((definition) => [definition.name, localDataSource(definition, backends)]));
+}
+
+function localDataSource(
+  definition: DataSourceDefinition,
+  { dynamoDb: client, runner, faults }: DataSourceBackends,
+): DataSource {
   switch (definition.type) {
     case 'AMAZON_DYNAMODB':
       return createDynamoDbDataSource({ name: definition.name, tableName: definition.tableName as string, client });
@@ -25,6 +32,7 @@ function localDataSource(definition: DataSourceDefinition, client: DynamoDBClien
         name: definition.name,
         functionName: definition.lambdaFunctionLogicalId as string,
         runner,
+        faults,
       });
     case 'NONE':
       return createNoneDataSource(definition.name);

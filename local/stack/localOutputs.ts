@@ -1,11 +1,14 @@
 // What `npm start` tells clients: printed for people, written to .prolynk/outputs.json for tools
-// (npm run token, tests, front-end config scripts).
+// (npm run token, front-end config scripts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ManagedLoginOutputs } from '../oauth/serveManagedLogin.ts';
 
-/** The local stack's endpoints and identifiers. */
-export interface LocalOutputs {
+/** The local stack's endpoints and identifiers (managed login's when the pool has a domain). */
+export interface LocalOutputs extends Partial<ManagedLoginOutputs> {
   graphqlUrl: string;
+  /** The local console (GraphiQL with sign-in, data, resolvers, request log) and EvaluateCode's endpoint. */
+  consoleUrl: string;
   /** AppSync's real-time WebSocket protocol, on the API's port over TLS: the path Amplify JS v6 derives for a custom endpoint (ws:// works too). */
   realtimeUrl: string;
   apiKey: string;
@@ -18,7 +21,7 @@ export interface LocalOutputs {
   bucket: string;
   dynamoDbEndpoint: string;
   /** The Lambda Invoke API of the local functions (what `npm run schedules` calls). */
-  lambdaEndpoint?: string;
+  lambdaEndpoint: string;
   /** The development certificate the HTTPS/WSS endpoint presents (trust it, or use http://). */
   tlsCertificate: string;
   dataDir: string;
@@ -39,11 +42,15 @@ export function formatOutputs(outputs: LocalOutputs, readyMs: number, outputsFil
   return [
     `ProLynk local stack ready in ${(readyMs / 1000).toFixed(1)} s (Node ${process.version})`,
     '',
+    `  Console      ${outputs.consoleUrl}   (open in a browser: sign in, query, subscribe, data, resolvers, log)`,
     `  GraphQL      ${outputs.graphqlUrl}   (also https:// on the same port)`,
     `  Real-time    ${outputs.realtimeUrl}   (subscriptions, AppSync's protocol; also ws://)`,
     `  API key      ${outputs.apiKey}        (header x-api-key)`,
     `  Cognito      ${outputs.cognitoEndpoint}  pool ${outputs.userPoolId}  client ${outputs.userPoolClientId}`,
     ...(outputs.restUrl ? [`  REST         ${outputs.restUrl}   (the seed's endpoints, e.g. GET /profiles/ada)`] : []),
+    ...(outputs.oauthDomain
+      ? [`  Sign-in      ${outputs.oauthDomain}   (managed login: /oauth2/authorize, Google and LinkedIn stand-ins)`]
+      : []),
     `  S3           ${outputs.s3Endpoint}  bucket ${outputs.bucket}`,
     `  DynamoDB     ${outputs.dynamoDbEndpoint}  (credentials local/local, region ${outputs.region})`,
     `  TLS cert     ${outputs.tlsCertificate}`,

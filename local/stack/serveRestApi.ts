@@ -1,9 +1,10 @@
 // The template's HTTP API (the REST shim), served locally: routes to the Lambda runner, its JWT
 // authorizer pointed at cognito-local's issuer and keys instead of Cognito's (docs/architecture.md §5).
+import type { InternalFaultSink } from '../http/internalFaults.ts';
 import { createHttpApiHandler, extractHttpApis, listenHttpApi } from '../httpApi/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import type { CfnTemplate, ReferenceResolver } from '../template/index.ts';
-import { LOCAL_REGION } from '../template/index.ts';
+import { LOCAL_REGION } from '../awsConfig.ts';
 
 /** What the HTTP API needs from the running stack. */
 export interface RestApiContext {
@@ -13,6 +14,8 @@ export interface RestApiContext {
   userPool: { userPoolId: string; issuer: string; jwksUri: string };
   host: string;
   port: number;
+  /** Where the HTTP API reports the emulator's own faults. */
+  faults?: InternalFaultSink;
 }
 
 /** Serves the template's HTTP API, if it has one; at most one is supported. */
@@ -27,6 +30,7 @@ export async function serveRestApi(
   const handler = createHttpApiHandler({
     api: httpApis[0],
     invoke: (functionLogicalId, event) => context.runner.invoke(functionLogicalId, event),
+    faults: context.faults,
     jwt: {
       issuerMap: {
         [`https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${userPool.userPoolId}`]: {

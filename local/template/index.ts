@@ -5,7 +5,7 @@ export { resourcesOfType, referencedLogicalId } from './cloudFormation.ts';
 export type { CfnResource, CfnTemplate, CfnParameter } from './cloudFormation.ts';
 export { resolveIntrinsics, TemplateResolutionError } from './resolveIntrinsics.ts';
 export type { PropertyLocation, ReferenceResolver } from './resolveIntrinsics.ts';
-export { createLocalReferenceResolver, localApiKeyValue, LOCAL_ACCOUNT_ID, LOCAL_REGION } from './localReferences.ts';
+export { createLocalReferenceResolver, localApiKeyValue } from './localReferences.ts';
 export type { LocalEnvironment } from './localReferences.ts';
 export { extractTables } from './extractTables.ts';
 export { extractGraphqlApis } from './extractGraphqlApis.ts';

@@ -1,12 +1,12 @@
+// Ref and Fn::GetAtt answered as the local stack runs the template: the physical IDs the running
+// services assigned first, then CloudFormation's pseudo parameters, parameter defaults, and for each
+// resource type the stack serves, the name and ARN it has locally (local/awsConfig.ts's region and
+// account).
 import { createHash } from 'node:crypto';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../awsConfig.ts';
 import type { CfnTemplate } from './cloudFormation.ts';
 import { resolveIntrinsics } from './resolveIntrinsics.ts';
 import type { ReferenceResolver } from './resolveIntrinsics.ts';
-
-/** The region every local service runs in. */
-export const LOCAL_REGION = 'us-east-1';
-/** The account ID local ARNs carry (DynamoDB Local and cognito-local use the same). */
-export const LOCAL_ACCOUNT_ID = '000000000000';
 
 export interface LocalEnvironment {
   region?: string;
@@ -24,6 +24,101 @@ export function localApiKeyValue(logicalId: string): string {
   return `da2-local${stableHash(logicalId).slice(0, 21)}`;
 }
 
+/** What a resource's reference needs: its logical ID, the attribute asked for, and how to read and name things. */
+interface ResourceReference {
+  logicalId: string;
+  /** Absent for `Ref`. */
+  attribute: string | undefined;
+  region: string;
+  account: string;
+  physicalIds: Record<string, string>;
+  /** The resource's property `name`, intrinsics resolved, or `fallback` when it is not set. */
+  property(name: string, fallback?: string): string | undefined;
+  /** `arn:aws:<service>:<region>:<account>:<resourcePart>`, or undefined without a resource part. */
+  arn(service: string, resourcePart: string | undefined): string | undefined;
+}
+
+type ReferenceRule = (ref: ResourceReference) => unknown;
+
+// What `Ref` and `Fn::GetAtt` give for each resource type the local stack serves; other types resolve to nothing.
+const REFERENCE_RULES: Record<string, ReferenceRule> = {
+  'AWS::DynamoDB::Table': (ref) => {
+    const name = ref.property('TableName', ref.logicalId);
+    if (!ref.attribute) return name;
+    // StreamArn is only known once DynamoDB Local has created the table: pass it in physicalIds.
+    return ref.attribute === 'Arn' ? ref.arn('dynamodb', `table/${name}`) : undefined;
+  },
+  'AWS::S3::Bucket': (ref) => {
+    const name = ref.property('BucketName', ref.logicalId.toLowerCase());
+    if (!ref.attribute) return name;
+    return {
+      Arn: `arn:aws:s3:::${name}`,
+      DomainName: `${name}.s3.amazonaws.com`,
+      RegionalDomainName: `${name}.s3.${ref.region}.amazonaws.com`,
+    }[ref.attribute];
+  },
+  'AWS::Cognito::UserPool': (ref) => {
+    // The pool ID is whatever cognito-local assigned: only physicalIds know it.
+    const id = ref.physicalIds[ref.logicalId];
+    if (!ref.attribute || id === undefined) return undefined;
+    return {
+      Arn: ref.arn('cognito-idp', `userpool/${id}`),
+      ProviderName: `cognito-idp.${ref.region}.amazonaws.com/${id}`,
+      ProviderURL: `https://cognito-idp.${ref.region}.amazonaws.com/${id}`,
+      UserPoolId: id,
+    }[ref.attribute];
+  },
+  'AWS::AppSync::GraphQLApi': (ref) => {
+    const apiId = ref.physicalIds[`${ref.logicalId}.ApiId`] ?? `local${stableHash(ref.logicalId).slice(0, 20)}`;
+    if (!ref.attribute || ref.attribute === 'Arn') return ref.arn('appsync', `apis/${apiId}`);
+    // GraphQLUrl / RealtimeUrl depend on the port the local server binds: physicalIds only.
+    return ref.attribute === 'ApiId' ? apiId : undefined;
+  },
+  'AWS::AppSync::ApiKey': (ref) => (ref.attribute === 'ApiKey' ? localApiKeyValue(ref.logicalId) : undefined),
+  'AWS::AppSync::DataSource': (ref) => {
+    const name = ref.property('Name');
+    if (ref.attribute === 'Name') return name;
+    return ref.attribute === 'DataSourceArn' || !ref.attribute
+      ? ref.arn('appsync', `apis/local/datasources/${name}`)
+      : undefined;
+  },
+  'AWS::AppSync::FunctionConfiguration': (ref) => {
+    // Pipelines name their functions by FunctionId; locally that is the logical ID.
+    if (ref.attribute === 'FunctionId') return ref.logicalId;
+    if (ref.attribute === 'Name') return ref.property('Name');
+    return ref.attribute === 'FunctionArn' || !ref.attribute
+      ? ref.arn('appsync', `apis/local/functions/${ref.logicalId}`)
+      : undefined;
+  },
+  'AWS::IAM::Role': (ref) => {
+    const name = ref.property('RoleName', ref.logicalId);
+    if (!ref.attribute) return name;
+    return ref.attribute === 'Arn' ? `arn:aws:iam::${ref.account}:role/${name}` : undefined;
+  },
+  'AWS::Lambda::Function': (ref) => {
+    const name = ref.property('FunctionName', ref.logicalId);
+    if (!ref.attribute) return name;
+    return ref.attribute === 'Arn' ? ref.arn('lambda', `function:${name}`) : undefined;
+  },
+  'AWS::Logs::LogGroup': (ref) => {
+    const name = ref.property('LogGroupName', ref.logicalId);
+    if (!ref.attribute) return name;
+    return ref.attribute === 'Arn' ? ref.arn('logs', `log-group:${name}:*`) : undefined;
+  },
+};
+
+/** CloudFormation's pseudo parameters as the local stack answers them. */
+function pseudoParameters(region: string, account: string, stackName: string): Record<string, string> {
+  return {
+    'AWS::Region': region,
+    'AWS::AccountId': account,
+    'AWS::Partition': 'aws',
+    'AWS::URLSuffix': 'amazonaws.com',
+    'AWS::StackName': stackName,
+    'AWS::StackId': `arn:aws:cloudformation:${region}:${account}:stack/${stackName}/local`,
+  };
+}
+
 /** A ReferenceResolver giving each resource the physical ID and attributes it has on the local services. */
 export function createLocalReferenceResolver(
   template: CfnTemplate,
@@ -32,14 +127,7 @@ export function createLocalReferenceResolver(
   const region = environment.region ?? LOCAL_REGION;
   const account = environment.accountId ?? LOCAL_ACCOUNT_ID;
   const physicalIds = environment.physicalIds ?? {};
-  const pseudo: Record<string, string> = {
-    'AWS::Region': region,
-    'AWS::AccountId': account,
-    'AWS::Partition': 'aws',
-    'AWS::URLSuffix': 'amazonaws.com',
-    'AWS::StackName': environment.stackName ?? 'ProLynk',
-    'AWS::StackId': `arn:aws:cloudformation:${region}:${account}:stack/${environment.stackName ?? 'ProLynk'}/local`,
-  };
+  const pseudo = pseudoParameters(region, account, environment.stackName ?? 'ProLynk');
 
   const resolver: ReferenceResolver = (logicalId, attribute) => {
     const known = physicalIds[attribute ? `${logicalId}.${attribute}` : logicalId];
@@ -48,83 +136,22 @@ export function createLocalReferenceResolver(
     const parameter = template.Parameters?.[logicalId];
     if (parameter) return attribute ? undefined : parameter.Default;
     const resource = template.Resources[logicalId];
-    if (!resource) return undefined;
-    const property = (name: string, fallback?: string): string | undefined => {
-      const value = resource.Properties?.[name];
-      if (value === undefined) return fallback;
-      return String(resolveIntrinsics(value, resolver, { resource: logicalId, path: `Properties.${name}` }));
-    };
-    const arn = (service: string, resourcePart: string | undefined) =>
-      resourcePart === undefined ? undefined : `arn:aws:${service}:${region}:${account}:${resourcePart}`;
-
-    switch (resource.Type) {
-      case 'AWS::DynamoDB::Table': {
-        const name = property('TableName', logicalId);
-        if (!attribute) return name;
-        // StreamArn is only known once DynamoDB Local has created the table: pass it in physicalIds.
-        return attribute === 'Arn' ? arn('dynamodb', `table/${name}`) : undefined;
-      }
-      case 'AWS::S3::Bucket': {
-        const name = property('BucketName', logicalId.toLowerCase());
-        if (!attribute) return name;
-        return {
-          Arn: `arn:aws:s3:::${name}`,
-          DomainName: `${name}.s3.amazonaws.com`,
-          RegionalDomainName: `${name}.s3.${region}.amazonaws.com`,
-        }[attribute];
-      }
-      case 'AWS::Cognito::UserPool': {
-        // The pool ID is whatever cognito-local assigned: only physicalIds know it.
-        if (!attribute) return undefined;
-        const id = physicalIds[logicalId];
-        if (id === undefined) return undefined;
-        return {
-          Arn: arn('cognito-idp', `userpool/${id}`),
-          ProviderName: `cognito-idp.${region}.amazonaws.com/${id}`,
-          ProviderURL: `https://cognito-idp.${region}.amazonaws.com/${id}`,
-          UserPoolId: id,
-        }[attribute];
-      }
-      case 'AWS::AppSync::GraphQLApi': {
-        const apiId = physicalIds[`${logicalId}.ApiId`] ?? `local${stableHash(logicalId).slice(0, 20)}`;
-        if (!attribute || attribute === 'Arn') return arn('appsync', `apis/${apiId}`);
-        // GraphQLUrl / RealtimeUrl depend on the port the local server binds: physicalIds only.
-        return attribute === 'ApiId' ? apiId : undefined;
-      }
-      case 'AWS::AppSync::ApiKey':
-        return attribute === 'ApiKey' ? localApiKeyValue(logicalId) : undefined;
-      case 'AWS::AppSync::DataSource': {
-        const name = property('Name');
-        if (attribute === 'Name') return name;
-        return attribute === 'DataSourceArn' || !attribute
-          ? arn('appsync', `apis/local/datasources/${name}`)
-          : undefined;
-      }
-      case 'AWS::AppSync::FunctionConfiguration':
-        // Pipelines name their functions by FunctionId; locally that is the logical ID.
-        if (attribute === 'FunctionId') return logicalId;
-        if (attribute === 'Name') return property('Name');
-        return attribute === 'FunctionArn' || !attribute
-          ? arn('appsync', `apis/local/functions/${logicalId}`)
-          : undefined;
-      case 'AWS::IAM::Role': {
-        const name = property('RoleName', logicalId);
-        if (!attribute) return name;
-        return attribute === 'Arn' ? `arn:aws:iam::${account}:role/${name}` : undefined;
-      }
-      case 'AWS::Lambda::Function': {
-        const name = property('FunctionName', logicalId);
-        if (!attribute) return name;
-        return attribute === 'Arn' ? arn('lambda', `function:${name}`) : undefined;
-      }
-      case 'AWS::Logs::LogGroup': {
-        const name = property('LogGroupName', logicalId);
-        if (!attribute) return name;
-        return attribute === 'Arn' ? arn('logs', `log-group:${name}:*`) : undefined;
-      }
-      default:
-        return undefined;
-    }
+    const rule = resource && REFERENCE_RULES[resource.Type];
+    if (!rule) return undefined;
+    return rule({
+      logicalId,
+      attribute,
+      region,
+      account,
+      physicalIds,
+      property(name, fallback) {
+        const value = resource.Properties?.[name];
+        if (value === undefined) return fallback;
+        return String(resolveIntrinsics(value, resolver, { resource: logicalId, path: `Properties.${name}` }));
+      },
+      arn: (service, resourcePart) =>
+        resourcePart === undefined ? undefined : `arn:aws:${service}:${region}:${account}:${resourcePart}`,
+    });
   };
   return resolver;
 }

@@ -4,10 +4,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import type { MutationCreateUploadUrlArgs, UploadUrl } from '../../generated/graphql.ts';
-import { callerSub, raiseIfDataSourceError } from '../lib/errors.ts';
+import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationCreateUploadUrlArgs>) {
-  return { operation: 'Invoke', payload: { sub: callerSub(ctx.identity), input: ctx.args.input } };
+  return { operation: 'Invoke', payload: { sub: viewerSub(ctx) ?? raiseUnauthorized(), input: ctx.args.input } };
 }
 
 export function response(ctx: Context) {

@@ -2,10 +2,12 @@
 // no new upload URL), then the presign Lambda (1.presignUpload).
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateUploadUrlArgs } from '../../generated/graphql.ts';
-import { callerSub } from '../lib/errors.ts';
+import { raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationCreateUploadUrlArgs>) {
-  callerSub(ctx.identity);
+  if (!viewerSub(ctx)) {
+    raiseUnauthorized();
+  }
   return {};
 }
 

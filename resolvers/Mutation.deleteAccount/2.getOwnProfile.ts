@@ -1,1 +1,2 @@
-export { request, response } from '../functions/getOwnProfile.ts';
+// @function getOwnProfile
+// This step is the shared AppSync function resolvers/functions/getOwnProfile.ts.

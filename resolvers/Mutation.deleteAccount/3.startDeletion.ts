@@ -13,11 +13,15 @@ import type { AccountDeletion, MutationDeleteAccountArgs } from '../../generated
 import { DELETION_REQUESTERS, DELETION_STATUS } from '../lib/accountJobKeys.ts';
 import { accountJobsTable, raiseAccountDeleted, tombstoneKey } from '../lib/accountJobs.ts';
 import { confirmationProblem } from '../lib/deletionConfirmation.ts';
-import { cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
+import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { condition, tables } from '../lib/writeRequests.ts';
 
+// The transaction's items in request order (AppSync lists cancellation reasons that way).
+const TOMBSTONE_PUT = 0;
+const PROFILE_DELETE = 1;
+
 export function request(ctx: Context<MutationDeleteAccountArgs>) {
-  const sub = (ctx.identity as { sub: string }).sub;
+  const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const account = ctx.stash.account;
   const profile = ctx.stash.profile;
   const claims = ((ctx.identity as { claims?: Record<string, unknown> }).claims ?? {}) as Record<string, unknown>;
@@ -52,13 +56,13 @@ export function request(ctx: Context<MutationDeleteAccountArgs>) {
   return {
     operation: 'TransactWriteItems',
     transactItems: [
-      tombstone,
+      tombstone, // TOMBSTONE_PUT
       {
         table: tables(ctx.env).profiles,
         operation: 'DeleteItem',
         key: util.dynamodb.toMapValues({ username: profile.username }),
         condition: condition('#owner = :sub', { '#owner': 'user_id' }, { ':sub': sub }),
-      },
+      }, // PROFILE_DELETE
     ],
   };
 }
@@ -66,11 +70,11 @@ export function request(ctx: Context<MutationDeleteAccountArgs>) {
 export function response(ctx: Context): AccountDeletion {
   if (ctx.error) {
     const reasons = cancellationTypes(ctx.result);
-    if (reasons[0] === 'ConditionalCheckFailed') {
+    if (reasons[TOMBSTONE_PUT] === 'ConditionalCheckFailed') {
       raiseAccountDeleted();
     }
-    if (reasons[1] === 'ConditionalCheckFailed' || reasons.indexOf('TransactionConflict') >= 0) {
-      util.error('Your profile changed while the deletion was starting; nothing was deleted. Try again.', 'Conflict');
+    if (reasons[PROFILE_DELETE] === 'ConditionalCheckFailed' || reasons.indexOf('TransactionConflict') >= 0) {
+      raiseConflict('Your profile changed while the deletion was starting; nothing was deleted. Try again.');
     }
     util.error(ctx.error.message, ctx.error.type);
   }

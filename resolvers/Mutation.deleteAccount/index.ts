@@ -5,10 +5,12 @@
 // stream record starts.
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteAccountArgs } from '../../generated/graphql.ts';
-import { callerSub } from '../lib/errors.ts';
+import { raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationDeleteAccountArgs>) {
-  callerSub(ctx.identity);
+  if (!viewerSub(ctx)) {
+    raiseUnauthorized();
+  }
   return {};
 }
 

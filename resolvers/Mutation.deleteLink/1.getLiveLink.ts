@@ -2,13 +2,12 @@
 // The caller's link by key (strongly consistent); NotFound when absent or already deleted.
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteLinkArgs } from '../../generated/graphql.ts';
-import { util } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
-import { raiseIfDataSourceError } from '../lib/errors.ts';
+import { raiseIfDataSourceError, raiseNotFound, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationDeleteLinkArgs>) {
   return get({
-    key: { user_id: (ctx.identity as { sub: string }).sub, link_id: ctx.args.linkId },
+    key: { user_id: viewerSub(ctx) ?? raiseUnauthorized(), link_id: ctx.args.linkId },
     consistentRead: true,
   });
 }
@@ -16,7 +15,7 @@ export function request(ctx: Context<MutationDeleteLinkArgs>) {
 export function response(ctx: Context) {
   raiseIfDataSourceError(ctx.error);
   if (!ctx.result || ctx.result.is_deleted === true) {
-    util.error('Link not found.', 'NotFound', null, { field: 'linkId' });
+    raiseNotFound('Link not found.', 'linkId');
   }
   ctx.stash.link = ctx.result;
   return ctx.result;

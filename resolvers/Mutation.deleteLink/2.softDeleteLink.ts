@@ -6,12 +6,15 @@
 import type { Context } from '@aws-appsync/utils';
 import type { MutationDeleteLinkArgs } from '../../generated/graphql.ts';
 import { util } from '@aws-appsync/utils';
-import { cancellationTypes } from '../lib/errors.ts';
+import { cancellationTypes, raiseNotFound, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { linkCounterUpdate, liveLinkCondition } from '../lib/linkWrites.ts';
 import { tables, updateExpression } from '../lib/writeRequests.ts';
 
+// The soft delete comes first in the transaction (cancellation reasons come back in request order).
+const SOFT_DELETE = 0;
+
 export function request(ctx: Context<MutationDeleteLinkArgs>) {
-  const sub = (ctx.identity as { sub: string }).sub;
+  const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const now = util.time.nowISO8601();
   const t = tables(ctx.env);
   ctx.stash.deletedAt = now;
@@ -25,14 +28,15 @@ export function request(ctx: Context<MutationDeleteLinkArgs>) {
   const counted = ctx.stash.link.in_link_count === true;
   return {
     operation: 'TransactWriteItems',
+    // softDelete at SOFT_DELETE; the counter follows only for a counted link.
     transactItems: counted ? [softDelete, linkCounterUpdate(t.users, sub, -1)] : [softDelete],
   };
 }
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    if (cancellationTypes(ctx.result)[0] === 'ConditionalCheckFailed') {
-      util.error('Link not found.', 'NotFound', null, { field: 'linkId' });
+    if (cancellationTypes(ctx.result)[SOFT_DELETE] === 'ConditionalCheckFailed') {
+      raiseNotFound('Link not found.', 'linkId');
     }
     util.error(ctx.error.message, ctx.error.type);
   }

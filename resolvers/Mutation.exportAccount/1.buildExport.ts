@@ -4,10 +4,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import type { AccountExport } from '../../generated/graphql.ts';
-import { raiseIfDataSourceError } from '../lib/errors.ts';
+import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  return { operation: 'Invoke', payload: { sub: (ctx.identity as { sub: string }).sub } };
+  return { operation: 'Invoke', payload: { sub: viewerSub(ctx) ?? raiseUnauthorized() } };
 }
 
 export function response(ctx: Context) {

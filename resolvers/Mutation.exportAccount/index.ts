@@ -3,10 +3,12 @@
 // enforces one export per minute, builds the document under the bucket's private exports/ prefix
 // and presigns its GET.
 import type { Context } from '@aws-appsync/utils';
-import { callerSub } from '../lib/errors.ts';
+import { raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  callerSub(ctx.identity);
+  if (!viewerSub(ctx)) {
+    raiseUnauthorized();
+  }
   return {};
 }
 

@@ -1,1 +1,2 @@
-export { request, response } from '../functions/refuseDeletedAccount.ts';
+// @function refuseDeletedAccount
+// This step is the shared AppSync function resolvers/functions/refuseDeletedAccount.ts.

@@ -7,16 +7,22 @@
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import type { MutationSaveLinkArgs } from '../../generated/graphql.ts';
-import { callerSub, cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
 import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
+import { cancellationTypes, raiseBadRequest, raiseNotFound, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { LINKS_MAX } from '../lib/limits.ts';
 import { planLink } from '../lib/linkInput.ts';
 import { linkCounterUpdate, liveLinkCondition } from '../lib/linkWrites.ts';
 import { toLink } from '../lib/linkView.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
+// Where the owner's live-link counter sits in a new link's transaction (cancellation reasons come
+// back in request order).
+const COUNTER_UPDATE = 1;
+// Where the tombstone check sits (resolvers/lib/accountJobs.ts).
+const ACCOUNT_NOT_DELETED = 2;
+
 export function request(ctx: Context<MutationSaveLinkArgs>) {
-  const sub = callerSub(ctx.identity);
+  const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const checked = planLink(ctx.args.input);
   if (!checked.ok) {
     return raiseBadRequest(checked.problem);
@@ -70,8 +76,8 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
         }),
         condition: condition('attribute_not_exists(#id)', { '#id': 'link_id' }, {}),
       },
-      linkCounterUpdate(t.users, sub, 1),
-      accountNotDeletedCheck(accountJobsTable(ctx.env), sub),
+      linkCounterUpdate(t.users, sub, 1), // COUNTER_UPDATE
+      accountNotDeletedCheck(accountJobsTable(ctx.env), sub), // ACCOUNT_NOT_DELETED
     ],
   };
 }
@@ -79,14 +85,14 @@ export function request(ctx: Context<MutationSaveLinkArgs>) {
 export function response(ctx: Context) {
   if (ctx.error) {
     if (ctx.stash.kind === 'update' && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
-      util.error('Link not found.', 'NotFound', null, { field: 'input.linkId' });
+      raiseNotFound('Link not found.', 'input.linkId');
     }
     const reasons = cancellationTypes(ctx.result);
-    if (reasons[2] === 'ConditionalCheckFailed') {
+    if (reasons[ACCOUNT_NOT_DELETED] === 'ConditionalCheckFailed') {
       raiseAccountDeleted();
     }
-    if (reasons[1] === 'ConditionalCheckFailed') {
-      const account = ctx.result.cancellationReasons[1].item;
+    if (reasons[COUNTER_UPDATE] === 'ConditionalCheckFailed') {
+      const account = ctx.result.cancellationReasons[COUNTER_UPDATE].item;
       util.error(
         account
           ? `You can have at most ${LINKS_MAX} links; delete one first.`

@@ -2,10 +2,12 @@
 // tokens get Unauthorized), then the write (1.writeLink).
 import type { Context } from '@aws-appsync/utils';
 import type { MutationSaveLinkArgs } from '../../generated/graphql.ts';
-import { callerSub } from '../lib/errors.ts';
+import { raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationSaveLinkArgs>) {
-  callerSub(ctx.identity);
+  if (!viewerSub(ctx)) {
+    raiseUnauthorized();
+  }
   return {};
 }
 

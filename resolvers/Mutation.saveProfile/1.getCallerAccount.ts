@@ -1,1 +1,2 @@
-export { request, response } from '../functions/getCallerAccount.ts';
+// @function getCallerAccount
+// This step is the shared AppSync function resolvers/functions/getCallerAccount.ts.

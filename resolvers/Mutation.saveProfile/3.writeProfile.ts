@@ -7,19 +7,26 @@
 //   same transaction;
 // - update: one UpdateItem of the provided attributes only, so concurrent partial updates of
 //   different fields are all kept.
-// Claims and renames create rows, so they also require that the account has no tombstone (last
-// item): a save racing deleteAccount can never recreate the account. An update only touches a row
-// the caller still owns, which the erasure removes after it.
+// Claims and renames create rows, so they also require that the account has no tombstone: a save
+// racing deleteAccount can never recreate the account. An update only touches a row the caller
+// still owns, which the erasure removes after it.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
-import { cancellationTypes, raiseBadRequest } from '../lib/errors.ts';
+import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
+import { initialProfileAttributes, PROFILE_FIELDS } from '../lib/profileFields.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
+// Claims and renames both put the profile under its new name first in their transaction, and
+// AppSync lists cancellation reasons in request order.
+const NEW_PROFILE_PUT = 0;
+// Both check the caller's tombstone second (resolvers/lib/accountJobs.ts).
+const ACCOUNT_NOT_DELETED = 1;
+
 export function request(ctx: Context) {
   const plan = ctx.stash.plan as ProfilePlan;
-  const sub = (ctx.identity as { sub: string }).sub;
+  const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const now = util.time.nowISO8601();
   const t = tables(ctx.env);
   const account = ctx.stash.account;
@@ -30,20 +37,16 @@ export function request(ctx: Context) {
     if (!username) {
       raiseBadRequest({ field: 'input.username', message: 'is required to create your profile' });
     }
-    const item = withPlan(
-      { username, user_id: sub, show_email: false, show_phone: false, show_resume: false, created_at: now },
-      plan,
-      now,
-    );
+    const item = withPlan({ username, user_id: sub, ...initialProfileAttributes(), created_at: now }, plan, now);
     ctx.stash.write = { kind: 'claim', username, item };
     return {
       operation: 'TransactWriteItems',
       transactItems: [
-        putProfile(t.profiles, item),
+        putProfile(t.profiles, item), // NEW_PROFILE_PUT
+        accountNotDeletedCheck(accountJobsTable(ctx.env), sub), // ACCOUNT_NOT_DELETED
         account
           ? moveAccount(t.users, sub, account.username ?? null, username, now)
           : createAccount(t.users, sub, username, ctx.identity, plan, now),
-        accountNotDeletedCheck(accountJobsTable(ctx.env), sub),
       ],
     };
   }
@@ -54,7 +57,8 @@ export function request(ctx: Context) {
     return {
       operation: 'TransactWriteItems',
       transactItems: [
-        putProfile(t.profiles, item),
+        putProfile(t.profiles, item), // NEW_PROFILE_PUT
+        accountNotDeletedCheck(accountJobsTable(ctx.env), sub), // ACCOUNT_NOT_DELETED
         {
           table: t.profiles,
           operation: 'DeleteItem',
@@ -66,7 +70,6 @@ export function request(ctx: Context) {
           ),
         },
         moveAccount(t.users, sub, profile.username, plan.username, now),
-        accountNotDeletedCheck(accountJobsTable(ctx.env), sub),
       ],
     };
   }
@@ -84,24 +87,20 @@ export function response(ctx: Context) {
   const write = ctx.stash.write;
   if (ctx.error) {
     const reasons = cancellationTypes(ctx.result);
-    // The tombstone check is the last item of a claim or rename.
-    if (reasons.length > 0 && reasons[reasons.length - 1] === 'ConditionalCheckFailed') {
+    if (reasons[ACCOUNT_NOT_DELETED] === 'ConditionalCheckFailed') {
       raiseAccountDeleted();
     }
-    if (reasons[0] === 'ConditionalCheckFailed') {
-      util.error(`The username "${write.username}" is already taken.`, 'Conflict', null, { field: 'input.username' });
+    if (reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
+      raiseConflict(`The username "${write.username}" is already taken.`, 'input.username');
     }
     if (reasons.indexOf('TransactionConflict') >= 0) {
-      util.error(
-        `The username "${write.username}" is being claimed by another request right now; try again.`,
-        'Conflict',
-      );
+      raiseConflict(`The username "${write.username}" is being claimed by another request right now; try again.`);
     }
     if (
       reasons.indexOf('ConditionalCheckFailed') >= 0 ||
       ctx.error.type === 'DynamoDB:ConditionalCheckFailedException'
     ) {
-      util.error('Your profile changed while this save was running; reload it and try again.', 'Conflict');
+      raiseConflict('Your profile changed while this save was running; reload it and try again.');
     }
     util.error(ctx.error.message, ctx.error.type);
   }
@@ -166,8 +165,10 @@ function createAccount(
   if (claims.email) {
     account.email = claims.email;
   }
-  if (plan.set.date_of_birth) {
-    account.date_of_birth = plan.set.date_of_birth;
+  // The users row keeps its own date_of_birth (docs/rest-contract.md "Users Table"), from the profile's.
+  const dateOfBirth = plan.set[PROFILE_FIELDS.dateOfBirth.stored];
+  if (dateOfBirth) {
+    account.date_of_birth = dateOfBirth;
   }
   return {
     table,

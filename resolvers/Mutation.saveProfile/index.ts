@@ -5,13 +5,13 @@
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import type { MutationSaveProfileArgs } from '../../generated/graphql.ts';
-import { callerSub, raiseBadRequest } from '../lib/errors.ts';
+import { raiseBadRequest, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { planProfileUpdate } from '../lib/profileInput.ts';
 import { toProfile } from '../lib/profileView.ts';
 import { tables } from '../lib/writeRequests.ts';
 
 export function request(ctx: Context<MutationSaveProfileArgs>) {
-  const sub = callerSub(ctx.identity);
+  const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const input = ctx.args.input;
   const projects = input.projects ?? [];
   const checked = planProfileUpdate(input, {
@@ -29,5 +29,5 @@ export function request(ctx: Context<MutationSaveProfileArgs>) {
 }
 
 export function response(ctx: Context) {
-  return toProfile(ctx.stash.saved, (ctx.identity as { sub: string }).sub);
+  return toProfile(ctx.stash.saved, viewerSub(ctx));
 }

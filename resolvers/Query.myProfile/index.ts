@@ -1,5 +1,6 @@
 // The caller's own profile, private fields included.
 import type { Context } from '@aws-appsync/utils';
+import { viewerSub } from '../lib/errors.ts';
 import { toProfile } from '../lib/profileView.ts';
 
 export function request() {
@@ -8,5 +9,5 @@ export function request() {
 
 export function response(ctx: Context) {
   const profile = ctx.stash.profile;
-  return profile ? toProfile(profile, (ctx.identity as { sub: string }).sub) : null;
+  return profile ? toProfile(profile, viewerSub(ctx)) : null;
 }

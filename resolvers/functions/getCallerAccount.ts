@@ -3,10 +3,10 @@
 // read (docs/architecture.md §3: owner paths never read the eventually consistent GSI). Stashed as `account`.
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
-import { callerSub, raiseIfDataSourceError } from '../lib/errors.ts';
+import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  return get({ key: { user_id: callerSub(ctx.identity) }, consistentRead: true });
+  return get({ key: { user_id: viewerSub(ctx) ?? raiseUnauthorized() }, consistentRead: true });
 }
 
 export function response(ctx: Context) {

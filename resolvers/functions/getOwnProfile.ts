@@ -4,7 +4,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { runtime } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
-import { raiseIfDataSourceError } from '../lib/errors.ts';
+import { raiseIfDataSourceError, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const username = ctx.stash.account ? ctx.stash.account.username : null;
@@ -17,9 +17,9 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   raiseIfDataSourceError(ctx.error);
-  const sub = (ctx.identity as { sub: string }).sub;
+  const sub = viewerSub(ctx);
   // A row under the account's name that another user owns means the account row is stale;
   // never show or touch someone else's profile.
-  ctx.stash.profile = ctx.result && ctx.result.user_id === sub ? ctx.result : null;
+  ctx.stash.profile = ctx.result && sub && ctx.result.user_id === sub ? ctx.result : null;
   return ctx.stash.profile;
 }

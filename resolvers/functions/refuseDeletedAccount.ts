@@ -6,10 +6,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import { raiseAccountDeleted, tombstoneKey } from '../lib/accountJobs.ts';
-import { callerSub, raiseIfDataSourceError } from '../lib/errors.ts';
+import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
-  return get({ key: tombstoneKey(callerSub(ctx.identity)), consistentRead: true });
+  return get({ key: tombstoneKey(viewerSub(ctx) ?? raiseUnauthorized()), consistentRead: true });
 }
 
 export function response(ctx: Context) {

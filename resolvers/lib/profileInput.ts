@@ -1,11 +1,14 @@
 // Turns a ProfileInput (GraphQL, camelCase) into the attributes to SET and REMOVE on the profile
-// item (DynamoDB, the seed's snake_case). Only fields present in the input appear in the plan, so
-// a partial update can never overwrite a field somebody else just wrote. Pure: ids and "today"
-// come in from the resolver.
+// item (DynamoDB, the seed's snake_case), each field by its rule and names in the field table
+// (profileFields.ts). Only fields present in the input appear in the plan, so a partial update
+// can never overwrite a field somebody else just wrote. Pure: ids and "today" come in from the
+// resolver.
 import { assetKeyProblem, assetUrl } from './assets.ts';
 import { storedSize } from './itemSize.ts';
 import type { ProfileInput } from '../../generated/graphql.ts';
 import * as L from './limits.ts';
+import type { NamedProfileField } from './profileFields.ts';
+import { fieldsWithRule } from './profileFields.ts';
 import type { Checked, InputProblem } from './problems.ts';
 import { refuse } from './problems.ts';
 import { isEmail, isHttpUrl, isIsoDate, isPhone, isSafeId } from './text.ts';
@@ -31,67 +34,30 @@ export interface PlanContext {
 
 type Input = Record<string, unknown>;
 
-const TEXT_FIELDS: [string, string, number][] = [
-  ['fullName', 'full_name', L.FULL_NAME_MAX],
-  ['title', 'title', L.TITLE_MAX],
-  ['bio', 'bio', L.BIO_MAX],
-  ['favoriteColor', 'favorite_color', L.COLOR_MAX],
-];
-
-const FLAG_FIELDS: [string, string][] = [
-  ['showEmail', 'show_email'],
-  ['showPhone', 'show_phone'],
-  ['showResume', 'show_resume'],
-];
+/** What a failed check says, per rule (the field is named by its path). */
+const CHECK_MESSAGES = {
+  email: 'is not a valid email address',
+  phone: 'is not a valid phone number',
+  date: 'must be a date written YYYY-MM-DD, from 1900-01-01 to today',
+};
 
 /** Validates a ProfileInput and plans the update, or names the first bad field. */
 export function planProfileUpdate(profileInput: ProfileInput, context: PlanContext): Checked<ProfilePlan> {
-  // Read field by field through a table of names; presence (omitted vs null) is what matters.
+  // Each field by its rule in the field table; presence (omitted vs null) is what matters. Rules
+  // run in this fixed order, so the first problem named does not depend on the table's order.
   const input = profileInput as Input;
   const plan: ProfilePlan = { username: null, set: {}, remove: [] };
   const problems: InputProblem[] = [];
-
-  if (input.username !== undefined && input.username !== null) {
-    const name = normalizeUsername(input.username as string);
-    const bad = usernameProblem(name);
-    if (bad) {
-      problems.push({ field: 'input.username', message: bad.message });
-    }
-    plan.username = name;
-  }
-
-  for (const [field, attribute, max] of TEXT_FIELDS) {
-    planText(input, field, attribute, max, plan, problems);
-  }
-  for (const [field, attribute] of FLAG_FIELDS) {
-    if (Object.hasOwn(input, field)) {
-      const flag = input[field];
-      if (flag === null) {
-        plan.remove.push(attribute);
-      } else {
-        plan.set[attribute] = flag;
-      }
-    }
-  }
-
-  planChecked(input, 'email', 'email', plan, problems, 'is not a valid email address', L.EMAIL_MAX);
-  planChecked(input, 'phone', 'phone', plan, problems, 'is not a valid phone number', L.PHONE_MAX);
-  planChecked(
-    input,
-    'dateOfBirth',
-    'date_of_birth',
-    plan,
-    problems,
-    'must be a date written YYYY-MM-DD, from 1900-01-01 to today',
-    0,
-    context.today,
-  );
-
-  planSkills(input, plan, problems);
-  planSocialLinks(input, plan, problems);
-  planProjects(input, context, plan, problems);
-  planAsset(input, 'avatarKey', 'profile', ['avatar_key', 'avatar_url', 'profile_image_url'], context, plan, problems);
-  planAsset(input, 'resumeKey', 'resume', ['resume_key', 'resume_url'], context, plan, problems);
+  fieldsWithRule('username').forEach((entry) => planUsername(input, entry, plan, problems));
+  fieldsWithRule('text').forEach((entry) => planText(input, entry, plan, problems));
+  fieldsWithRule('flag').forEach((entry) => planFlag(input, entry, plan));
+  fieldsWithRule('email').forEach((entry) => planChecked(input, entry, plan, problems, context.today));
+  fieldsWithRule('phone').forEach((entry) => planChecked(input, entry, plan, problems, context.today));
+  fieldsWithRule('date').forEach((entry) => planChecked(input, entry, plan, problems, context.today));
+  fieldsWithRule('skills').forEach((entry) => planSkills(input, entry, plan, problems));
+  fieldsWithRule('socialLinks').forEach((entry) => planSocialLinks(input, entry, plan, problems));
+  fieldsWithRule('projects').forEach((entry) => planProjects(input, entry, context, plan, problems));
+  fieldsWithRule('asset').forEach((entry) => planAsset(input, entry, context, plan, problems));
 
   if (problems.length > 0) {
     return refuse(problems[0].field, problems[0].message);
@@ -99,21 +65,29 @@ export function planProfileUpdate(profileInput: ProfileInput, context: PlanConte
   return { ok: true, value: plan };
 }
 
-function planText(
-  input: Input,
-  field: string,
-  attribute: string,
-  max: number,
-  plan: ProfilePlan,
-  problems: InputProblem[],
-): void {
-  if (!Object.hasOwn(input, field)) {
+function planUsername(input: Input, entry: NamedProfileField, plan: ProfilePlan, problems: InputProblem[]): void {
+  const raw = input[entry.name];
+  if (raw === undefined || raw === null) {
     return;
   }
-  const raw = input[field];
+  const name = normalizeUsername(raw as string);
+  const bad = usernameProblem(name);
+  if (bad) {
+    problems.push({ field: `input.${entry.name}`, message: bad.message });
+  }
+  plan.username = name;
+}
+
+function planText(input: Input, entry: NamedProfileField, plan: ProfilePlan, problems: InputProblem[]): void {
+  if (!Object.hasOwn(input, entry.name)) {
+    return;
+  }
+  const raw = input[entry.name];
   const text = raw === null ? '' : (raw as string).trim();
+  const max = entry.field.max as number;
+  const attribute = entry.field.stored as string;
   if (text.length > max) {
-    problems.push({ field: `input.${field}`, message: `must have at most ${max} characters` });
+    problems.push({ field: `input.${entry.name}`, message: `must have at most ${max} characters` });
   } else if (text === '') {
     plan.remove.push(attribute);
   } else {
@@ -121,71 +95,88 @@ function planText(
   }
 }
 
-function planChecked(
-  input: Input,
-  field: string,
-  attribute: string,
-  plan: ProfilePlan,
-  problems: InputProblem[],
-  message: string,
-  max: number,
-  today?: string,
-): void {
-  if (!Object.hasOwn(input, field)) {
+function planFlag(input: Input, entry: NamedProfileField, plan: ProfilePlan): void {
+  if (!Object.hasOwn(input, entry.name)) {
     return;
   }
-  const raw = input[field];
+  const flag = input[entry.name];
+  const attribute = entry.field.stored as string;
+  if (flag === null) {
+    plan.remove.push(attribute);
+  } else {
+    plan.set[attribute] = flag;
+  }
+}
+
+/** email, phone and date: trimmed text that must pass its rule's check; blank or null clears. */
+function planChecked(
+  input: Input,
+  entry: NamedProfileField,
+  plan: ProfilePlan,
+  problems: InputProblem[],
+  today: string,
+): void {
+  if (!Object.hasOwn(input, entry.name)) {
+    return;
+  }
+  const raw = input[entry.name];
   const text = raw === null ? '' : (raw as string).trim();
+  const rule = entry.field.input as 'email' | 'phone' | 'date';
+  const attribute = entry.field.stored as string;
   if (text === '') {
     plan.remove.push(attribute);
     return;
   }
   const valid =
-    today !== undefined
+    rule === 'date'
       ? isIsoDate(text) && text <= today && text >= '1900-01-01'
-      : attribute === 'email'
-        ? isEmail(text, max)
-        : isPhone(text, max);
+      : rule === 'email'
+        ? isEmail(text, entry.field.max as number)
+        : isPhone(text, entry.field.max as number);
   if (!valid) {
-    problems.push({ field: `input.${field}`, message: `${message}` });
+    problems.push({ field: `input.${entry.name}`, message: CHECK_MESSAGES[rule] });
   } else {
     plan.set[attribute] = text;
   }
 }
 
-function planSkills(input: Input, plan: ProfilePlan, problems: InputProblem[]): void {
-  if (!Object.hasOwn(input, 'skills')) {
+function planSkills(input: Input, entry: NamedProfileField, plan: ProfilePlan, problems: InputProblem[]): void {
+  if (!Object.hasOwn(input, entry.name)) {
     return;
   }
-  const skills = input.skills as string[] | null;
+  const skills = input[entry.name] as string[] | null;
+  const attribute = entry.field.stored as string;
+  const at = `input.${entry.name}`;
   if (skills === null) {
-    plan.remove.push('skills');
+    plan.remove.push(attribute);
     return;
   }
   if (skills.length > L.SKILLS_MAX) {
-    problems.push({ field: 'input.skills', message: `at most ${L.SKILLS_MAX} skills` });
+    problems.push({ field: at, message: `at most ${L.SKILLS_MAX} skills` });
     return;
   }
   const cleaned = skills.map((s) => s.trim());
   const bad = cleaned.findIndex((s) => s.length === 0 || s.length > L.SKILL_MAX);
   if (bad >= 0) {
-    problems.push({ field: `input.skills[${bad}]`, message: `a skill has 1 to ${L.SKILL_MAX} characters` });
+    problems.push({ field: `${at}[${bad}]`, message: `a skill has 1 to ${L.SKILL_MAX} characters` });
     return;
   }
-  plan.set.skills = cleaned;
+  plan.set[attribute] = cleaned;
 }
 
-function planSocialLinks(input: Input, plan: ProfilePlan, problems: InputProblem[]): void {
-  if (!Object.hasOwn(input, 'socialLinks')) {
+function planSocialLinks(input: Input, entry: NamedProfileField, plan: ProfilePlan, problems: InputProblem[]): void {
+  if (!Object.hasOwn(input, entry.name)) {
     return;
   }
-  const links = input.socialLinks as { platform: string; url: string }[] | null;
+  const links = input[entry.name] as { platform: string; url: string }[] | null;
+  const attribute = entry.field.stored as string;
+  const at = `input.${entry.name}`;
   if (links === null) {
-    plan.remove.push('social_links');
+    plan.remove.push(attribute);
     return;
   }
   if (links.length > L.SOCIAL_LINKS_MAX) {
-    problems.push({ field: 'input.socialLinks', message: `at most ${L.SOCIAL_LINKS_MAX} social links` });
+    problems.push({ field: at, message: `at most ${L.SOCIAL_LINKS_MAX} social links` });
     return;
   }
   const byPlatform: Record<string, string> = {};
@@ -194,42 +185,47 @@ function planSocialLinks(input: Input, plan: ProfilePlan, problems: InputProblem
     const url = link.url.trim();
     if (!isSafeId(platform, L.PLATFORM_MAX)) {
       problems.push({
-        field: `input.socialLinks[${i}].platform`,
+        field: `${at}[${i}].platform`,
         message: `a platform has 1 to ${L.PLATFORM_MAX} letters, digits, "-" or "_"`,
       });
     } else if (Object.hasOwn(byPlatform, platform)) {
-      problems.push({ field: `input.socialLinks[${i}].platform`, message: `"${platform}" is listed twice` });
+      problems.push({ field: `${at}[${i}].platform`, message: `"${platform}" is listed twice` });
     } else if (!isHttpUrl(url, L.URL_MAX)) {
-      problems.push({ field: `input.socialLinks[${i}].url`, message: 'must be an http(s) URL' });
+      problems.push({ field: `${at}[${i}].url`, message: 'must be an http(s) URL' });
     } else {
       byPlatform[platform] = url;
     }
   });
   if (storedSize(byPlatform) > L.SOCIAL_LINKS_BYTES_MAX) {
-    problems.push({
-      field: 'input.socialLinks',
-      message: `together take at most ${L.SOCIAL_LINKS_BYTES_MAX} bytes (UTF-8)`,
-    });
+    problems.push({ field: at, message: `together take at most ${L.SOCIAL_LINKS_BYTES_MAX} bytes (UTF-8)` });
   }
-  plan.set.social_links = byPlatform;
+  plan.set[attribute] = byPlatform;
 }
 
-function planProjects(input: Input, context: PlanContext, plan: ProfilePlan, problems: InputProblem[]): void {
-  if (!Object.hasOwn(input, 'projects')) {
+// A project's own fields (PROJECT_FIELDS in the field table) are checked and stored here.
+function planProjects(
+  input: Input,
+  entry: NamedProfileField,
+  context: PlanContext,
+  plan: ProfilePlan,
+  problems: InputProblem[],
+): void {
+  if (!Object.hasOwn(input, entry.name)) {
     return;
   }
-  const projects = input.projects as Input[] | null;
+  const projects = input[entry.name] as Input[] | null;
+  const attribute = entry.field.stored as string;
   if (projects === null) {
-    plan.remove.push('projects');
+    plan.remove.push(attribute);
     return;
   }
   if (projects.length > L.PROJECTS_MAX) {
-    problems.push({ field: 'input.projects', message: `at most ${L.PROJECTS_MAX} projects` });
+    problems.push({ field: `input.${entry.name}`, message: `at most ${L.PROJECTS_MAX} projects` });
     return;
   }
   const ids: string[] = [];
   const stored = projects.map((project, i) => {
-    const at = `input.projects[${i}]`;
+    const at = `input.${entry.name}[${i}]`;
     const id = project.id === undefined || project.id === null ? context.projectIds[i] : (project.id as string);
     const title = (project.title as string).trim();
     const description =
@@ -282,36 +278,41 @@ function planProjects(input: Input, context: PlanContext, plan: ProfilePlan, pro
     return item;
   });
   if (storedSize(stored) > L.PROJECTS_BYTES_MAX) {
-    problems.push({ field: 'input.projects', message: `together take at most ${L.PROJECTS_BYTES_MAX} bytes (UTF-8)` });
+    problems.push({
+      field: `input.${entry.name}`,
+      message: `together take at most ${L.PROJECTS_BYTES_MAX} bytes (UTF-8)`,
+    });
   }
-  plan.set.projects = stored;
+  plan.set[attribute] = stored;
 }
 
+/** An upload key under the owner's folder; its public URL goes into the field's `urls` attributes. */
 function planAsset(
   input: Input,
-  field: string,
-  folder: 'profile' | 'resume',
-  attributes: string[],
+  entry: NamedProfileField,
   context: PlanContext,
   plan: ProfilePlan,
   problems: InputProblem[],
 ): void {
-  if (!Object.hasOwn(input, field)) {
+  if (!Object.hasOwn(input, entry.name)) {
     return;
   }
-  const key = input[field] as string | null;
+  const key = input[entry.name] as string | null;
+  const attribute = entry.field.stored as string;
+  const urls = (entry.field.urls ?? []) as string[];
   if (key === null || key === '') {
-    attributes.forEach((a) => plan.remove.push(a));
+    plan.remove.push(attribute);
+    urls.forEach((a) => plan.remove.push(a));
     return;
   }
-  const bad = assetKeyProblem(key, context.sub, folder);
+  const bad = assetKeyProblem(key, context.sub, entry.field.folder as 'profile' | 'resume');
   if (bad !== null) {
-    problems.push({ field: `input.${field}`, message: bad });
+    problems.push({ field: `input.${entry.name}`, message: bad });
     return;
   }
   const url = assetUrl(context.assetsBaseUrl, key);
-  plan.set[attributes[0]] = key;
-  attributes.slice(1).forEach((a) => {
+  plan.set[attribute] = key;
+  urls.forEach((a) => {
     plan.set[a] = url;
   });
 }

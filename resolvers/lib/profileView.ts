@@ -1,7 +1,10 @@
-// DynamoDB profile item (snake_case) → GraphQL Profile (camelCase), masked for the viewer:
-// contact details only where the owner chose to show them, date of birth only to the owner.
+// DynamoDB profile item (snake_case) → GraphQL Profile (camelCase), masked for the viewer, all by
+// the field table (profileFields.ts): each field's stored attribute, value kind and visibility
+// (contact details only where the owner chose to show them, date of birth only to the owner).
 
 import type { Profile, Project } from '../../generated/graphql.ts';
+import type { ProfileField } from './profileFields.ts';
+import { isVisible, profileFields } from './profileFields.ts';
 
 type Item = Record<string, unknown>;
 
@@ -11,43 +14,50 @@ export type ProfileView = Omit<Profile, 'links' | '__typename'> & { userId: stri
 /** The Profile a viewer may see; `viewerSub` is the caller's Cognito sub (absent for API key/IAM). */
 export function toProfile(item: Item, viewerSub: string | null | undefined): ProfileView {
   const isOwner = !!viewerSub && item.user_id === viewerSub;
-  const showEmail = item.show_email === true;
-  const showPhone = item.show_phone === true;
-  const showResume = item.show_resume === true;
-  const socialLinks = (item.social_links ?? {}) as Record<string, string>;
-  const avatarUrl = (item.avatar_url ?? item.profile_image_url ?? null) as string | null;
-  const projects = (item.projects ?? []) as Item[];
-  const text = (value: unknown) => (value ?? null) as string | null;
-  return {
-    // Not in the schema: carried for Profile.links (ctx.source), never serialized to clients.
-    userId: item.user_id as string,
-    username: item.username as string,
-    fullName: text(item.full_name),
-    title: text(item.title),
-    bio: text(item.bio),
-    skills: (item.skills ?? []) as string[],
-    // Seed-era maps may hold null or "" for a platform the user left blank: not a link.
-    socialLinks: Object.keys(socialLinks)
-      .sort()
-      .filter((platform) => typeof socialLinks[platform] === 'string' && socialLinks[platform] !== '')
-      .map((platform) => ({ platform, url: socialLinks[platform] })),
-    projects: projects.map((p) => toProject(p)),
-    avatarKey: text(item.avatar_key),
-    avatarUrl,
-    profileImageUrl: avatarUrl,
-    resumeKey: isOwner || showResume ? text(item.resume_key) : null,
-    resumeUrl: isOwner || showResume ? text(item.resume_url) : null,
-    email: isOwner || showEmail ? text(item.email) : null,
-    phone: isOwner || showPhone ? text(item.phone) : null,
-    showEmail,
-    showPhone,
-    showResume,
-    favoriteColor: text(item.favorite_color),
-    dateOfBirth: isOwner ? text(item.date_of_birth) : null,
-    isOwner,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
-  };
+  // Not in the schema: carried for Profile.links (ctx.source), never serialized to clients.
+  const view: Item = { userId: item.user_id };
+  const fields = profileFields().filter((entry) => entry.field.kind !== 'links');
+  fields.forEach((entry) => {
+    view[entry.name] = fieldValue(entry.field, item, isOwner);
+  });
+  // Masked once every value is read: the rules look at the stored show* flags.
+  const hidden = fields.filter((entry) => !isVisible(entry.field.visibility, view, isOwner));
+  hidden.forEach((entry) => {
+    view[entry.name] = null;
+  });
+  return view as ProfileView;
+}
+
+/** One field's GraphQL value, unmasked, from the stored item. */
+function fieldValue(field: ProfileField, item: Item, isOwner: boolean): unknown {
+  if (field.kind === 'isOwner') {
+    return isOwner;
+  }
+  const attributes = (field.read ?? [field.stored]) as string[];
+  const present = attributes.find((attribute) => item[attribute] !== undefined && item[attribute] !== null);
+  const value = present === undefined ? null : item[present];
+  if (field.kind === 'flag') {
+    return value === true;
+  }
+  if (field.kind === 'list') {
+    return value ?? [];
+  }
+  if (field.kind === 'socialLinks') {
+    return toSocialLinks((value ?? {}) as Record<string, unknown>);
+  }
+  if (field.kind === 'projects') {
+    return ((value ?? []) as Item[]).map((p) => toProject(p));
+  }
+  return value;
+}
+
+/** The stored {platform: url} map as a list sorted by platform. */
+function toSocialLinks(map: Record<string, unknown>): { platform: string; url: string }[] {
+  // Seed-era maps may hold null or "" for a platform the user left blank: not a link.
+  return Object.keys(map)
+    .sort()
+    .filter((platform) => typeof map[platform] === 'string' && map[platform] !== '')
+    .map((platform) => ({ platform, url: map[platform] as string }));
 }
 
 /** A stored project → GraphQL Project. Old rows may lack an id; the title stands in for it. */

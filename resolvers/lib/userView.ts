@@ -1,18 +1,21 @@
 // The users row (plus the profile, when there is one) → GraphQL User.
 
 import type { User } from '../../generated/graphql.ts';
+import { PROFILE_FIELDS } from './profileFields.ts';
 
 type Item = Record<string, unknown>;
 
 /** The caller's account status; full name and date of birth fall back to the profile's. */
 export function toUser(account: Item, profile: Item | null): User {
+  const profileDateOfBirth = profile ? profile[PROFILE_FIELDS.dateOfBirth.stored] : null;
+  const profileFullName = profile ? profile[PROFILE_FIELDS.fullName.stored] : null;
   return {
     userId: account.user_id as string,
     username: (account.username ?? null) as string | null,
     email: (account.email ?? null) as string | null,
     profileComplete: account.profile_complete === true,
-    dateOfBirth: (account.date_of_birth ?? (profile ? (profile.date_of_birth ?? null) : null)) as string | null,
-    fullName: ((profile ? profile.full_name : null) ?? account.fullname ?? null) as string | null,
+    dateOfBirth: (account.date_of_birth ?? profileDateOfBirth ?? null) as string | null,
+    fullName: (profileFullName ?? account.fullname ?? null) as string | null,
     createdAt: account.created_at as string,
     updatedAt: account.updated_at as string,
   };

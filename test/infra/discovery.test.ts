@@ -101,11 +101,47 @@ describe('resolver discovery', () => {
     expect(() => discover(dir)).toThrow(/Query\.me\.ts: unknown data source "OrdersTable"/);
   });
 
-  it('fails naming the step when it re-exports a shared function that does not exist', () => {
+  it('wires a step to a shared function only through its `// @function` header, not by what it re-exports', () => {
     const dir = fixtureCopy();
-    writeFileSync(join(dir, 'Query.profile', '1.getProfile.ts'), "export * from '../functions/missing.ts';\n");
+    writeFileSync(
+      join(dir, 'Query.profile', '1.getProfile.ts'),
+      "export * from '../functions/getProfileByUsername.ts';\n",
+    );
 
-    expect(() => discover(dir)).toThrow(/1\.getProfile\.ts: refers to .*functions\/missing\.ts, which does not exist/);
+    expect(() => discover(dir)).toThrow(
+      /Query\.profile\/1\.getProfile\.ts: the first line must be `\/\/ @dataSource <Name>` .*, or `\/\/ @function <name>`/,
+    );
+  });
+
+  it('fails naming the step when its `// @function` header names a shared function that does not exist', () => {
+    const dir = fixtureCopy();
+    writeFileSync(join(dir, 'Query.profile', '1.getProfile.ts'), '// @function missing\n');
+
+    expect(() => discover(dir)).toThrow(
+      /1\.getProfile\.ts: unknown shared function "missing" in `\/\/ @function` \(no .*functions\/missing\.ts\)/,
+    );
+  });
+
+  it('fails naming the step when a `// @function` step also holds code, which would never run', () => {
+    const dir = fixtureCopy();
+    writeFileSync(
+      join(dir, 'Query.profile', '1.getProfile.ts'),
+      '// @function getProfileByUsername\nexport function request() { return {}; }\n',
+    );
+
+    expect(() => discover(dir)).toThrow(
+      /1\.getProfile\.ts: a `\/\/ @function getProfileByUsername` step holds no code/,
+    );
+  });
+
+  it('fails naming the file when a unit resolver or a shared function claims a `// @function` header', () => {
+    const unit = fixtureCopy();
+    writeFileSync(join(unit, 'Query.me.ts'), '// @function getProfileByUsername\n');
+    const shared = fixtureCopy();
+    writeFileSync(join(shared, 'functions', 'getProfileByUsername.ts'), '// @function getProfileByUsername\n');
+
+    expect(() => discover(unit)).toThrow(/Query\.me\.ts: only a pipeline step may be a shared function/);
+    expect(() => discover(shared)).toThrow(/getProfileByUsername\.ts: only a pipeline step may be a shared function/);
   });
 
   it('fails when a field has both a unit file and a pipeline folder', () => {

@@ -1,6 +1,7 @@
-// Callers as request authentication hands them to the engine (appsync-fidelity.md §4 shapes).
+// Callers as request authentication hands them to the engine (docs/appsync-facts.md §4 shapes).
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '../../local/appsync/engine/createAppSyncEngine.ts';
+import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from '../../local/index.ts';
+import type { Caller } from '../../local/index.ts';
 
 /** A Cognito user-pool caller with an access token's claims (no email, as Amplify sends). */
 export function cognitoCaller(sub: string = randomUUID(), claims: Record<string, unknown> = {}): Caller {
@@ -30,12 +31,12 @@ export function iamCaller(): Caller {
   return {
     authMode: 'AWS_IAM',
     identity: {
-      accountId: '000000000000',
+      accountId: LOCAL_ACCOUNT_ID,
       cognitoIdentityPoolId: null,
       cognitoIdentityId: null,
       sourceIp: ['127.0.0.1'],
-      username: 'local',
-      userArn: 'arn:aws:iam::000000000000:user/local',
+      username: LOCAL_CREDENTIALS.accessKeyId,
+      userArn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/${LOCAL_CREDENTIALS.accessKeyId}`,
       cognitoIdentityAuthType: null,
       cognitoIdentityAuthProvider: null,
     },

@@ -1,16 +1,17 @@
 // Starts the real local stack once per `vitest run` (DynamoDB Local, cognito-local, s3rver, the
-// AppSync endpoint, all on free ports, data in a temp folder) and hands its outputs to the suites.
-// Workers (pool 'forks') are spawned after this runs and inherit process.env.
+// AppSync endpoint, all on free ports, data in a temp folder) and hands it to the suites two ways:
+// its outputs through `inject('localStack')`, and DynamoDB Local's endpoint as
+// PROLYNK_TEST_DYNAMODB_ENDPOINT, which the DynamoDB, stream and resolver suites' helpers read
+// (workers, pool 'forks', are spawned after this runs and inherit process.env).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createLocalStack } from '../../local/stack/createLocalStack.ts';
-import type { LocalOutputs } from '../../local/stack/localOutputs.ts';
+import { createLocalStack } from '../../local/index.ts';
+import type { LocalOutputs } from '../../local/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamoDbEndpoint: string;
     localStack: LocalOutputs;
   }
 }
@@ -22,8 +23,6 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-test-stack-'));
   const stack = await createLocalStack({ cdkOutDir: join(ROOT, 'cdk.out'), dataDir, ports: {} });
   process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT = stack.outputs.dynamoDbEndpoint;
-  process.env.PROLYNK_TEST_STACK = JSON.stringify(stack.outputs);
-  project.provide('dynamoDbEndpoint', stack.outputs.dynamoDbEndpoint);
   project.provide('localStack', stack.outputs);
 
   return async () => {

@@ -1,6 +1,7 @@
 // A tiny GraphQL-over-HTTP client for suites that talk to the running local stack through real
 // sockets, plus AppSync's IAM flavour (a SigV4-signed POST) built with the AWS SDK's own signer.
 import { signedHeaders } from '../../functions/lib/appsyncClient.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/index.ts';
 
 /** What came back: the HTTP status, the headers, and the parsed JSON body (text when not JSON). */
 export interface GraphqlHttpResponse {
@@ -35,10 +36,8 @@ export interface LocalIamCredentials {
   secretAccessKey: string;
 }
 
-const LOCAL_IAM: LocalIamCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 /** Creates a client for the GraphQL endpoint at `url`. */
-export function graphqlClient(url: string, region = 'us-east-1'): GraphqlClient {
+export function graphqlClient(url: string, region = LOCAL_REGION): GraphqlClient {
   const postRaw = async (body: string, headers: Record<string, string> = {}): Promise<GraphqlHttpResponse> => {
     const response = await fetch(url, {
       method: 'POST',
@@ -58,7 +57,7 @@ export function graphqlClient(url: string, region = 'us-east-1'): GraphqlClient 
     url,
     postRaw,
     post: (query, variables = {}, headers = {}) => postRaw(JSON.stringify({ query, variables }), headers),
-    postSigned: async (query, variables = {}, credentials = LOCAL_IAM) => {
+    postSigned: async (query, variables = {}, credentials: LocalIamCredentials = { ...LOCAL_CREDENTIALS }) => {
       const body = JSON.stringify({ query, variables });
       return postRaw(body, await sigV4Headers(url, body, region, credentials));
     },

@@ -4,19 +4,17 @@
 import { resolve } from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { createDynamoDbDataSource } from '../../local/appsync/dataSources/dynamodb.ts';
-import { createAppSyncEngine } from '../../local/appsync/engine/createAppSyncEngine.ts';
-import type { AppSyncEngine, Caller } from '../../local/appsync/engine/createAppSyncEngine.ts';
-import type { ApiDefinition } from '../../local/appsync/engine/definitions.ts';
-import { createNoneDataSource } from '../../local/appsync/engine/noneDataSource.ts';
-import type { DataSource } from '../../local/appsync/runtime/contract.ts';
-import { localDynamoDbClient } from '../../local/services/dynamodb.ts';
 import {
+  createDynamoDbDataSource,
+  createAppSyncEngine,
+  createNoneDataSource,
+  localDynamoDbClient,
   createLocalReferenceResolver,
   extractGraphqlApis,
   loadCloudAssembly,
   offlinePhysicalIds,
-} from '../../local/template/index.ts';
+} from '../../local/index.ts';
+import type { ApiDefinition, AppSyncEngine, Caller, DataSource } from '../../local/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 

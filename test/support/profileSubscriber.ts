@@ -2,7 +2,7 @@
 // graphql-ws protocol over wss://), collecting the events it receives.
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
-import type { LocalOutputs } from '../../local/stack/localOutputs.ts';
+import type { LocalOutputs } from '../../local/index.ts';
 
 const SUBSCRIBE =
   'subscription S($u: String!) { onProfileEvent(username: $u) { username kind renamedTo profile occurredAt } }';

@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK } from 'jose';
 import type { CryptoKey, JWK, JWTPayload } from 'jose';
-import type { LocalOutputs } from '../../local/stack/localOutputs.ts';
+import { LOCAL_CREDENTIALS } from '../../local/index.ts';
+import type { LocalOutputs } from '../../local/index.ts';
 
 /** A confirmed, signed-in user of the local pool. */
 export interface TestUser {
@@ -31,7 +32,7 @@ export function cognitoClient(stack: LocalOutputs): CognitoIdentityProviderClien
   return new CognitoIdentityProviderClient({
     endpoint: stack.cognitoEndpoint,
     region: stack.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { ...LOCAL_CREDENTIALS },
   });
 }
 

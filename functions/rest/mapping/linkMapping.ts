@@ -1,4 +1,4 @@
-// POST /links body ⇄ GraphQL saveLink (seed "Links Endpoints").
+// POST /links body ⇄ GraphQL saveLink (docs/rest-contract.md "Links Endpoints").
 import type { Link, LinkInput } from '../../../generated/graphql.ts';
 import type { JsonObject } from './requestBody.ts';
 import { copyIfPresent, requireFields } from './requestBody.ts';
@@ -10,7 +10,7 @@ export type LinkFields = Pick<Link, 'linkId' | 'title' | 'url' | 'order' | 'isDe
 export function toLinkInput(body: JsonObject): LinkInput {
   requireFields(body, ['title', 'url']);
   const input: Record<string, unknown> = { title: body.title, url: body.url };
-  // A null or empty link_id means "a new link", as in the seed ("UUID generated if not provided").
+  // A null or empty link_id means "a new link", as in the seed (docs/rest-contract.md "POST /links").
   if (body.link_id !== undefined && body.link_id !== null && body.link_id !== '') input.linkId = body.link_id;
   copyIfPresent(body, 'order', input, 'order');
   return input as LinkInput;

@@ -1,45 +1,25 @@
-// POST /profiles body (seed "API Endpoints", snake_case) → GraphQL ProfileInput (camelCase).
-// URLs the client sends (profile_image_url, resume_url, a project's image_url) are dropped: the
-// server derives every public URL from the stored key (docs/architecture.md §4 "Uploads"), never trusts one.
+// POST /profiles body (docs/rest-contract.md "POST /profiles", snake_case) → GraphQL ProfileInput (camelCase), by
+// the field table (resolvers/lib/profileFields.ts): each input field is read from its REST key.
+// URLs the client sends (profile_image_url, resume_url, a project's image_url) are not input
+// fields, so they are dropped: the server derives every public URL from the stored key
+// (docs/architecture.md §4 "Uploads"), never trusts one.
 import type { ProfileInput } from '../../../generated/graphql.ts';
+import { PROFILE_FIELDS, PROJECT_FIELDS } from '../../../resolvers/lib/profileFields.ts';
 import { HttpError } from '../httpErrors.ts';
 import type { JsonObject } from './requestBody.ts';
 import { copyIfPresent, isJsonObject, requireFields } from './requestBody.ts';
 
-const SCALAR_FIELDS: readonly [string, keyof ProfileInput][] = [
-  ['username', 'username'],
-  ['full_name', 'fullName'],
-  ['title', 'title'],
-  ['bio', 'bio'],
-  ['skills', 'skills'],
-  ['avatar_key', 'avatarKey'],
-  ['resume_key', 'resumeKey'],
-  ['email', 'email'],
-  ['phone', 'phone'],
-  ['show_email', 'showEmail'],
-  ['show_phone', 'showPhone'],
-  ['show_resume', 'showResume'],
-  ['favorite_color', 'favoriteColor'],
-  ['date_of_birth', 'dateOfBirth'],
-];
-
-const PROJECT_FIELDS: readonly [string, string][] = [
-  ['id', 'id'],
-  ['title', 'title'],
-  ['description', 'description'],
-  ['link', 'link'],
-  ['image_key', 'imageKey'],
-  ['tech_stack', 'techStack'],
-  ['order', 'order'],
-];
-
 /** Maps a POST /profiles body to saveProfile's input; 400 when username is missing (seed). */
 export function toProfileInput(body: JsonObject): ProfileInput {
-  requireFields(body, ['username']);
+  requireFields(body, [PROFILE_FIELDS.username.rest]);
   const input: Record<string, unknown> = {};
-  for (const [from, to] of SCALAR_FIELDS) copyIfPresent(body, from, input, to);
-  if (Object.hasOwn(body, 'social_links')) input.socialLinks = toSocialLinks(body.social_links);
-  if (Object.hasOwn(body, 'projects')) input.projects = toProjects(body.projects);
+  for (const [name, field] of Object.entries(PROFILE_FIELDS)) {
+    if (field.input === null || field.rest === null || !Object.hasOwn(body, field.rest)) continue;
+    const value = body[field.rest];
+    // Only keys present are sent: absent keeps, null clears (docs/rest-contract.md "Partial Update Behavior").
+    input[name] =
+      field.input === 'socialLinks' ? toSocialLinks(value) : field.input === 'projects' ? toProjects(value) : value;
+  }
   return input as ProfileInput;
 }
 
@@ -59,7 +39,9 @@ function toProjects(value: unknown): Record<string, unknown>[] | null {
   return value.map((project, index) => {
     if (!isJsonObject(project)) throw new HttpError(400, `projects[${index}] must be an object.`);
     const mapped: Record<string, unknown> = {};
-    for (const [from, to] of PROJECT_FIELDS) copyIfPresent(project, from, mapped, to);
+    for (const [name, field] of Object.entries(PROJECT_FIELDS)) {
+      if (field.input) copyIfPresent(project, field.rest, mapped, name);
+    }
     return mapped;
   });
 }

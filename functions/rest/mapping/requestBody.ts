@@ -1,6 +1,6 @@
 // Shared checks of REST request bodies: the seed's bodies are JSON objects whose keys are
-// snake_case; a key that is absent means "keep", an explicit null means "clear" (seed "Partial
-// Update Behavior"), so mappers copy only the keys that are present.
+// snake_case; a key that is absent means "keep", an explicit null means "clear"
+// (docs/rest-contract.md "Partial Update Behavior"), so mappers copy only the keys that are present.
 import { HttpError } from '../httpErrors.ts';
 
 /** A parsed JSON object body. */

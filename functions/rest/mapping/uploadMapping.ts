@@ -1,4 +1,4 @@
-// POST /upload-url body ⇄ GraphQL createUploadUrl (seed "Upload Endpoints"), plus the hardening
+// POST /upload-url body ⇄ GraphQL createUploadUrl (docs/rest-contract.md "Upload Endpoints"), plus the hardening
 // the GraphQL API adds: the exact size is part of the signature, so the body must carry it.
 import type { CreateUploadUrlInput, UploadUrl } from '../../../generated/graphql.ts';
 import { HttpError } from '../httpErrors.ts';

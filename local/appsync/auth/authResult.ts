@@ -1,6 +1,6 @@
 // What request authentication returns, and AppSync's rejection bodies. A request-level failure
 // never reaches GraphQL: AppSync answers with an HTTP error, `{errors:[{errorType,message}]}` and
-// the `x-amzn-ErrorType` header (appsync-fidelity.md §5).
+// the `x-amzn-ErrorType` header (docs/appsync-facts.md §5).
 import type { AuthMode } from '../engine/definitions.ts';
 
 /** A request whose credentials were accepted, with the identity resolvers see as ctx.identity. */
@@ -21,11 +21,11 @@ export interface AuthFailure {
 
 export type AuthResult = AuthSuccess | AuthFailure;
 
-/** AppSync's wording for request-level authentication failures (appsync-fidelity.md §5). */
+/** AppSync's wording for request-level authentication failures (docs/appsync-facts.md §5). */
 export const AUTH_MESSAGES = {
   noValidHeader: 'Valid authorization header not provided.',
   unparseableJwt: 'Unable to parse JWT token.',
-  // Not recorded from AWS; the reference lists it as probable.
+  // Not recorded from AWS; docs/appsync-facts.md §5 marks it probable [?].
   tokenExpired: 'Token has expired.',
   notAuthorized: 'You are not authorized to make this call.',
 } as const;

@@ -1,11 +1,12 @@
 // Request-level authentication for the local AppSync endpoint: pick the auth mode from the
 // credentials the request carries, among the modes the API configures, and verify them.
 //
-// Precedence (AWS does not document one; appsync-fidelity.md §6 [?]): a SigV4 Authorization header
+// Precedence (AWS does not document one; docs/appsync-facts.md §6 [?]): a SigV4 Authorization header
 // → AWS_IAM; any other Authorization header → AMAZON_COGNITO_USER_POOLS; x-api-key → API_KEY.
 // Credentials for a mode the API does not configure are ignored. The first configured mode whose
 // credential is present decides alone: a bad JWT is rejected even when a valid x-api-key is also
 // sent, so a client never silently runs under a weaker mode than the one it meant.
+import { LOCAL_CREDENTIALS } from '../../awsConfig.ts';
 import type { ApiKeyDefinition, AuthMode, AuthProvider } from '../engine/definitions.ts';
 import { authenticateApiKey } from './apiKey.ts';
 import { AUTH_MESSAGES, unauthorized } from './authResult.ts';
@@ -41,9 +42,8 @@ export interface AuthConfig {
   now?: () => number;
 }
 
-const DEFAULT_IAM_CREDENTIALS: IamCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 // Modes whose credential is a JWT; with one configured, AppSync words a missing credential as a
-// missing Authorization header (appsync-fidelity.md §5).
+// missing Authorization header (docs/appsync-facts.md §5).
 const JWT_MODES: AuthMode[] = ['AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT'];
 
 function providerFor(config: AuthConfig, mode: AuthMode): AuthProvider | undefined {
@@ -59,7 +59,7 @@ export async function authenticateRequest(request: AuthRequest, config: AuthConf
 
   if (authorization && isSigV4Authorization(authorization) && providerFor(config, 'AWS_IAM')) {
     return authenticateIamRequest(request, {
-      credentials: config.iamCredentials ?? DEFAULT_IAM_CREDENTIALS,
+      credentials: config.iamCredentials ?? { ...LOCAL_CREDENTIALS },
       region: config.region,
       sourceIp,
       nowMs,

@@ -1,4 +1,4 @@
-// Cognito user-pool JWTs, checked as AppSync does (appsync-fidelity.md §6): an RS256 signature from
+// Cognito user-pool JWTs, checked as AppSync does (docs/appsync-facts.md §6): an RS256 signature from
 // the pool's JWKS, `iss` equal to the pool, not expired, `token_use` id or access, and the app
 // client (aud for ID tokens, client_id for access tokens) matching appIdClientRegex when set.
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
@@ -13,7 +13,7 @@ export interface CognitoPoolKeys {
   jwks?: JSONWebKeySet;
 }
 
-/** ctx.identity for AMAZON_COGNITO_USER_POOLS (appsync-fidelity.md §4). */
+/** ctx.identity for AMAZON_COGNITO_USER_POOLS (docs/appsync-facts.md §4). */
 export interface CognitoIdentity {
   sourceIp: string[];
   username: string;
@@ -48,7 +48,7 @@ function keySetFor(pool: CognitoPoolKeys): JWTVerifyGetKey {
 }
 
 /** The JWT in an Authorization header value, with an optional "Bearer " scheme removed. */
-export function tokenFromAuthorization(value: string): string {
+function tokenFromAuthorization(value: string): string {
   return value.replace(/^Bearer\s+/i, '').trim();
 }
 

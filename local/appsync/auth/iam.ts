@@ -2,11 +2,12 @@
 // with the local credentials and comparing signatures. AppSync answers signature problems with
 // HTTP 403 and the `x-amzn-ErrorType` header set to the error type (InvalidSignatureException is
 // recorded in aws-amplify/amplify-js#2422); the messages are the wording AWS's SigV4 front end uses
-// across services, not recorded from AppSync itself (appsync-fidelity.md §5 marks them [?]).
+// across services, not recorded from AppSync itself (docs/appsync-facts.md §5 marks them [?]).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { ALGORITHM_IDENTIFIER, SignatureV4, getCanonicalHeaders, getPayloadHash } from '@smithy/signature-v4';
+import { LOCAL_ACCOUNT_ID } from '../../awsConfig.ts';
 import { authFailure } from './authResult.ts';
 import type { AuthFailure, AuthResult } from './authResult.ts';
 import { lowerCaseHeaders } from './requestHeaders.ts';
@@ -18,7 +19,7 @@ export interface IamCredentials {
   secretAccessKey: string;
 }
 
-/** ctx.identity for AWS_IAM (appsync-fidelity.md §4), for an IAM user of the local account. */
+/** ctx.identity for AWS_IAM (docs/appsync-facts.md §4), for an IAM user of the local account. */
 export interface IamIdentity {
   accountId: string;
   cognitoIdentityPoolId: null;
@@ -37,7 +38,6 @@ export interface SignedRequest {
   body: string;
 }
 
-const LOCAL_ACCOUNT_ID = '000000000000';
 // AWS rejects SigV4 requests whose x-amz-date is more than 5 minutes from its clock.
 const MAX_SKEW_MS = 5 * 60 * 1000;
 const MISMATCH =

@@ -1,7 +1,7 @@
 import { headerValue } from './requestHeaders.ts';
 import type { RequestHeaders } from './requestHeaders.ts';
 
-/** ctx.identity.sourceIp: the x-forwarded-for addresses, then the TCP peer (appsync-fidelity.md §4). */
+/** ctx.identity.sourceIp: the x-forwarded-for addresses, then the TCP peer (docs/appsync-facts.md §4). */
 export function sourceIpList(headers: RequestHeaders, peer: string): string[] {
   const forwarded = (headerValue(headers, 'x-forwarded-for') ?? '')
     .split(',')

@@ -1,7 +1,7 @@
 // AppSync's typed attribute values ↔ the SDK's AttributeValue ↔ the plain JSON values resolvers see.
 // AppSync writes numbers as JSON numbers ({N: 10}, {NS: [1, 2]}) where the DynamoDB wire format and
 // the SDK want strings; binaries are base64 strings in AppSync and bytes in the SDK; NULL is
-// {NULL: null} in util.dynamodb output (fidelity docs/appsync-facts.md §1.3) and {NULL: true} on the wire.
+// {NULL: null} in util.dynamodb output (docs/appsync-facts.md §1.3) and {NULL: true} on the wire.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { InvalidRequestObjectError } from './dynamodbErrors.ts';
 
@@ -61,7 +61,7 @@ export function toSdkItem(values: unknown, path: string): SdkItem {
 }
 
 /** Converts an SDK AttributeValue to the plain JSON value AppSync puts in ctx.result (sets become arrays). */
-export function toPlainValue(value: AttributeValue): unknown {
+function toPlainValue(value: AttributeValue): unknown {
   if (value.S !== undefined) return value.S;
   if (value.N !== undefined) return Number(value.N);
   if (value.BOOL !== undefined) return value.BOOL;
@@ -83,7 +83,7 @@ export function toPlainItem(item: SdkItem): Record<string, unknown> {
 }
 
 /** Converts an SDK AttributeValue back to AppSync's typed JSON form (used inside nextTokens). */
-export function toTypedValue(value: AttributeValue): unknown {
+function toTypedValue(value: AttributeValue): unknown {
   if (value.N !== undefined) return { N: Number(value.N) };
   if (value.NS !== undefined) return { NS: value.NS.map(Number) };
   if (value.NULL !== undefined) return { NULL: null };

@@ -1,6 +1,6 @@
 // The AppSync DynamoDB data source: executes the request object a resolver's request handler
 // returns (hand-written or built with @aws-appsync/utils/dynamodb) against DynamoDB and answers
-// with ctx.result / ctx.error as AppSync does (fidelity docs/appsync-facts.md §2).
+// with ctx.result / ctx.error as AppSync does (docs/appsync-facts.md §2).
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSource, DataSourceOutcome } from '../runtime/contract.ts';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodbBatchOperations.ts';

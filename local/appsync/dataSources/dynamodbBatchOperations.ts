@@ -1,5 +1,5 @@
 // BatchGetItem, BatchPutItem, BatchDeleteItem across the tables the request names. AppSync does not
-// retry unprocessed entries: it returns them, with null in their place in `data` (fidelity
+// retry unprocessed entries: it returns them, with null in their place in `data` (see
 // docs/appsync-facts.md §2.3). DynamoDB answers in no particular order, so results are matched back to the
 // request by key to keep request order.
 import { BatchGetItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';

@@ -59,7 +59,7 @@ export function awsMessage(error: SdkServiceError): string {
 }
 
 /** True for errors the SDK raised from a DynamoDB error response. */
-export function isSdkServiceError(error: unknown): error is SdkServiceError {
+function isSdkServiceError(error: unknown): error is SdkServiceError {
   return (
     error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object' && '$fault' in error
   );

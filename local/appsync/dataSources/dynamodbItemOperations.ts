@@ -1,5 +1,5 @@
 // GetItem, PutItem, UpdateItem, DeleteItem against the data source's own table, including AppSync's
-// condition-failure rules (fidelity docs/appsync-facts.md §2.3): after a failed condition AppSync re-reads the
+// condition-failure rules (docs/appsync-facts.md §2.3): after a failed condition AppSync re-reads the
 // item consistently; a PutItem whose stored item already equals the one written succeeds, and a
 // DeleteItem of an item that is already gone succeeds; an UpdateItem is rejected.
 import {

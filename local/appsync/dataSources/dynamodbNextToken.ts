@@ -1,5 +1,5 @@
 // Query/Scan pagination tokens. AppSync's nextToken is opaque and only valid for the resolver that
-// issued it (fidelity docs/appsync-facts.md §2.3); ours is base64url JSON bound to the table and index, so a
+// issued it (docs/appsync-facts.md §2.3); ours is base64url JSON bound to the table and index, so a
 // token handed to another table or index is refused instead of silently reading the wrong place.
 import { toSdkItem, toTypedItem } from './attributeValues.ts';
 import type { SdkItem } from './attributeValues.ts';

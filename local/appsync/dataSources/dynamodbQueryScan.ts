@@ -1,4 +1,4 @@
-// Query and Scan: `{items, nextToken, scannedCount}` (fidelity docs/appsync-facts.md §2.3). `limit` is the number
+// Query and Scan: `{items, nextToken, scannedCount}` (docs/appsync-facts.md §2.3). `limit` is the number
 // of items DynamoDB evaluates, not the number that pass the filter, so a page may hold fewer items
 // than `limit` and still have a nextToken.
 import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';

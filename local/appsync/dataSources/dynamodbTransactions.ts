@@ -1,4 +1,4 @@
-// TransactGetItems and TransactWriteItems (fidelity docs/appsync-facts.md §2.3). A cancelled transaction is both
+// TransactGetItems and TransactWriteItems (docs/appsync-facts.md §2.3). A cancelled transaction is both
 // an error (ctx.error.type 'DynamoDB:TransactionCanceledException') and a result whose
 // cancellationReasons are in request order; the outcome carries both.
 import {

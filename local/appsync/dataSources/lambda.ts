@@ -1,10 +1,12 @@
 // The AppSync Lambda data source: the request handler returns
 // { operation: 'Invoke' | 'BatchInvoke', payload?, invocationType? } and the function receives
 // `payload` as its event; ctx.result is what the function returned. A function error becomes
-// ctx.error { type: 'Lambda:Unhandled', message: errorMessage } (fidelity docs/appsync-facts.md §5), which
+// ctx.error { type: 'Lambda:Unhandled', message: errorMessage } (docs/appsync-facts.md §5), which
 // the response handler must re-raise.
 import { FunctionNotFoundError } from '../../lambda/createLambdaRunner.ts';
 import type { LambdaRunner } from '../../lambda/createLambdaRunner.ts';
+import { stderrFaults } from '../../http/internalFaults.ts';
+import type { InternalFaultSink } from '../../http/internalFaults.ts';
 import type { DataSource, DataSourceOutcome } from '../runtime/contract.ts';
 
 export interface LambdaDataSourceOptions {
@@ -13,10 +15,17 @@ export interface LambdaDataSourceOptions {
   /** The function's name, logical ID or ARN (the data source's LambdaConfig.LambdaFunctionArn). */
   functionName: string;
   runner: LambdaRunner;
+  /** Where a runner that refuses an Event invocation is reported (default: stderr). */
+  faults?: InternalFaultSink;
 }
 
 /** Creates an AWS_LAMBDA data source that invokes `functionName` through the local runner. */
-export function createLambdaDataSource({ name, functionName, runner }: LambdaDataSourceOptions): DataSource {
+export function createLambdaDataSource({
+  name,
+  functionName,
+  runner,
+  faults = stderrFaults,
+}: LambdaDataSourceOptions): DataSource {
   return {
     name,
     type: 'AWS_LAMBDA',
@@ -40,7 +49,13 @@ export function createLambdaDataSource({ name, functionName, runner }: LambdaDat
           // Lambda refuses an unknown function at once for Event invocations too; what the function
           // later does never reaches AppSync, and must not surface as an unhandled rejection here.
           if (runner.find(functionName) === undefined) throw new FunctionNotFoundError(functionName);
-          runner.invoke(functionName, event).catch(() => undefined);
+          runner.invoke(functionName, event).catch((error: unknown) =>
+            faults({
+              component: 'AppSync Lambda data source',
+              activity: `the Event invocation of ${functionName}`,
+              error,
+            }),
+          );
           return { result: null };
         }
         const outcome = await runner.invoke(functionName, event);

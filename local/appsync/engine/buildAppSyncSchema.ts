@@ -1,11 +1,13 @@
 // The executable schema: AppSync's implicit prelude (AWS scalars and auth directives) plus the
-// deployed SDL, with the AWS scalars' validation plugged in.
+// deployed SDL, with the AWS scalars' validation plugged in. The prelude lives at the repository
+// root next to schema.graphql: codegen reads it too, and the deployed code's types must not depend
+// on a file inside the emulator.
 import { readFileSync } from 'node:fs';
 import { GraphQLSchema as Schema, buildSchema, isScalarType, specifiedScalarTypes } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { awsScalars } from '../scalars.ts';
 
-const prelude = readFileSync(new URL('../aws-prelude.graphql', import.meta.url), 'utf8');
+const prelude = readFileSync(new URL('../../../aws-prelude.graphql', import.meta.url), 'utf8');
 
 /** Builds a graphql-js schema from the deployed SDL the way AppSync reads it. */
 export function buildAppSyncSchema(sdl: string): GraphQLSchema {

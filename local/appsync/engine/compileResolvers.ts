@@ -9,7 +9,7 @@ import { createNoneDataSource } from './noneDataSource.ts';
 import type { CompiledFunction, CompiledResolver } from './resolverTypes.ts';
 
 /** AWS's limit on functions in one pipeline resolver (docs/appsync-facts.md §3). */
-export const MAX_PIPELINE_FUNCTIONS = 10;
+const MAX_PIPELINE_FUNCTIONS = 10;
 
 /** Compiles the API's resolvers, keyed `Type.field`. */
 export function compileResolvers(

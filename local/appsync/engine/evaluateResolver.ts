@@ -19,7 +19,7 @@ export function evaluateResolver(
 }
 
 /** Unit resolver: request → data source (skipped on earlyReturn) → response. */
-export async function evaluateUnitResolver(
+async function evaluateUnitResolver(
   resolver: CompiledUnitResolver,
   input: ResolverInput,
   invocations: InvocationStack,

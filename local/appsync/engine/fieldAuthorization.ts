@@ -44,7 +44,7 @@ function groupsArgument(directive: DirectiveNode): string[] | undefined {
 }
 
 /** The auth rules an element's directives declare, or undefined when it declares none that count. */
-export function authRulesFromDirectives(
+function authRulesFromDirectives(
   directives: readonly DirectiveNode[] | undefined,
   settings: AuthSettings,
 ): AuthRule[] | undefined {
@@ -63,7 +63,7 @@ export function authRulesFromDirectives(
 }
 
 /** Whether a caller passes an element's rules (undefined rules = the default mode only). */
-export function callerPasses(rules: AuthRule[] | undefined, caller: CallerAuth, settings: AuthSettings): boolean {
+function callerPasses(rules: AuthRule[] | undefined, caller: CallerAuth, settings: AuthSettings): boolean {
   const effective = rules ?? [{ mode: settings.defaultAuth.mode }];
   // Cognito default action DENY (only possible when Cognito is the only mode, §6): a token reaches
   // only what a directive explicitly allows, never the implicit default.

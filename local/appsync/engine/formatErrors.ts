@@ -57,7 +57,7 @@ export function formatCompletionError(path: (string | number)[], message: string
 }
 
 /** The path as AppSync writes it inside messages: `/getPost/items[0]/title`. */
-export function appSyncPathString(path: readonly (string | number)[]): string {
+function appSyncPathString(path: readonly (string | number)[]): string {
   return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `/${segment}`)).join('');
 }
 

@@ -58,7 +58,7 @@ export function indexDocument(schema: GraphQLSchema, document: DocumentNode): Ma
 }
 
 /** graphql-java's toString of a literal, as AppSync quotes it in WrongType messages. */
-export function javaAstString(value: ValueNode): string {
+function javaAstString(value: ValueNode): string {
   switch (value.kind) {
     case Kind.INT:
       return `IntValue{value=${value.value}}`;
@@ -200,7 +200,7 @@ const REWRITES: Rewrite[] = [
 ];
 
 /** Rewrites one graphql-js validation error into AppSync's message and locations. */
-export function appSyncValidationError(
+function appSyncValidationError(
   error: GraphQLError,
   facts: Map<ASTNode, NodeFacts>,
 ): { message: string; locations: readonly { line: number; column: number }[] | undefined } {

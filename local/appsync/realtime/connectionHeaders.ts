@@ -1,6 +1,7 @@
-// The auth header object of a realtime connection, from wherever the client put it (reference
-// §8.1): `?header=<base64 JSON>&payload=e30=`, the `header-<base64url JSON>` subprotocol that
-// Amplify JS v6 sends (§9.2), or the upgrade request's own HTTP headers.
+// The auth header object of a realtime connection, from wherever the client put it
+// (docs/appsync-facts.md §8.1): `?header=<base64 JSON>&payload=e30=`, the `header-<base64url JSON>`
+// subprotocol that Amplify JS v6 sends (docs/appsync-facts.md §9.2), or the upgrade request's own
+// HTTP headers.
 import type { IncomingMessage } from 'node:http';
 import type { RequestHeaders } from '../auth/requestHeaders.ts';
 
@@ -9,7 +10,7 @@ export const REALTIME_SUBPROTOCOL = 'graphql-ws';
 const HEADER_SUBPROTOCOL_PREFIX = 'header-';
 
 /** The subprotocols the client offered, in order. */
-export function offeredSubprotocols(req: IncomingMessage): string[] {
+function offeredSubprotocols(req: IncomingMessage): string[] {
   const raw = req.headers['sec-websocket-protocol'];
   return (raw ?? '')
     .split(',')

@@ -4,7 +4,7 @@ import type { AuthFailure } from '../auth/authResult.ts';
 import type { SubscriptionErrorEntry } from '../engine/resolveSubscription.ts';
 
 /** What AppSync tells clients to wait between keep-alives before giving up (connection_ack). */
-export const CONNECTION_TIMEOUT_MS = 300_000;
+const CONNECTION_TIMEOUT_MS = 300_000;
 
 /** A server → client frame. */
 export type ServerMessage =

@@ -1,19 +1,18 @@
 // One WebSocket connection speaking AppSync's real-time protocol (docs/appsync-facts.md §8.2): connection_init
 // authenticates the connection's header object, then each start authenticates its own
 // authorization, resolves its subscription at subscribe time and is registered for fan-out.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { authenticateRequest } from '../auth/authenticate.ts';
 import type { AuthConfig } from '../auth/authenticate.ts';
 import type { RequestHeaders } from '../auth/requestHeaders.ts';
-import type { AppSyncEngine, GraphQLRequest } from '../engine/createAppSyncEngine.ts';
+import type { AppSyncEngine } from '../engine/createAppSyncEngine.ts';
 import type { ResolvedSubscription, SubscriptionErrorEntry } from '../engine/resolveSubscription.ts';
+import { faultMessage, stderrFaults } from '../../http/internalFaults.ts';
+import type { InternalFaultSink } from '../../http/internalFaults.ts';
 import { isHeaderObject } from './connectionHeaders.ts';
 import { connectionAck, connectionError, errorMessage, unsupportedMessage } from './protocolMessages.ts';
 import type { ServerMessage } from './protocolMessages.ts';
-import { isSubscriptionFilter } from './subscriptionFilter.ts';
-
-// Subscriptions per connection: AppSync's default service quota [O].
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+import { BAD_START_PAYLOAD, filterRefusal, parseStartRequest, startRefusal } from './subscriptionStart.ts';
 
 /** A registered subscription and how to reach its client. */
 export interface LiveSubscription {
@@ -38,8 +37,11 @@ export interface RealtimeConnectionOptions {
   auth: AuthConfig;
   registry: SubscriptionRegistry;
   keepAliveMs: number;
+  /** Where the emulator's own faults go (default: stderr). */
+  faults?: InternalFaultSink;
 }
 
+/** A start still resolving: its own token, so a start stopped and reused meanwhile cannot claim the newer start's place. */
 interface Pending {
   pending: true;
 }
@@ -53,144 +55,37 @@ interface StartMessage {
 
 /** Runs the protocol on one accepted socket until it closes. */
 export function serveRealtimeConnection(options: RealtimeConnectionOptions): void {
-  const { socket, registry } = options;
-  let state: 'new' | 'initialising' | 'ready' | 'closed' = 'new';
-  let keepAlive: NodeJS.Timeout | undefined;
-  // Ids taken by a start in progress (its own token, so a start stopped and reused while resolving
-  // cannot claim the newer start's place) or registered: a reused id is an error [D].
-  const ids = new Map<string, LiveSubscription | Pending>();
+  new RealtimeConnection(options).listen();
+}
 
-  // A function, so that checks after an await are not narrowed away by the compiler.
-  const isClosed = (): boolean => state === 'closed';
-  const send = (message: ServerMessage): void => {
-    if (!isClosed()) socket.send(JSON.stringify(message));
+/** The protocol state of one socket: where it is in the handshake, and its subscriptions by id. */
+class RealtimeConnection {
+  private state: 'new' | 'initialising' | 'ready' | 'closed' = 'new';
+  private keepAlive: NodeJS.Timeout | undefined;
+  // Ids taken by a start in progress or registered: a reused id is an error [D].
+  private readonly ids = new Map<string, LiveSubscription | Pending>();
+
+  constructor(private readonly options: RealtimeConnectionOptions) {}
+
+  listen(): void {
+    const { socket } = this.options;
+    socket.on('message', (raw, isBinary) => this.receive(raw, isBinary));
+    // Invalid frames (bad opcode, invalid UTF-8, too large) make ws emit 'error' and close the
+    // socket with the matching code; without a listener that error would end the whole process.
+    socket.on('error', () => undefined);
+    socket.on('close', () => this.closed());
+  }
+
+  // A method, so that checks after an await are not narrowed away by the compiler.
+  private isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
+  private readonly send = (message: ServerMessage): void => {
+    if (!this.isClosed()) this.options.socket.send(JSON.stringify(message));
   };
 
-  async function init(): Promise<void> {
-    state = 'initialising';
-    // IAM connect signatures cover POST <graphql url>/connect with the body "{}" [D].
-    const result = await authenticateRequest(
-      {
-        method: 'POST',
-        path: '/graphql/connect',
-        headers: options.connectHeaders,
-        body: '{}',
-        sourceIp: options.sourceIp,
-      },
-      options.auth,
-    );
-    if (isClosed()) return;
-    if (!result.ok) {
-      send(connectionError(result));
-      socket.close(1000);
-      return;
-    }
-    state = 'ready';
-    send(connectionAck());
-    // A live API sends the first keep-alive right after the ack, then about every 60 s [O].
-    send({ type: 'ka' });
-    keepAlive = setInterval(() => send({ type: 'ka' }), options.keepAliveMs);
-  }
-
-  async function start(message: StartMessage): Promise<void> {
-    const id = message.id;
-    if (typeof id !== 'string' || id === '')
-      return send(errorMessage([{ errorType: 'BadRequestException', message: 'A start message needs an id.' }]));
-    if (ids.has(id))
-      return send(
-        errorMessage(
-          [
-            {
-              errorType: 'DuplicatedOperationError',
-              message: `Subscription id ${id} is already in use on this connection.`,
-            },
-          ],
-          id,
-        ),
-      );
-    if (ids.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-      return send(
-        errorMessage(
-          [
-            {
-              errorType: 'LimitExceededError',
-              message: `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`,
-            },
-          ],
-          id,
-        ),
-      );
-    }
-    const pending: Pending = { pending: true };
-    ids.set(id, pending);
-    const errors = await register(id, pending, message.payload);
-    // A start that was stopped meanwhile has nothing left to report.
-    if (errors && ids.get(id) === pending) {
-      ids.delete(id);
-      send(errorMessage(errors, id));
-    }
-  }
-
-  async function register(
-    id: string,
-    pending: Pending,
-    payload: StartMessage['payload'],
-  ): Promise<SubscriptionErrorEntry[] | undefined> {
-    const data = payload?.data;
-    const request = typeof data === 'string' ? parseRequest(data) : undefined;
-    if (!request)
-      return [
-        { errorType: 'BadRequestException', message: 'payload.data must be a JSON string of {query, variables}.' },
-      ];
-    const authorization = payload?.extensions?.authorization;
-    // Each start is signed on its own: POST <graphql url> with the data string as body [D].
-    const auth = await authenticateRequest(
-      {
-        method: 'POST',
-        path: '/graphql',
-        headers: isHeaderObject(authorization) ? authorization : {},
-        body: data as string,
-        sourceIp: options.sourceIp,
-      },
-      options.auth,
-    );
-    if (!auth.ok) return auth.body.errors;
-    const resolution = await options.engine.resolveSubscription(request, {
-      authMode: auth.authMode,
-      identity: auth.identity,
-      headers: isHeaderObject(authorization) ? authorization : {},
-      cognitoGroups: auth.cognitoGroups,
-    });
-    if (!resolution.ok) return resolution.errors;
-    const { filter } = resolution.subscription;
-    if (filter !== undefined && filter !== null && !isSubscriptionFilter(filter)) {
-      return [
-        {
-          errorType: 'BadRequestException',
-          message:
-            'extensions.setSubscriptionFilter was given something that is not a {filterGroup:[{filters:[…]}]} filter.',
-        },
-      ];
-    }
-    // A stop or close while the start was in flight wins.
-    if (isClosed() || ids.get(id) !== pending) return undefined;
-    const live: LiveSubscription = { id, subscription: resolution.subscription, send };
-    ids.set(id, live);
-    registry.add(live);
-    send({ type: 'start_ack', id });
-    return undefined;
-  }
-
-  function stop(id: unknown): void {
-    if (typeof id !== 'string')
-      return send(errorMessage([{ errorType: 'BadRequestException', message: 'A stop message needs an id.' }]));
-    const live = ids.get(id);
-    if (live && !isPending(live)) registry.remove(live);
-    ids.delete(id);
-    send({ type: 'complete', id });
-  }
-
-  socket.on('message', (raw, isBinary) => {
+  private receive(raw: RawData, isBinary: boolean): void {
     let message: { type?: unknown; id?: unknown } | undefined;
     try {
       message = isBinary ? undefined : (JSON.parse(raw.toString()) as typeof message);
@@ -198,55 +93,121 @@ export function serveRealtimeConnection(options: RealtimeConnectionOptions): voi
       message = undefined;
     }
     const type = message?.type;
-    if (state === 'new' && type === 'connection_init') {
-      void init().catch((error: unknown) => fail(error));
+    if (this.state === 'new' && type === 'connection_init') {
+      void this.init().catch((error: unknown) => this.fail(error, 'connection_init'));
       return;
     }
     // Anything sent before connection_ack is ignored [D].
-    if (state !== 'ready') return;
-    if (type === 'connection_init') return;
+    if (this.state !== 'ready' || type === 'connection_init') return;
     if (type === 'start') {
-      void start(message as StartMessage).catch((error: unknown) =>
-        fail(error, typeof message?.id === 'string' ? message.id : undefined),
-      );
+      const id = typeof message?.id === 'string' ? message.id : undefined;
+      void this.start(message as StartMessage).catch((error: unknown) => this.fail(error, `start ${id ?? ''}`, id));
     } else if (type === 'stop') {
-      stop(message?.id);
+      this.stop(message?.id);
     } else {
-      send(unsupportedMessage());
+      this.send(unsupportedMessage());
     }
-  });
+  }
 
-  // Invalid frames (bad opcode, invalid UTF-8, too large) make ws emit 'error' and close the
-  // socket with the matching code; without a listener that error would end the whole process.
-  socket.on('error', () => undefined);
+  private async init(): Promise<void> {
+    this.state = 'initialising';
+    // IAM connect signatures cover POST <graphql url>/connect with the body "{}" [D].
+    const result = await authenticateRequest(
+      {
+        method: 'POST',
+        path: '/graphql/connect',
+        headers: this.options.connectHeaders,
+        body: '{}',
+        sourceIp: this.options.sourceIp,
+      },
+      this.options.auth,
+    );
+    if (this.isClosed()) return;
+    if (!result.ok) {
+      this.send(connectionError(result));
+      this.options.socket.close(1000);
+      return;
+    }
+    this.state = 'ready';
+    this.send(connectionAck());
+    // A live API sends the first keep-alive right after the ack, then about every 60 s [O].
+    this.send({ type: 'ka' });
+    this.keepAlive = setInterval(() => this.send({ type: 'ka' }), this.options.keepAliveMs);
+  }
 
-  socket.on('close', () => {
-    state = 'closed';
-    clearInterval(keepAlive);
-    for (const live of ids.values()) if (!isPending(live)) registry.remove(live);
-    ids.clear();
-  });
+  private async start(message: StartMessage): Promise<void> {
+    const refusal = startRefusal(message.id, this.ids);
+    if (refusal) return this.send(refusal);
+    const id = message.id as string;
+    const pending: Pending = { pending: true };
+    this.ids.set(id, pending);
+    const errors = await this.register(id, pending, message.payload);
+    // A start that was stopped meanwhile has nothing left to report.
+    if (errors && this.ids.get(id) === pending) {
+      this.ids.delete(id);
+      this.send(errorMessage(errors, id));
+    }
+  }
+
+  /** Authenticates and resolves a start; registers it unless it was stopped meanwhile. Returns the errors that refuse it. */
+  private async register(
+    id: string,
+    pending: Pending,
+    payload: StartMessage['payload'],
+  ): Promise<SubscriptionErrorEntry[] | undefined> {
+    const request = parseStartRequest(payload?.data);
+    if (!request) return BAD_START_PAYLOAD;
+    const authorization = payload?.extensions?.authorization;
+    const headers = isHeaderObject(authorization) ? authorization : {};
+    // Each start is signed on its own: POST <graphql url> with the data string as body [D].
+    const auth = await authenticateRequest(
+      { method: 'POST', path: '/graphql', headers, body: payload?.data as string, sourceIp: this.options.sourceIp },
+      this.options.auth,
+    );
+    if (!auth.ok) return auth.body.errors;
+    const resolution = await this.options.engine.resolveSubscription(request, {
+      authMode: auth.authMode,
+      identity: auth.identity,
+      headers,
+      cognitoGroups: auth.cognitoGroups,
+    });
+    if (!resolution.ok) return resolution.errors;
+    const refused = filterRefusal(resolution.subscription.filter);
+    if (refused) return refused;
+    // A stop or close while the start was in flight wins.
+    if (this.isClosed() || this.ids.get(id) !== pending) return undefined;
+    const live: LiveSubscription = { id, subscription: resolution.subscription, send: this.send };
+    this.ids.set(id, live);
+    this.options.registry.add(live);
+    this.send({ type: 'start_ack', id });
+    return undefined;
+  }
+
+  private stop(id: unknown): void {
+    if (typeof id !== 'string')
+      return this.send(errorMessage([{ errorType: 'BadRequestException', message: 'A stop message needs an id.' }]));
+    const live = this.ids.get(id);
+    if (live && !isPending(live)) this.options.registry.remove(live);
+    this.ids.delete(id);
+    this.send({ type: 'complete', id });
+  }
+
+  private closed(): void {
+    this.state = 'closed';
+    clearInterval(this.keepAlive);
+    for (const live of this.ids.values()) if (!isPending(live)) this.options.registry.remove(live);
+    this.ids.clear();
+  }
 
   // An emulator bug must not look like an AWS answer (createGraphqlHttpHandler does the same).
-  function fail(error: unknown, id?: string): void {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`local AppSync realtime: internal error: ${error instanceof Error ? error.stack : message}\n`);
-    if (id !== undefined) ids.delete(id);
-    send(errorMessage([{ errorType: 'InternalFailure', message: `Local AppSync emulator error: ${message}` }], id));
-  }
-}
-
-function parseRequest(data: string): GraphQLRequest | undefined {
-  try {
-    const parsed = JSON.parse(data) as Partial<GraphQLRequest> | null;
-    if (!parsed || typeof parsed.query !== 'string') return undefined;
-    const variables = parsed.variables !== null && typeof parsed.variables === 'object' ? parsed.variables : undefined;
-    return {
-      query: parsed.query,
-      variables,
-      operationName: typeof parsed.operationName === 'string' ? parsed.operationName : undefined,
-    };
-  } catch {
-    return undefined;
+  private fail(error: unknown, activity: string, id?: string): void {
+    (this.options.faults ?? stderrFaults)({ component: 'AppSync real-time', activity, error });
+    if (id !== undefined) this.ids.delete(id);
+    this.send(
+      errorMessage(
+        [{ errorType: 'InternalFailure', message: `Local AppSync emulator error: ${faultMessage(error)}` }],
+        id,
+      ),
+    );
   }
 }

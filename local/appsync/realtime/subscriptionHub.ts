@@ -14,7 +14,7 @@ export function createSubscriptionHub(): SubscriptionHub {
   const listeners = new Set<(result: MutationResult) => void>();
   return {
     publish(results) {
-      // A mutation field that returned null published nothing (§8.3: only results fan out).
+      // A mutation field that returned null published nothing (docs/appsync-facts.md §8.3: only results fan out).
       for (const result of results) {
         if (result.value === null || result.value === undefined) continue;
         for (const listener of listeners) listener(result);

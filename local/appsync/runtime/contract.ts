@@ -5,6 +5,7 @@
 // Handlers are synchronous and JavaScript is single-threaded, so the per-call state that `util`
 // needs (appended errors, identity for authType, extension calls) lives in one Invocation that the
 // evaluator installs before calling a handler and removes afterwards.
+import type { SourceLocation } from './logLocation.ts';
 
 /** A field error as AppSync reports it (util.error / util.appendError / data-source errors). */
 export interface FieldError {
@@ -40,7 +41,7 @@ export interface Invocation {
   /** util.http.addResponseHeader(s); last write of a name wins. */
   responseHeaders: Record<string, string>;
   /** console.log / console.error lines from the handler. */
-  logs: { level: 'log' | 'error'; message: string }[];
+  logs: { level: 'log' | 'error'; message: string; location?: SourceLocation }[];
 }
 
 /**

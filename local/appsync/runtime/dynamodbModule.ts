@@ -58,7 +58,7 @@ function compact(rendered: {
 }
 
 /** Renders a filter/condition object like util.transform.toDynamoDBConditionExpression, as an object. */
-export function renderCondition(filter: unknown, what: string): ExpressionObject | undefined {
+function renderCondition(filter: unknown, what: string): ExpressionObject | undefined {
   if (filter === undefined || filter === null) return undefined;
   const rendered = renderDynamoDBExpression(filter);
   if (rendered === null)
@@ -75,7 +75,7 @@ interface UpdateClause {
 }
 
 /** Builds the update expression; placeholders #expName_N/:expValue_N count from 1 in output order (SET before REMOVE). */
-export function renderUpdate(update: unknown): ExpressionObject {
+function renderUpdate(update: unknown): ExpressionObject {
   if (!isPlainObject(update)) throw usageError('update: `update` must be an object of attribute updates');
   const clauses: UpdateClause[] = [];
   const walk = (obj: Record<string, unknown>, prefix: PathSegment[]) => {
@@ -153,7 +153,7 @@ export function renderUpdate(update: unknown): ExpressionObject {
 }
 
 /** Renders a projection list to {expression, expressionNames}; dotted entries become nested paths [?]. */
-export function renderProjection(projection: unknown): ExpressionObject | undefined {
+function renderProjection(projection: unknown): ExpressionObject | undefined {
   if (projection === undefined || projection === null) return undefined;
   if (!Array.isArray(projection)) throw usageError('projection must be a list of attribute names');
   const expressionNames: Record<string, string> = {};
@@ -180,7 +180,7 @@ export function renderProjection(projection: unknown): ExpressionObject | undefi
 const KEY_COMPARISONS: Record<string, string> = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=' };
 
 /** Renders a key condition such as {pk:{eq:…}, sk:{beginsWith:…}}; the exact AWS text is [?]. */
-export function renderKeyCondition(query: unknown): ExpressionObject {
+function renderKeyCondition(query: unknown): ExpressionObject {
   if (!isPlainObject(query))
     throw usageError('query: `query` must be a key condition object such as { id: { eq: value } }');
   const expressionNames: Record<string, string> = {};

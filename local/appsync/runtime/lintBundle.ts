@@ -27,22 +27,23 @@ const config: Linter.Config[] = [
 ];
 
 const linter = new Linter({ configType: 'flat' });
-const problemsByHash = new Map<string, string[]>();
+const messagesByHash = new Map<string, Linter.LintMessage[]>();
 
-/** Lists the APPSYNC_JS rule violations in a bundle as `line:column message (rule)`; cached by code hash. */
-export function findBundleProblems(code: string): string[] {
+/** The APPSYNC_JS rule violations and parse errors in a bundle, as ESLint reports them; cached by code hash. */
+export function lintBundleMessages(code: string): Linter.LintMessage[] {
   const hash = createHash('sha256').update(code).digest('hex');
-  const cached = problemsByHash.get(hash);
+  const cached = messagesByHash.get(hash);
   if (cached) return cached;
-  const problems = linter
-    .verify(code, config, 'bundle.js')
-    .filter((message) => message.severity === 2)
-    .map(
-      (message) =>
-        `${message.line}:${message.column} ${message.message}${message.ruleId ? ` (${message.ruleId})` : ''}`,
-    );
-  problemsByHash.set(hash, problems);
-  return problems;
+  const messages = linter.verify(code, config, 'bundle.js').filter((message) => message.severity === 2);
+  messagesByHash.set(hash, messages);
+  return messages;
+}
+
+/** Lists the APPSYNC_JS rule violations in a bundle as `line:column message (rule)`. */
+function findBundleProblems(code: string): string[] {
+  return lintBundleMessages(code).map(
+    (message) => `${message.line}:${message.column} ${message.message}${message.ruleId ? ` (${message.ruleId})` : ''}`,
+  );
 }
 
 /** Throws CodeRejectedError ("The code contains one or more errors.") when AppSync would reject the bundle. */

@@ -10,7 +10,7 @@ export interface AppSyncRealm {
   adopt(value: unknown): unknown;
 }
 
-// Runs inside the realm. Reference §3: `Date` is not in the supported list, Promises/async are
+// Runs inside the realm. docs/appsync-facts.md §3: `Date` is not in the supported list, Promises/async are
 // unsupported, JSON.parse returns "" on invalid input instead of throwing, and Array sort takes no
 // comparator. WebAssembly, shared memory and weak references are not part of APPSYNC_JS either.
 const PATCH_SOURCE = `(function () {
@@ -61,10 +61,20 @@ const PATCH_SOURCE = `(function () {
     }
     return parts.join(' ');
   }
+  // EvaluateCode shows every argument as JSON ("INFO - code.js:13:5: \"This request is allowed\"").
+  function formatJson(args) {
+    const parts = [];
+    for (const arg of args) {
+      let text;
+      try { text = JSON.stringify(arg); } catch (error) { text = undefined; }
+      parts.push(text === undefined ? String(arg) : text);
+    }
+    return parts.join(' ');
+  }
   function installConsole(sink) {
     const console = {
-      log: function log() { sink('log', format(arguments)); },
-      error: function error() { sink('error', format(arguments)); },
+      log: function log() { sink('log', format(arguments), formatJson(arguments)); },
+      error: function error() { sink('error', format(arguments), formatJson(arguments)); },
     };
     Object.defineProperty(g, 'console', { value: console, writable: false, configurable: false, enumerable: false });
   }
@@ -73,16 +83,16 @@ const PATCH_SOURCE = `(function () {
 
 const patchScript = new vm.Script(PATCH_SOURCE, { filename: 'appsync-js-realm.js' });
 
+/** Where console output goes: the plain text, and the same arguments each written as JSON. */
+export type ConsoleSink = (level: 'log' | 'error', message: string, jsonMessage: string) => void;
+
 /** Creates a realm with APPSYNC_JS intrinsics; console output goes to `sink`. */
-export function createAppSyncRealm(
-  name: string,
-  sink: (level: 'log' | 'error', message: string) => void,
-): AppSyncRealm {
+export function createAppSyncRealm(name: string, sink: ConsoleSink): AppSyncRealm {
   // codeGeneration.strings=false: eval and the Function constructor throw EvalError inside the realm.
   const context = vm.createContext({}, { name, codeGeneration: { strings: false, wasm: false } });
   const realm = patchScript.runInContext(context) as {
     adopt(value: unknown): unknown;
-    installConsole(sink: (level: 'log' | 'error', message: string) => void): void;
+    installConsole(sink: ConsoleSink): void;
   };
   realm.installConsole(sink);
   return { context, adopt: realm.adopt };

@@ -7,6 +7,8 @@ import { transformSync } from 'esbuild';
 import type { InvocationSource } from './contract.ts';
 import { CODE_ERRORS_MESSAGE, CodeRejectedError, MAX_CODE_LENGTH } from './codeErrors.ts';
 import { lintBundle } from './lintBundle.ts';
+import { callerLocation, parseSourceMap } from './logLocation.ts';
+import type { SourceMap } from 'node:module';
 import { createAppSyncRealm } from './realm.ts';
 
 /** The globals and importable modules a bundle sees (shape of createAppSyncGlobals' result). */
@@ -27,17 +29,34 @@ export interface CompiledHandlers {
 /** Where console.log / console.error lines go; without it they are dropped. */
 export interface CompileOptions {
   invocations?: InvocationSource;
+  /**
+   * Log lines as EvaluateCode reports them: each argument as JSON, and where in the code the line
+   * was written (`code.js:line:column`).
+   */
+  evaluateCodeLogs?: boolean;
 }
 
-const commonJsByHash = new Map<string, string>();
+interface CommonJsModule {
+  code: string;
+  map: SourceMap;
+}
 
-function toCommonJs(code: string, name: string): string {
+const commonJsByHash = new Map<string, CommonJsModule>();
+
+function toCommonJs(code: string, name: string): CommonJsModule {
   const hash = createHash('sha256').update(code).digest('hex');
   const cached = commonJsByHash.get(hash);
   if (cached !== undefined) return cached;
-  let output: string;
+  let output: CommonJsModule;
   try {
-    output = transformSync(code, { format: 'cjs', loader: 'js', platform: 'neutral', logLevel: 'silent' }).code;
+    const { code: translated, map } = transformSync(code, {
+      format: 'cjs',
+      loader: 'js',
+      platform: 'neutral',
+      logLevel: 'silent',
+      sourcemap: 'external',
+    });
+    output = { code: translated, map: parseSourceMap(map) };
   } catch (error) {
     throw new CodeRejectedError(CODE_ERRORS_MESSAGE, name, [error instanceof Error ? error.message : String(error)]);
   }
@@ -62,10 +81,17 @@ export function compileBundle(
   }
   lintBundle(code, name);
   const commonJs = toCommonJs(code, name);
+  const fileName = `appsync://${name}.js`;
 
-  const realm = createAppSyncRealm(name, (level, message) => {
+  const realm = createAppSyncRealm(name, (level, message, jsonMessage) => {
     const invocation = currentInvocation(options.invocations);
-    invocation?.logs.push({ level, message });
+    if (!invocation) return;
+    if (!options.evaluateCodeLogs) {
+      invocation.logs.push({ level, message });
+      return;
+    }
+    const location = callerLocation({ fileName, map: commonJs.map, wrapperLines: 1 });
+    invocation.logs.push(location ? { level, message: jsonMessage, location } : { level, message: jsonMessage });
   });
   for (const key of ['util', 'runtime', 'extensions'] as const) {
     Object.defineProperty(realm.context, key, {
@@ -79,10 +105,8 @@ export function compileBundle(
   // The module body sees `require`, `module` and `exports` only while it initialises: the handlers
   // run later and must find no CommonJS globals, as in AppSync.
   const wrapper = new vm.Script(
-    `(function (exports, require, module) {"use strict";\n${commonJs}\n;exports = undefined; require = undefined; module = undefined;})`,
-    {
-      filename: `appsync://${name}.js`,
-    },
+    `(function (exports, require, module) {"use strict";\n${commonJs.code}\n;exports = undefined; require = undefined; module = undefined;})`,
+    { filename: fileName },
   );
   const moduleFunction = wrapper.runInContext(realm.context) as (
     exports: unknown,

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 // AppSync accepts IPv4 dotted quads and IPv6 without brackets, each with an optional CIDR suffix
-// ("127.0.0.1/8"); the Amplify simulator wrongly rejects CIDR (appsync-fidelity.md §7).
+// ("127.0.0.1/8"); the Amplify simulator wrongly rejects CIDR (docs/appsync-facts.md §7).
 const PREFIX = /^(?:0|[1-9]\d{0,2})$/;
 
 /** Whether a string is a valid AWSIPAddress: IPv4 or IPv6, optionally with a /prefix length. */

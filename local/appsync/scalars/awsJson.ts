@@ -10,6 +10,6 @@ export function parseAwsJson(value: string): { ok: true; value: unknown } | { ok
 /** Serializes a resolver's value for an AWSJSON field: strings pass through, anything else is JSON-encoded. */
 export function serializeAwsJson(value: unknown): string {
   // AppSync hands back a string result as-is (it is assumed to hold JSON already) and encodes
-  // maps, lists and scalars to a JSON string (appsync-fidelity.md §7, marked [?]).
+  // maps, lists and scalars to a JSON string (docs/appsync-facts.md §7, marked [?]).
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

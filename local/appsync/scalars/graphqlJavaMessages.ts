@@ -20,7 +20,7 @@ export function cantSerializeMessage(path: ReadonlyArray<string | number>, detai
 }
 
 /** graphql-java's toString of a literal (AST) value, as quoted in WrongType validation errors. */
-export function graphqlJavaValueString(node: ValueNode): string {
+function graphqlJavaValueString(node: ValueNode): string {
   switch (node.kind) {
     case Kind.STRING:
       return `StringValue{value='${node.value}'}`;

@@ -1,7 +1,7 @@
 // AppSync's date/time scalars follow java.time's ISO parsers (AppSync runs on graphql-java): the
 // documented quirks — 1–9 fraction digits, optional seconds, a trailing '.' ("12:00:34."), offsets
 // with seconds, years before 0000 written -YYYY — are exactly java.time's behaviour, so we copy it.
-// Reference: appsync-fidelity.md §7; AppSync's own scalar descriptions (introspection).
+// Sources: docs/appsync-facts.md §7; AppSync's own scalar descriptions (introspection).
 
 const YEAR = String.raw`([+-]?)(\d{4,9})`;
 const DATE = String.raw`${YEAR}-(\d{2})-(\d{2})`;

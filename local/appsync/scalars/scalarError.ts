@@ -17,7 +17,7 @@ const NOUNS: Record<string, string> = {
 };
 
 /** Renders a value as Java's toString would (graphql-java puts Map/List toString in its messages). */
-export function javaToString(value: unknown): string {
+function javaToString(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
   if (typeof value === 'object') {
@@ -42,7 +42,7 @@ export class AwsScalarError extends Error {
 }
 
 /** The coercion message AppSync gives for a value of `scalar` it cannot parse or serialize. */
-export function scalarErrorMessage(scalar: string, phase: 'parse' | 'serialize', value: unknown): string {
+function scalarErrorMessage(scalar: string, phase: 'parse' | 'serialize', value: unknown): string {
   const shown = javaToString(value);
   if (scalar === 'AWSJSON') return `Unable to ${phase} ${shown} as valid JSON.`;
   return `Unable to ${phase} \`${shown}\` as a valid ${NOUNS[scalar] ?? scalar}.`;

@@ -1,6 +1,8 @@
 // POST /graphql as AppSync serves it: body parsing (400 MalformedHttpRequestException), request
 // authentication (401/403 before any resolver runs), then the engine; CORS for browser clients.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { faultMessage, stderrFaults } from '../../http/internalFaults.ts';
+import type { InternalFaultSink } from '../../http/internalFaults.ts';
 import type { RequestLogSink } from '../../http/requestLog.ts';
 import { authenticateRequest } from '../auth/authenticate.ts';
 import type { AuthConfig } from '../auth/authenticate.ts';
@@ -16,6 +18,8 @@ export interface GraphqlHttpHandlerOptions {
   log: RequestLogSink;
   /** Where successful mutations are published for subscriptions (docs/appsync-facts.md §8.3); none: no fan-out. */
   hub?: SubscriptionHub;
+  /** Where the emulator's own faults go (default: stderr). */
+  faults?: InternalFaultSink;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -31,11 +35,10 @@ export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): Re
   return (req, res) => {
     handle(req, res, options).catch((error: unknown) => {
       // An emulator bug must not look like an API answer: say what broke, with AppSync's 500 shape.
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`local AppSync: internal error: ${error instanceof Error ? error.stack : message}\n`);
+      (options.faults ?? stderrFaults)({ component: 'AppSync', activity: `${req.method} ${req.url}`, error });
       if (!res.headersSent) {
         send(res, 500, {
-          errors: [{ errorType: 'InternalFailure', message: `Local AppSync emulator error: ${message}` }],
+          errors: [{ errorType: 'InternalFailure', message: `Local AppSync emulator error: ${faultMessage(error)}` }],
         });
       }
     });

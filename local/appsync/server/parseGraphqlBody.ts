@@ -1,6 +1,6 @@
 // AppSync's reading of a POST /graphql body: an empty body and anything that is not a GraphQL
 // request object are refused before authentication with 400 MalformedHttpRequestException
-// (fidelity docs/appsync-facts.md §5, observed on deployed APIs).
+// (docs/appsync-facts.md §5, observed on deployed APIs).
 
 /** A GraphQL request as AppSync accepts it. */
 export interface GraphqlRequest {

@@ -1,9 +1,10 @@
 // Sign-up-if-needed plus sign-in against the local user pool, for `npm run token`, tests and the
-// stack: the same calls a client makes on AWS (SignUp, then an admin confirmation instead of the
-// emailed code, then InitiateAuth with USER_PASSWORD_AUTH).
+// stack: the same calls a client makes on AWS (SignUp, then an admin confirmation and a verified
+// email instead of the emailed code, then InitiateAuth with USER_PASSWORD_AUTH).
 import {
   AdminConfirmSignUpCommand,
   AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   InvalidPasswordException,
@@ -12,6 +13,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { LOCAL_CREDENTIALS } from '../../awsConfig.ts';
 
 /** Satisfies AWS's default password policy (upper, lower, digit, symbol, 8+). */
 export const DEFAULT_LOCAL_PASSWORD = 'Local-Passw0rd!';
@@ -42,7 +44,7 @@ export async function getLocalTokens(request: LocalTokenRequest): Promise<LocalT
   const client = new CognitoIdentityProviderClient({
     endpoint: request.cognitoEndpoint,
     region: request.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { ...LOCAL_CREDENTIALS },
   });
   try {
     const created = await signUpIfNew(client, request);
@@ -77,6 +79,18 @@ async function confirmIfUnconfirmed(client: CognitoIdentityProviderClient, reque
   const user = await client.send(new AdminGetUserCommand({ UserPoolId: request.userPoolId, Username: request.email }));
   if (user.UserStatus === 'UNCONFIRMED') {
     await client.send(new AdminConfirmSignUpCommand({ UserPoolId: request.userPoolId, Username: request.email }));
+    // Confirming with the emailed code verifies the address on AWS; an admin confirmation does not.
+    await client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: request.userPoolId,
+        Username: request.email,
+        UserAttributes: [
+          // cognito-local wants the address in the same request.
+          { Name: 'email', Value: request.email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
   }
 }
 

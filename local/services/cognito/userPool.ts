@@ -20,6 +20,7 @@ import type {
   UsernameAttributeType,
   VerifiedAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { localClientConfig } from '../../awsConfig.ts';
 
 export interface UserPoolClientDefinition {
   name: string;
@@ -89,11 +90,7 @@ const STANDARD_ATTRIBUTES = new Set([
 
 /** Creates the pool and clients that do not exist yet (matched by name) and brings existing ones up to date. */
 export async function ensureUserPool(endpoint: string, pool: UserPoolDefinition): Promise<EnsuredUserPool> {
-  const client = new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = new CognitoIdentityProviderClient(localClientConfig(endpoint));
   try {
     const userPoolId = await ensurePool(client, pool);
     const clients = await ensureClients(client, userPoolId, pool.clients);
@@ -105,7 +102,7 @@ export async function ensureUserPool(endpoint: string, pool: UserPoolDefinition)
 }
 
 /** The CreateUserPool request a definition stands for (pure). */
-export function createUserPoolInput(pool: UserPoolDefinition): CreateUserPoolCommandInput {
+function createUserPoolInput(pool: UserPoolDefinition): CreateUserPoolCommandInput {
   const base = pool.createInput ?? {};
   const customSchema: SchemaAttributeType[] = (pool.customAttributes ?? []).map((attribute) => ({
     Name: attribute.name,
@@ -199,7 +196,7 @@ async function ensureClients(
 }
 
 /** The CreateUserPoolClient request a client definition stands for, with AWS's token lifetimes as defaults (pure). */
-export function createUserPoolClientInput(
+function createUserPoolClientInput(
   userPoolId: string,
   definition: UserPoolClientDefinition,
 ): CreateUserPoolClientCommandInput {

@@ -1,11 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbDataSource } from '../../../local/appsync/dataSources/dynamodb.ts';
-import type { DataSource } from '../../../local/appsync/runtime/contract.ts';
+import { createDynamoDbDataSource } from '../../../local/index.ts';
+import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
 
 // Request objects are written the way @aws-appsync/utils/dynamodb emits them on AWS
-// (fidelity docs/appsync-facts.md §1.3/§2.1): typed values with numbers as JSON numbers.
+// (docs/appsync-facts.md §1.3/§2.1): typed values with numbers as JSON numbers.
 let client: DynamoDBClient;
 let source: DataSource;
 const call = {
@@ -170,7 +170,7 @@ describe('UpdateItem', () => {
       attributeValues: { count: { N: 1 }, name: { S: 'a' } },
     });
 
-    // The shape util/dynamodb update() emits for increment(10) (fidelity docs/appsync-facts.md §2.1).
+    // The shape util/dynamodb update() emits for increment(10) (docs/appsync-facts.md §2.1).
     const outcome = await invoke({
       operation: 'UpdateItem',
       key: { id: { S: 'upd-1' } },

@@ -1,7 +1,7 @@
 // Tables for the DynamoDB data-source suites: unique names per file on the run's DynamoDB Local.
 import { randomUUID } from 'node:crypto';
 import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTables, localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import { ensureTables, localDynamoDbClient } from '../../../local/index.ts';
 
 /** A client for the DynamoDB Local the global setup started. */
 export function testDynamoDbClient(): DynamoDBClient {

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbDataSource } from '../../../local/appsync/dataSources/dynamodb.ts';
-import type { DataSource } from '../../../local/appsync/runtime/contract.ts';
+import { createDynamoDbDataSource } from '../../../local/index.ts';
+import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
 
 let client: DynamoDBClient;

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbDataSource } from '../../../local/appsync/dataSources/dynamodb.ts';
-import type { DataSource } from '../../../local/appsync/runtime/contract.ts';
+import { createDynamoDbDataSource } from '../../../local/index.ts';
+import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
 
 let client: DynamoDBClient;
@@ -78,7 +78,7 @@ describe('TransactWriteItems', () => {
       ],
     });
 
-    // AppSync sets both: ctx.error, and ctx.result = {keys: null, cancellationReasons} (§2.3).
+    // AppSync sets both: ctx.error, and ctx.result = {keys: null, cancellationReasons} (docs/appsync-facts.md §2.3).
     const error = outcome.error!;
     const result = outcome.result as { keys: null; cancellationReasons: unknown[] };
     expect(result.keys).toBeNull();

@@ -17,11 +17,14 @@ import { ERASURE_STEPS, eraseObjects } from '../../../functions/account-erasure/
 import { s3ErasePrefix } from '../../../functions/account-erasure/objectVersions.ts';
 import { cognitoUsers } from '../../../functions/lib/cognitoUsers.ts';
 import { dynamoDbDeletionJobs } from '../../../functions/lib/deletionJobs.ts';
-import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import { localStreamArns, localStreamsClient, startStreamPollers } from '../../../local/lambda/streams/index.ts';
-import type { StreamPollers } from '../../../local/lambda/streams/index.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import {
+  createLambdaRunner,
+  localDynamoDbClient,
+  localStreamArns,
+  localStreamsClient,
+  startStreamPollers,
+} from '../../../local/index.ts';
+import type { LambdaRunner, StreamPollers } from '../../../local/index.ts';
 import { cognitoClient, signUpUser } from '../../support/tokens.ts';
 import { createAccountTables } from './accountTables.ts';
 import { bundledFunction, LOCAL_AWS_ENV } from './bundledFunction.ts';
@@ -127,7 +130,7 @@ function crashingAt(at: number, when: 'before' | 'after'): ErasureStep[] {
     i !== at
       ? step
       : {
-          name: step.name,
+          ...step,
           async run(userId, resources) {
             if (when === 'after') await step.run(userId, resources);
             throw new Error(`crash ${when} ${step.name}`);

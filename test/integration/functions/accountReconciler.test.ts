@@ -13,8 +13,7 @@ import { nudgeStalledErasures } from '../../../functions/account-reconciler/nudg
 import { scanUsersCursor } from '../../../functions/account-reconciler/usersPages.ts';
 import { cognitoUsers } from '../../../functions/lib/cognitoUsers.ts';
 import { dynamoDbDeletionJobs } from '../../../functions/lib/deletionJobs.ts';
-import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import { createLambdaRunner, localDynamoDbClient } from '../../../local/index.ts';
 import { cognitoClient, signUpUser } from '../../support/tokens.ts';
 import { createAccountTables } from './accountTables.ts';
 import { bundledFunction, LOCAL_AWS_ENV } from './bundledFunction.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleLambda } from '../../../cdk/lambda/bundleLambda.ts';
-import type { LambdaFunctionDefinition } from '../../../local/lambda/loadLambdaFunctions.ts';
+import type { LambdaFunctionDefinition } from '../../../local/index.ts';
 
 /** The local services' fixed credentials and region, as the local stack passes them to functions. */
 export const LOCAL_AWS_ENV = {

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import { ensureTables, localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import { createLambdaRunner, ensureTables, localDynamoDbClient } from '../../../local/index.ts';
+import type { LambdaRunner } from '../../../local/index.ts';
 import { bundledFunction, LOCAL_AWS_ENV } from './bundledFunction.ts';
 
 const POOL = 'local_Trigger01';

@@ -5,10 +5,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUploadUrl } from '../../../functions/presign/createUploadUrl.ts';
 import { s3PresignPut } from '../../../functions/presign/presignPut.ts';
-import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import { startS3Local } from '../../../local/services/s3.ts';
-import type { RunningS3Local } from '../../../local/services/s3.ts';
+import { createLambdaRunner, startS3Local } from '../../../local/index.ts';
+import type { LambdaRunner, RunningS3Local } from '../../../local/index.ts';
 import { assetKeyProblem } from '../../../resolvers/lib/assets.ts';
 import { bundledFunction, LOCAL_AWS_ENV } from './bundledFunction.ts';
 

@@ -11,12 +11,15 @@ import {
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateIamRequest } from '../../../local/appsync/auth/iam.ts';
-import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
-import { localStreamArns, localStreamsClient, startStreamPollers } from '../../../local/lambda/streams/index.ts';
-import type { StreamPollers } from '../../../local/lambda/streams/index.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import {
+  authenticateIamRequest,
+  createLambdaRunner,
+  localStreamArns,
+  localStreamsClient,
+  startStreamPollers,
+  localDynamoDbClient,
+} from '../../../local/index.ts';
+import type { LambdaRunner, StreamPollers } from '../../../local/index.ts';
 import { bundledFunction, LOCAL_AWS_ENV } from './bundledFunction.ts';
 
 // The bundled publisher, fed by the local stream pollers from real DynamoDB Local tables, calling

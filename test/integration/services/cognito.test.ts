@@ -16,9 +16,14 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureUserPool, startCognitoLocal } from '../../../local/services/cognito.ts';
-import type { UserPoolDefinition } from '../../../local/services/cognito.ts';
-import { getLocalTokens } from '../../../local/services/cognito/tokens.ts';
+import {
+  LOCAL_REGION,
+  ensureUserPool,
+  getLocalTokens,
+  localClientConfig,
+  startCognitoLocal,
+} from '../../../local/index.ts';
+import type { UserPoolDefinition } from '../../../local/index.ts';
 
 // The seed's pool: sign-in by email, custom attributes, one public client (USER_PASSWORD_AUTH).
 const POOL: UserPoolDefinition = {
@@ -43,11 +48,7 @@ const POOL: UserPoolDefinition = {
 const PASSWORD = 'Local-Passw0rd!';
 
 function sdk(endpoint: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  return new CognitoIdentityProviderClient(localClientConfig(endpoint));
 }
 
 const dirs: string[] = [];
@@ -136,7 +137,7 @@ describe('cognito-local service', () => {
         cognitoEndpoint: cognito.endpoint,
         userPoolId: after.userPoolId,
         clientId: after.clients[0]!.clientId,
-        region: 'us-east-1',
+        region: LOCAL_REGION,
         email: 'template@example.com',
         password: PASSWORD,
         username: 'templated',
@@ -170,7 +171,7 @@ describe('cognito-local service', () => {
     const request = {
       userPoolId: pool.userPoolId,
       clientId: pool.clients[0]!.clientId,
-      region: 'us-east-1',
+      region: LOCAL_REGION,
       email: 'keep@example.com',
       password: PASSWORD,
     };
@@ -210,7 +211,7 @@ describe('tokens from cognito-local', () => {
       cognitoEndpoint: endpoint,
       userPoolId: pool.userPoolId,
       clientId,
-      region: 'us-east-1',
+      region: LOCAL_REGION,
       email,
       password: extra.password ?? PASSWORD,
       username: extra.username,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDevCertificate } from '../../../local/services/devCertificate.ts';
+import { ensureDevCertificate } from '../../../local/index.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corsConfigurationXml, startS3Local } from '../../../local/services/s3.ts';
-import type { LocalBucket, RunningS3Local } from '../../../local/services/s3.ts';
+import { LOCAL_CREDENTIALS, corsConfigurationXml, localS3ClientConfig, startS3Local } from '../../../local/index.ts';
+import type { LocalBucket, RunningS3Local } from '../../../local/index.ts';
 
 const BUCKET = 'prolynk-test-assets';
 // The seed's bucket: public reads under the three user folders, CORS for browser uploads.
@@ -28,8 +28,11 @@ const BUCKETS: LocalBucket[] = [
 ];
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function s3Client(endpoint: string, credentials = { accessKeyId: 'local', secretAccessKey: 'local' }): S3Client {
-  return new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
+function s3Client(
+  endpoint: string,
+  credentials: { accessKeyId: string; secretAccessKey: string } = { ...LOCAL_CREDENTIALS },
+): S3Client {
+  return new S3Client({ ...localS3ClientConfig(endpoint), credentials });
 }
 
 /** A presigned PUT as the upload Lambda makes it: Content-Type and Content-Length in the signature. */
@@ -95,7 +98,7 @@ describe('s3rver service', () => {
   });
 
   it('refuses a request signed with an unknown secret', async () => {
-    const wrong = s3Client(s3.endpoint, { accessKeyId: 'local', secretAccessKey: 'not-the-secret' });
+    const wrong = s3Client(s3.endpoint, { ...LOCAL_CREDENTIALS, secretAccessKey: 'not-the-secret' });
     await expect(
       wrong.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'users/u1/profile/c.txt', Body: 'x' })),
     ).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });

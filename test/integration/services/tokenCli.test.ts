@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureUserPool, startCognitoLocal } from '../../../local/services/cognito.ts';
+import { LOCAL_REGION, ensureUserPool, startCognitoLocal } from '../../../local/index.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -44,7 +44,7 @@ describe('npm run token', () => {
         cognitoEndpoint: cognito.endpoint,
         userPoolId: pool.userPoolId,
         userPoolClientId: pool.clients[0]!.clientId,
-        region: 'us-east-1',
+        region: LOCAL_REGION,
         graphqlUrl: 'http://127.0.0.1:4000/graphql',
       }),
     );

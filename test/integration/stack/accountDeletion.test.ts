@@ -17,7 +17,7 @@ import { s3ErasePrefix } from '../../../functions/account-erasure/objectVersions
 import { findOrphanedAccounts } from '../../../functions/account-reconciler/findOrphanedAccounts.ts';
 import { cognitoUsers } from '../../../functions/lib/cognitoUsers.ts';
 import { dynamoDbDeletionJobs } from '../../../functions/lib/deletionJobs.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import { localDynamoDbClient } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { subscribeToProfile } from '../../support/profileSubscriber.ts';
 import { cognitoClient, signUpUser } from '../../support/tokens.ts';

@@ -5,7 +5,7 @@ import { AdminConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognit
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
+import { localDynamoDbClient } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { cognitoClient, signIn } from '../../support/tokens.ts';
 

@@ -1,5 +1,5 @@
 // Every operation × every kind of caller, over HTTP against the running local stack. Expected
-// answers are AppSync's (appsync-fidelity.md §5, §6): bad or missing credentials never reach
+// answers are AppSync's (docs/appsync-facts.md §5, §6): bad or missing credentials never reach
 // GraphQL (HTTP 401 UnauthorizedException); a mode the field does not allow is a 200 with the
 // field's "Unauthorized" error; a valid token of another user acts only on that user's data.
 import { randomUUID } from 'node:crypto';

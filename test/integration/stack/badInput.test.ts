@@ -1,6 +1,6 @@
 // Bad input for every mutation over HTTP: each is refused with a clear answer (BadRequest naming
 // the field, a GraphQL validation error, NotFound) and DynamoDB Local, read directly with the SDK,
-// holds exactly what it held before. Malformed bodies get AppSync's 400 (appsync-fidelity.md §5).
+// holds exactly what it held before. Malformed bodies get AppSync's 400 (docs/appsync-facts.md §5).
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';

@@ -6,8 +6,8 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalStack } from '../../../local/stack/createLocalStack.ts';
-import type { LocalStack } from '../../../local/stack/createLocalStack.ts';
+import { LOCAL_REGION, createLocalStack } from '../../../local/index.ts';
+import type { LocalStack } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { signIn, signUpUser } from '../../support/tokens.ts';
 
@@ -87,7 +87,7 @@ describe('a local stack on its own data folder', () => {
       graphqlUrl: expect.stringMatching(/^http:\/\/localhost:\d+\/graphql$/),
       realtimeUrl: expect.stringMatching(/^wss:\/\/localhost:\d+\/graphql\/realtime$/),
       apiKey: expect.stringMatching(/^da2-/),
-      region: 'us-east-1',
+      region: LOCAL_REGION,
       userPoolId: expect.any(String),
       userPoolClientId: expect.any(String),
       cognitoEndpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),

@@ -1,4 +1,4 @@
-// AppSync's real-time protocol against the running local stack (appsync-fidelity.md §8, §9): the
+// AppSync's real-time protocol against the running local stack (docs/appsync-facts.md §8, §9): the
 // three ways to pass the auth header, ws:// and wss:// on the API's port, subscribe-time
 // validation and authorization, and fan-out of publishProfileEvent sent over HTTP with IAM.
 import { randomUUID } from 'node:crypto';
@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphqlClient, sigV4Headers } from '../../support/graphqlClient.ts';
+import { LOCAL_CREDENTIALS } from '../../../local/index.ts';
 
 const stack = inject('localStack');
 const api = graphqlClient(stack.graphqlUrl, stack.region);
@@ -13,7 +14,7 @@ const host = new URL(stack.graphqlUrl).host;
 const wsUrl = stack.realtimeUrl.replace(/^wss:/, 'ws:');
 const suffix = randomUUID().slice(0, 8);
 const apiKeyHeader = { host, 'x-api-key': stack.apiKey };
-const LOCAL_IAM = { accessKeyId: 'local', secretAccessKey: 'local' };
+const LOCAL_IAM = { ...LOCAL_CREDENTIALS };
 
 // Any frame the server sends, read loosely: tests assert on its parts.
 type Frame = { type: string; id?: string; payload?: any };

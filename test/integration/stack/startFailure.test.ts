@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLocalStack } from '../../../local/stack/createLocalStack.ts';
+import { createLocalStack } from '../../../local/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-start-failure-'));

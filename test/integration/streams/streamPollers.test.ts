@@ -8,14 +8,8 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { localStreamArns, localStreamsClient, startStreamPollers } from '../../../local/lambda/streams/index.ts';
-import type {
-  LambdaStreamRecord,
-  StreamMappingDefinition,
-  StreamPollers,
-} from '../../../local/lambda/streams/index.ts';
-import { localDynamoDbClient } from '../../../local/services/dynamodb.ts';
-import type { CfnTemplate } from '../../../local/template/index.ts';
+import { localStreamArns, localStreamsClient, startStreamPollers, localDynamoDbClient } from '../../../local/index.ts';
+import type { LambdaStreamRecord, StreamMappingDefinition, StreamPollers, CfnTemplate } from '../../../local/index.ts';
 
 const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT as string;
 const dynamodb = localDynamoDbClient(endpoint);
@@ -198,7 +192,9 @@ describe("polling DynamoDB Local streams like Lambda's event source mappings", (
     for (const id of ['r1', 'r2', 'r3']) await put(id);
     const failing = () => batches.findIndex((b) => ids(b).includes('r2'));
     await until(() => failed && batches.slice(failing() + 1).some((b) => ids(b).includes('r3')));
-    await sleep(100);
+    // Records arrive in order: a stray redelivery of r1 or r2 would come before the marker.
+    await put('r-marker');
+    await until(() => batches.some((b) => ids(b).includes('r-marker')));
     expect(ids(batches[failing() + 1])[0]).toBe('r2');
     expect(batches.flatMap(ids).filter((id) => id === 'r1')).toEqual(['r1']);
     expect(batches.flatMap(ids).filter((id) => id === 'r2')).toEqual(['r2', 'r2']);
@@ -222,8 +218,10 @@ describe("polling DynamoDB Local streams like Lambda's event source mappings", (
     }));
     await put('once');
     await until(() => batches.length >= 1);
-    await sleep(200);
-    expect(batches).toHaveLength(1);
+    // A retry of 'once' would come before the marker (one shard, in order).
+    await put('once-marker');
+    await until(() => batches.some((b) => ids(b).includes('once-marker')));
+    expect(batches.flatMap(ids).filter((id) => id === 'once')).toEqual(['once']);
   });
 
   it('treats an unknown itemIdentifier as the whole batch failing', async () => {
@@ -270,10 +268,12 @@ describe("polling DynamoDB Local streams like Lambda's event source mappings", (
   });
 
   it('stops polling: nothing is delivered after stop()', async () => {
-    const batches = await poll({});
+    const stopped = await poll({});
     await pollers?.stop();
     await put('after-stop');
-    await sleep(200);
-    expect(batches).toEqual([]);
+    // A second poller on the same stream sees the write; a first one still running would have too.
+    const running = await poll({ startingPosition: 'TRIM_HORIZON' });
+    await until(() => running.some((b) => ids(b).includes('after-stop')));
+    expect(stopped).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ const keys = [
   { value: 'da2-valid', expires: NOW / 1000 + 86400 },
   { value: 'da2-expired', expires: NOW / 1000 - 1 },
 ];
-// AppSync's answer to an invalid or expired key (appsync-fidelity.md §5).
+// AppSync's answer to an invalid or expired key (docs/appsync-facts.md §5).
 const rejected = {
   ok: false,
   status: 401,

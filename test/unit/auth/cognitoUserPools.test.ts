@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => jwks.close());
 
-// AppSync's 401 for a request-level auth failure (appsync-fidelity.md §5).
+// AppSync's 401 for a request-level auth failure (docs/appsync-facts.md §5).
 const unauthorized = (message: string) => ({
   ok: false,
   status: 401,

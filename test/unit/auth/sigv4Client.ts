@@ -2,6 +2,7 @@
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/awsConfig.ts';
 
 export const SIGNED_AT = new Date(Date.UTC(2025, 0, 1, 12, 0, 0));
 export const HOST = '127.0.0.1:4000';
@@ -28,10 +29,10 @@ export async function signedGraphqlRequest(
   const body = options.body ?? JSON.stringify({ query: '{ me { id } }' });
   const signer = new SignatureV4({
     service: options.service ?? 'appsync',
-    region: options.region ?? 'us-east-1',
+    region: options.region ?? LOCAL_REGION,
     credentials: {
-      accessKeyId: options.accessKeyId ?? 'local',
-      secretAccessKey: options.secretAccessKey ?? 'local',
+      accessKeyId: options.accessKeyId ?? LOCAL_CREDENTIALS.accessKeyId,
+      secretAccessKey: options.secretAccessKey ?? LOCAL_CREDENTIALS.secretAccessKey,
       sessionToken: options.sessionToken,
     },
     sha256: Hash.bind(null, 'sha256'),

@@ -1,13 +1,15 @@
-// Layer rules enforced by tooling (STYLE.md "Boundaries"): no import cycles anywhere in our code,
-// and production code (resolvers/, functions/, cdk/) never reaches local/ or test/. esbuild's
-// metafile gives the real import graph, type-only imports erased, as bundling sees it.
+// Layer rules enforced by tooling (docs/architecture.md §8, local/README.md): no import cycles anywhere
+// in our code; production code (resolvers/, functions/, cdk/) never reaches local/ or test/; the
+// emulator (local/) never reaches the code it runs; and everything outside local/ except local's own
+// unit tests uses it through local/index.ts. esbuild's metafile gives the real import graph,
+// type-only imports erased, as bundling sees it (eslint.config.js checks the type imports too).
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'bench'];
+const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'bench', 'test'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -41,6 +43,18 @@ beforeAll(async () => {
   );
 });
 
+/** Every import edge from a file matching `from` to a different-layer file matching `to`, as "a → b". */
+function crossingsFrom(from: RegExp, to: RegExp): string[] {
+  return [...graph.entries()].flatMap(([file, imports]) => {
+    const source = relative(ROOT, resolve(ROOT, file));
+    if (!from.test(source)) return [];
+    return imports
+      .map((i) => relative(ROOT, resolve(ROOT, i)))
+      .filter((target) => to.test(target) && !from.test(target))
+      .map((target) => `${source} → ${target}`);
+  });
+}
+
 describe('import graph', () => {
   it('has no cycles', () => {
     const cycles: string[] = [];
@@ -68,6 +82,16 @@ describe('import graph', () => {
         .map((i) => `${from} → ${i}`);
     });
     expect(crossings).toEqual([]);
+  });
+
+  it('keeps local/ away from cdk/, resolvers/, functions/, test/ and bench/', () => {
+    expect(crossingsFrom(/^local\//, /^(cdk|resolvers|functions|test|bench)\//)).toEqual([]);
+  });
+
+  it('lets bench/, the CLIs and tests other than local unit tests reach local/ only through local/index.ts', () => {
+    const internal = /^local\/(?!index\.ts$|cli\/requireNode24\.ts$)/;
+    const users = /^(bench\/|local\/cli\/|test\/(?!unit\/)|test\/unit\/(functions|lib)\/)/;
+    expect(crossingsFrom(users, internal)).toEqual([]);
   });
 
   it('sees the whole codebase (the graph is not trivially empty)', () => {

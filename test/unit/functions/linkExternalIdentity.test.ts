@@ -80,6 +80,9 @@ describe('linking a federated sign-up to a native account', () => {
   it('names providers as AdminLinkProviderForUser expects: social ones by their registered name, OIDC ones as configured', () => {
     expect(providerOfUserName('google_123_456')).toEqual({ name: 'Google', userId: '123_456' });
     expect(providerOfUserName('LinkedIn_abc')).toEqual({ name: 'LinkedIn', userId: 'abc' });
+    // Cognito lowercases the provider in the user name; the registered name is what linking needs.
+    expect(providerOfUserName('linkedin_AbC-9')).toEqual({ name: 'LinkedIn', userId: 'AbC-9' });
+    expect(providerOfUserName('okta_123')).toEqual({ name: 'okta', userId: '123' });
     expect(providerOfUserName('nounderscore')).toBeNull();
   });
 });

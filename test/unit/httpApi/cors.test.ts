@@ -3,7 +3,7 @@ import type { HttpApiCors } from '../../../local/httpApi/definitions.ts';
 import { apiDefinition, jwtRoute, route, serveApi } from './support.ts';
 import type { ServedApi } from './support.ts';
 
-// The seed's CorsConfiguration (prolynk-technical-stack.md, "API Gateway Structure").
+// The seed's CorsConfiguration (docs/rest-contract.md "API Gateway Structure").
 const SEED_CORS: HttpApiCors = {
   allowOrigins: ['http://localhost:3000', 'http://localhost:8080'],
   allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],

@@ -76,6 +76,7 @@ describe('payload 2.0 response mapping', () => {
     const thrown = await fetch(`${served.url}/profiles/ada`);
 
     expect(thrown.status).toBe(500);
+    expect(served.faults.map((fault) => fault.error)).toEqual([new Error('Function not found')]);
     expect(mapLambdaResult({ payload: { statusCode: 'teapot' } }).statusCode).toBe(500);
   });
 

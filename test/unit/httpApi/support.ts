@@ -6,6 +6,7 @@ import { createHttpApiHandler } from '../../../local/httpApi/createHttpApiHandle
 import type { HttpApiHandlerOptions } from '../../../local/httpApi/createHttpApiHandler.ts';
 import type { HttpApiDefinition, HttpApiRoute } from '../../../local/httpApi/definitions.ts';
 import type { HttpApiEvent } from '../../../local/httpApi/event.ts';
+import type { InternalFault } from '../../../local/http/internalFaults.ts';
 
 export const TEMPLATE_ISSUER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool';
 
@@ -55,6 +56,8 @@ export interface ServedApi {
   url: string;
   events: HttpApiEvent[];
   invoked: string[];
+  /** The internal faults the handler reported. */
+  faults: InternalFault[];
   close(): Promise<void>;
 }
 
@@ -74,7 +77,14 @@ export async function serveApi(
       ? options.invoke(functionLogicalId, event)
       : { payload: { statusCode: 200, body: '{"ok":true}' } };
   };
-  const handler = createHttpApiHandler({ api, invoke, now: options.now, jwt: { issuerMap: options.issuerMap ?? {} } });
+  const faults: InternalFault[] = [];
+  const handler = createHttpApiHandler({
+    api,
+    invoke,
+    now: options.now,
+    jwt: { issuerMap: options.issuerMap ?? {} },
+    faults: (fault) => faults.push(fault),
+  });
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -82,6 +92,7 @@ export async function serveApi(
     url: `http://127.0.0.1:${port}`,
     events,
     invoked,
+    faults,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

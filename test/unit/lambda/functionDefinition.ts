@@ -1,5 +1,6 @@
 // Builds LambdaFunctionDefinitions for the runner's tests (what loadLambdaFunctions would read from a template).
 import { fileURLToPath } from 'node:url';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../../../local/awsConfig.ts';
 import type { LambdaFunctionDefinition } from '../../../local/lambda/loadLambdaFunctions.ts';
 
 /** A definition running the fixture bundle `fixture` (test/unit/lambda/fixtures/<fixture>/index.mjs). */
@@ -11,14 +12,14 @@ export function fixtureFunction(
   return {
     logicalId,
     functionName: `prolynk-${logicalId.toLowerCase()}`,
-    arn: `arn:aws:lambda:us-east-1:000000000000:function:prolynk-${logicalId.toLowerCase()}`,
+    arn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:prolynk-${logicalId.toLowerCase()}`,
     handler: 'index.handler',
     runtime: 'nodejs24.x',
     codeDirectory: fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url)),
     environment: {},
     timeoutSeconds: 3,
     memorySize: 128,
-    region: 'us-east-1',
+    region: LOCAL_REGION,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/awsConfig.ts';
 import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
 import { createLambdaInvokeHandler } from '../../../local/lambda/invoke.ts';
 import { fixtureFunction } from './functionDefinition.ts';
@@ -37,8 +38,8 @@ describe('local Lambda Invoke endpoint', () => {
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     lambda = new Lambda({
       endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      region: LOCAL_REGION,
+      credentials: { ...LOCAL_CREDENTIALS },
       maxRetries: 0,
     });
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLambdaDataSource } from '../../../local/appsync/dataSources/lambda.ts';
 import type { DataSourceCallContext } from '../../../local/appsync/runtime/contract.ts';
+import type { InternalFault } from '../../../local/http/internalFaults.ts';
 import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
 import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
 import { fixtureFunction } from './functionDefinition.ts';
@@ -30,7 +31,7 @@ describe('AppSync Lambda data source', () => {
     expect(outcome.result).toMatchObject({ event: { sub: 'u1', input: { fileType: 'resume' } } });
   });
 
-  it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (fidelity docs/appsync-facts.md §5)', async () => {
+  it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (docs/appsync-facts.md §5)', async () => {
     const dataSource = createLambdaDataSource({ name: 'PresignLambda', functionName: 'PresignFunction', runner });
 
     const outcome = await dataSource.invoke(
@@ -62,13 +63,39 @@ describe('AppSync Lambda data source', () => {
         { operation: 'Invoke', invocationType: 'Event', payload: {} },
         callContext,
       );
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Node reports an unhandled rejection once the microtasks of the turn that made it have run.
+      await new Promise((resolve) => setImmediate(resolve));
 
       expect(outcome.error?.message).toContain('NoSuchFunction');
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', record);
     }
+  });
+
+  it('reports an Event invocation the runner refuses as an internal fault; AppSync still gets null at once', async () => {
+    const closed = createLambdaRunner([fixtureFunction('PresignFunction', 'echo')], { logs: 'ignore' });
+    await closed.close();
+    const faults: InternalFault[] = [];
+    const dataSource = createLambdaDataSource({
+      name: 'PresignLambda',
+      functionName: 'PresignFunction',
+      runner: closed,
+      faults: (fault) => faults.push(fault),
+    });
+
+    const outcome = await dataSource.invoke({ operation: 'Invoke', invocationType: 'Event', payload: {} }, callContext);
+
+    expect(outcome).toEqual({ result: null });
+    await expect
+      .poll(() => faults)
+      .toEqual([
+        {
+          component: 'AppSync Lambda data source',
+          activity: 'the Event invocation of PresignFunction',
+          error: new Error('The Lambda runner is closed.'),
+        },
+      ]);
   });
 
   it('refuses a request whose operation is neither Invoke nor BatchInvoke', async () => {

@@ -1,4 +1,4 @@
-// What a subscriber receives (appsync-fidelity.md §8.3): basic argument filtering, the mutation's
+// What a subscriber receives (docs/appsync-facts.md §8.3): basic argument filtering, the mutation's
 // selected result read through the subscriber's own selection, and the schema's
 // @aws_subscribe links.
 import { buildSchema, parse } from 'graphql';

@@ -2,14 +2,17 @@
 // server, and a client that opens an API-key connection: the fixture the realtime unit suites share.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 import WebSocket from 'ws';
 import type { AuthConfig } from '../../../local/appsync/auth/authenticate.ts';
+import { LOCAL_REGION } from '../../../local/awsConfig.ts';
 import { createAppSyncEngine } from '../../../local/appsync/engine/createAppSyncEngine.ts';
 import type { AppSyncEngine } from '../../../local/appsync/engine/createAppSyncEngine.ts';
 import { createRealtimeServer } from '../../../local/appsync/realtime/createRealtimeServer.ts';
 import type { RealtimeServer } from '../../../local/appsync/realtime/createRealtimeServer.ts';
 import { createSubscriptionHub } from '../../../local/appsync/realtime/subscriptionHub.ts';
 import type { SubscriptionHub } from '../../../local/appsync/realtime/subscriptionHub.ts';
+import type { InternalFaultSink } from '../../../local/http/internalFaults.ts';
 
 export const KEY = 'da2-ping';
 const apiKeys = [{ value: KEY, expires: Math.floor(Date.now() / 1000) + 3600 }];
@@ -41,13 +44,17 @@ export function pingEngine(): AppSyncEngine {
 }
 
 /** Serves `engine` over the real-time protocol on 127.0.0.1:0. */
-export async function serveRealtime(engine: AppSyncEngine, options: { keepAliveMs: number; hub?: SubscriptionHub }) {
-  const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: 'us-east-1' };
+export async function serveRealtime(
+  engine: AppSyncEngine,
+  options: { keepAliveMs: number; hub?: SubscriptionHub; faults?: InternalFaultSink },
+) {
+  const auth: AuthConfig = { defaultAuth: { mode: 'API_KEY' }, additionalAuth: [], apiKeys, region: LOCAL_REGION };
   const realtime: RealtimeServer = createRealtimeServer({
     engine,
     auth,
     hub: options.hub ?? createSubscriptionHub(),
     keepAliveMs: options.keepAliveMs,
+    faults: options.faults,
   });
   const server = http.createServer((_req, res) => res.end());
   server.on('upgrade', realtime.handleUpgrade);
@@ -73,7 +80,12 @@ export async function openConnection(url: string): Promise<{ ws: WebSocket; fram
   return { ws, frames };
 }
 
-/** Polls `check` every 20 ms, up to 2 s. */
+/** Waits until `check` holds (polled every 10 ms); fails the test if it still does not after 5 s. */
 export async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  await vi.waitFor(
+    () => {
+      if (!check()) throw new Error('the awaited frames never arrived');
+    },
+    { timeout: 5_000, interval: 10 },
+  );
 }

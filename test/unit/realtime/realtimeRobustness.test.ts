@@ -13,6 +13,9 @@ import { KEY, openConnection, pingEngine, serveRealtime, until } from './pingRea
 const hub = createSubscriptionHub();
 // Starts wait here, in order, while a test holds them, to let a stop or close overtake the resolver.
 const holds: Promise<void>[] = [];
+// How many starts reached the resolver, and how many came back from it: what the tests wait for.
+let resolving = 0;
+let resolved = 0;
 let served: Awaited<ReturnType<typeof serveRealtime>>;
 let realtime: RealtimeServer;
 let url: string;
@@ -23,8 +26,13 @@ beforeAll(async () => {
     schema: real.schema,
     execute: (request, caller) => real.execute(request, caller),
     async resolveSubscription(request, caller) {
+      resolving++;
       await holds.shift();
-      return real.resolveSubscription(request, caller);
+      try {
+        return await real.resolveSubscription(request, caller);
+      } finally {
+        resolved++;
+      }
     },
   };
   served = await serveRealtime(engine, { keepAliveMs: 60_000, hub });
@@ -61,8 +69,6 @@ function held(): () => void {
   );
   return release;
 }
-
-const settle = (): Promise<unknown> => new Promise((r) => setTimeout(r, 50));
 
 // A raw client frame the server must reject: FIN + the given opcode, masked, with this payload.
 function rawFrame(opcode: number, payload: Buffer): Buffer {
@@ -105,20 +111,21 @@ describe('realtime server robustness', () => {
     const { ws, frames } = await open();
     const releaseFirst = held();
     const releaseSecond = held();
+    const before = { resolving, resolved };
     start(ws, 'same', 1);
     ws.send(JSON.stringify({ type: 'stop', id: 'same' }));
     await until(() => frames.some((f) => f.type === 'complete'));
     start(ws, 'same', 2);
-    await settle();
+    await until(() => resolving === before.resolving + 2);
     releaseFirst();
-    await settle();
+    await until(() => resolved === before.resolved + 1);
     releaseSecond();
     await until(() => frames.some((f) => f.type === 'start_ack'));
-    await settle();
+    // One socket delivers in order: a start_ack of the first start, or a delivery for n: 1, would
+    // arrive before the delivery for n: 2.
     hub.publish([{ fieldName: 'ping', value: { n: 1 } }]);
     hub.publish([{ fieldName: 'ping', value: { n: 2 } }]);
     await until(() => frames.some((f) => f.type === 'data'));
-    await settle();
     expect(frames.filter((f) => f.type === 'start_ack')).toHaveLength(1);
     expect(frames.filter((f) => f.type === 'data')).toEqual([
       { type: 'data', id: 'same', payload: { data: { onPing: { n: 2 } } } },
@@ -129,11 +136,13 @@ describe('realtime server robustness', () => {
   it('a socket closed while its start is still resolving never receives or keeps a subscription', async () => {
     const { ws, frames } = await open();
     const release = held();
+    const before = { resolving, resolved };
     start(ws, 'late');
+    await until(() => resolving === before.resolving + 1);
     ws.close();
     await new Promise((resolve) => ws.once('close', resolve));
     release();
-    await settle();
+    await until(() => resolved === before.resolved + 1);
     expect(() => hub.publish([{ fieldName: 'ping', value: { n: 2 } }])).not.toThrow();
     expect(frames.filter((f) => f.type === 'start_ack' || f.type === 'data')).toEqual([]);
   });

@@ -1,8 +1,8 @@
 // The realtime server on a bare HTTP server with a tiny API: the keep-alive interval and the
-// per-connection subscription limit (appsync-fidelity.md §8.2, §8.5).
+// per-connection subscription limit (docs/appsync-facts.md §8.2, §8.5).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../../local/appsync/realtime/realtimeConnection.ts';
+import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../../local/appsync/realtime/subscriptionStart.ts';
 import { KEY, openConnection, pingEngine, serveRealtime, until } from './pingRealtime.ts';
 
 let served: Awaited<ReturnType<typeof serveRealtime>>;

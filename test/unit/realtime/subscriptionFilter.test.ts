@@ -1,4 +1,4 @@
-// Enhanced filters (appsync-fidelity.md §8.4). Cases follow AWS's documentation: the extensions
+// Enhanced filters (docs/appsync-facts.md §8.4). Cases follow AWS's documentation: the extensions
 // page's filterJsonObject example (userId eq 1 OR group in [Admin, Developer]) and the ticket
 // system of "Defining enhanced subscriptions filters" (severity, priority, classification).
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // POST /graphql over a real socket, with a tiny API whose resolver echoes what it received.
-// Expected values come from the fidelity docs/appsync-facts.md (§4 ctx.request.headers).
+// Expected values come from docs/appsync-facts.md §4 (ctx.request.headers).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

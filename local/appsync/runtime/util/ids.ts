@@ -19,7 +19,7 @@ export function byteSource(random?: () => number): (n: number) => Uint8Array {
 }
 
 /** A random (version 4) UUID string. */
-export function uuidV4(bytes: (n: number) => Uint8Array): string {
+function uuidV4(bytes: (n: number) => Uint8Array): string {
   const b = bytes(16);
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
@@ -28,7 +28,7 @@ export function uuidV4(bytes: (n: number) => Uint8Array): string {
 }
 
 /** A ULID: 10 Crockford base32 chars of millisecond time then 16 of randomness, so it sorts by time. */
-export function ulid(nowMs: number, bytes: (n: number) => Uint8Array): string {
+function ulid(nowMs: number, bytes: (n: number) => Uint8Array): string {
   let time = '';
   let t = Math.floor(nowMs);
   for (let i = 0; i < 10; i += 1) {
@@ -46,7 +46,7 @@ export function ulid(nowMs: number, bytes: (n: number) => Uint8Array): string {
 }
 
 /** A KSUID: 4 bytes of seconds since the KSUID epoch and 16 random bytes, base62, always 27 chars. */
-export function ksuid(nowMs: number, bytes: (n: number) => Uint8Array): string {
+function ksuid(nowMs: number, bytes: (n: number) => Uint8Array): string {
   let value = BigInt(Math.max(0, Math.floor(nowMs / 1000) - KSUID_EPOCH_SECONDS) >>> 0);
   for (const byte of bytes(16)) value = (value << 8n) | BigInt(byte);
   let out = '';

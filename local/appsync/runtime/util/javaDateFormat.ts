@@ -20,7 +20,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 export type PatternToken = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
 
 /** Splits a DateTimeFormatter pattern into letter runs and literal text ('' is a quote). */
-export function tokenizePattern(pattern: string): PatternToken[] {
+function tokenizePattern(pattern: string): PatternToken[] {
   const tokens: PatternToken[] = [];
   let i = 0;
   const pushLiteral = (text: string) => {
@@ -216,101 +216,125 @@ export function formatEpochMillis(epochMs: number, pattern: string, zone: Zone):
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-type Setter = (parsed: Partial<Fields> & { pm?: boolean; zoneId?: string }, text: string) => void;
+/** What a pattern's fields set while parsing: the date-time fields, AM/PM and a zone ID. */
+type Parsed = Partial<Fields> & { pm?: boolean; zoneId?: string };
+type Setter = (parsed: Parsed, text: string) => void;
+/** A field's regular expression (one capturing group, or a non-capturing one for ignored text) and what its match sets. */
+type FieldParser = { re: string; set: Setter };
+type FieldParserFactory = (count: number, nextIsDigitField: boolean) => FieldParser;
 
-function parserFor(letter: string, count: number, nextIsDigitField: boolean): { re: string; set: Setter } {
-  // Adjacent numeric fields (yyyyMMdd) need fixed widths; otherwise Java accepts more digits.
-  const num = (min: number) => (nextIsDigitField || count > 1 ? `(\\d{${Math.max(min, count)}})` : '(\\d+)');
-  const int =
-    (key: keyof Fields): Setter =>
-    (p, t) => {
+// Adjacent numeric fields (yyyyMMdd) need fixed widths; otherwise Java accepts more digits.
+const digits = (count: number, nextIsDigitField: boolean): string =>
+  nextIsDigitField || count > 1 ? `(\\d{${Math.max(1, count)}})` : '(\\d+)';
+
+const numberField =
+  (key: keyof Fields): FieldParserFactory =>
+  (count, nextIsDigitField) => ({
+    re: digits(count, nextIsDigitField),
+    set: (p, t) => {
       p[key] = Number(t);
+    },
+  });
+
+const hourField =
+  (modulo: 12 | 24): FieldParserFactory =>
+  (count, nextIsDigitField) => ({
+    re: digits(count, nextIsDigitField),
+    set: (p, t) => {
+      p.hour = Number(t) % modulo;
+    },
+  });
+
+const yearField: FieldParserFactory = (count, nextIsDigitField) => {
+  if (count === 2)
+    return {
+      re: '(\\d{2})',
+      set: (p, t) => {
+        p.year = 2000 + Number(t);
+      },
     };
-  switch (letter) {
-    case 'y':
-    case 'u':
-      if (count === 2)
-        return {
-          re: '(\\d{2})',
-          set: (p, t) => {
-            p.year = 2000 + Number(t);
-          },
-        };
-      return { re: nextIsDigitField ? `([+-]?\\d{${count}})` : '([+-]?\\d{1,9})', set: int('year') };
-    case 'M':
-    case 'L':
-      if (count >= 3) {
-        const names = count >= 4 ? MONTHS : MONTHS.map((m) => m.slice(0, 3));
-        return {
-          re: `(${names.join('|')})`,
-          set: (p, t) => {
-            p.month = names.indexOf(t) + 1;
-          },
-        };
-      }
-      return { re: num(1), set: int('month') };
-    case 'd':
-      return { re: num(1), set: int('day') };
-    case 'H':
-    case 'k':
-      return {
-        re: num(1),
-        set: (p, t) => {
-          p.hour = Number(t) % 24;
-        },
-      };
-    case 'h':
-    case 'K':
-      return {
-        re: num(1),
-        set: (p, t) => {
-          p.hour = Number(t) % 12;
-        },
-      };
-    case 'm':
-      return { re: num(1), set: int('minute') };
-    case 's':
-      return { re: num(1), set: int('second') };
-    case 'S':
-      return {
-        re: `(\\d{${count}})`,
-        set: (p, t) => {
-          p.millis = Math.floor(Number(`0.${t}`) * 1000 + 1e-6);
-        },
-      };
-    case 'a':
-      return {
-        re: '(AM|PM|am|pm)',
-        set: (p, t) => {
-          p.pm = t.toUpperCase() === 'PM';
-        },
-      };
-    case 'E': {
-      const names = count >= 4 ? DAYS : DAYS.map((d) => d.slice(0, 3));
-      return { re: `(?:${names.join('|')})`, set: () => undefined };
-    }
-    case 'Z':
-    case 'X':
-    case 'x':
-      // Lenient about the colon: the AWS docs parse "+08:00" with a 'Z' pattern.
-      return {
-        re: '(Z|GMT|[+-]\\d{2}(?::?\\d{2})?)',
-        set: (p, t) => {
-          const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(t);
-          p.offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
-        },
-      };
-    case 'V':
-    case 'z':
-      return {
-        re: '([A-Za-z_]+(?:/[A-Za-z_]+)*|[+-]\\d{2}:?\\d{2})',
-        set: (p, t) => {
-          p.zoneId = t;
-        },
-      };
-    default:
-      throw new Error(`Unknown pattern letter: ${letter}`);
-  }
+  return {
+    re: nextIsDigitField ? `([+-]?\\d{${count}})` : '([+-]?\\d{1,9})',
+    set: (p, t) => {
+      p.year = Number(t);
+    },
+  };
+};
+
+const monthField: FieldParserFactory = (count, nextIsDigitField) => {
+  if (count < 3) return numberField('month')(count, nextIsDigitField);
+  const names = count >= 4 ? MONTHS : MONTHS.map((m) => m.slice(0, 3));
+  return {
+    re: `(${names.join('|')})`,
+    set: (p, t) => {
+      p.month = names.indexOf(t) + 1;
+    },
+  };
+};
+
+const fractionField: FieldParserFactory = (count) => ({
+  re: `(\\d{${count}})`,
+  set: (p, t) => {
+    p.millis = Math.floor(Number(`0.${t}`) * 1000 + 1e-6);
+  },
+});
+
+const amPmField: FieldParserFactory = () => ({
+  re: '(AM|PM|am|pm)',
+  set: (p, t) => {
+    p.pm = t.toUpperCase() === 'PM';
+  },
+});
+
+// Day names are checked for shape only: the date comes from the other fields.
+const dayNameField: FieldParserFactory = (count) => {
+  const names = count >= 4 ? DAYS : DAYS.map((d) => d.slice(0, 3));
+  return { re: `(?:${names.join('|')})`, set: () => undefined };
+};
+
+// Lenient about the colon: the AWS docs parse "+08:00" with a 'Z' pattern.
+const offsetField: FieldParserFactory = () => ({
+  re: '(Z|GMT|[+-]\\d{2}(?::?\\d{2})?)',
+  set: (p, t) => {
+    const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(t);
+    p.offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+  },
+});
+
+const zoneIdField: FieldParserFactory = () => ({
+  re: '([A-Za-z_]+(?:/[A-Za-z_]+)*|[+-]\\d{2}:?\\d{2})',
+  set: (p, t) => {
+    p.zoneId = t;
+  },
+});
+
+// The parser of each pattern letter the emulator reads.
+const FIELD_PARSERS: Record<string, FieldParserFactory> = {
+  y: yearField,
+  u: yearField,
+  M: monthField,
+  L: monthField,
+  d: numberField('day'),
+  H: hourField(24),
+  k: hourField(24),
+  h: hourField(12),
+  K: hourField(12),
+  m: numberField('minute'),
+  s: numberField('second'),
+  S: fractionField,
+  a: amPmField,
+  E: dayNameField,
+  Z: offsetField,
+  X: offsetField,
+  x: offsetField,
+  V: zoneIdField,
+  z: zoneIdField,
+};
+
+function parserFor(letter: string, count: number, nextIsDigitField: boolean): FieldParser {
+  const factory = Object.hasOwn(FIELD_PARSERS, letter) ? FIELD_PARSERS[letter] : undefined;
+  if (!factory) throw new Error(`Unknown pattern letter: ${letter}`);
+  return factory(count, nextIsDigitField);
 }
 
 const NUMERIC_LETTERS = new Set(['y', 'u', 'M', 'L', 'd', 'H', 'k', 'h', 'K', 'm', 's', 'S']);
@@ -334,7 +358,7 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
   });
   const match = new RegExp(`${re}$`).exec(String(text));
   if (!match) throw new Error(`Text '${text}' could not be parsed`);
-  const parsed: Partial<Fields> & { pm?: boolean; zoneId?: string } = {};
+  const parsed: Parsed = {};
   setters.forEach((set, i) => set(parsed, match[i + 1]));
   const hour = (parsed.hour ?? 0) + (parsed.pm ? 12 : 0);
   const local = Date.UTC(
@@ -353,7 +377,7 @@ export function parseWithPattern(text: string, pattern: string, fallbackZone: Zo
 }
 
 /** Converts a wall-clock time (as if UTC) in `zone` to an instant, taking the earlier one in an overlap. */
-export function localToEpoch(localAsUtc: number, zone: Zone): number {
+function localToEpoch(localAsUtc: number, zone: Zone): number {
   const first = localAsUtc - zone.offsetMinutesAt(localAsUtc) * 60_000;
   return localAsUtc - zone.offsetMinutesAt(first) * 60_000;
 }

@@ -18,7 +18,7 @@ const POSIX: Record<string, string> = {
 };
 
 /** Translates the Java-only parts of a regex (POSIX classes, \A \Z \z, possessive and atomic forms, leading flags). */
-export function javaRegexToJs(pattern: string): { source: string; flags: string } {
+function javaRegexToJs(pattern: string): { source: string; flags: string } {
   let source = String(pattern);
   let flags = '';
   const inline = /^\(\?([imsx]+)\)/.exec(source);

@@ -5,7 +5,7 @@ import { formatEpochMillis, parseWithPattern, resolveZone } from './javaDateForm
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** Parses an ISO 8601 date-time with offset to epoch milliseconds; throws like Java on bad text. */
-export function parseISO8601(text: string): number {
+function parseISO8601(text: string): number {
   const m = ISO_RE.exec(String(text));
   if (!m) throw new Error(`Text '${text}' could not be parsed`);
   const [, y, mo, d, h, mi, s, frac, zone] = m;

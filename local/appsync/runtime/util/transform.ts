@@ -129,7 +129,7 @@ export function renderDynamoDBExpression(filter: unknown): RenderedExpression | 
 }
 
 /** util.transform.toDynamoDBFilterExpression / toDynamoDBConditionExpression: a JSON string, or null. */
-export function toDynamoDBExpressionString(filter: unknown): string | null {
+function toDynamoDBExpressionString(filter: unknown): string | null {
   const rendered = renderDynamoDBExpression(filter);
   return rendered === null ? null : JSON.stringify(rendered);
 }

@@ -117,7 +117,7 @@ class Parser {
 }
 
 /** util.xml.toMap: the XML document as a map, or null when it is not well-formed. */
-export function xmlToMap(xml: unknown): Record<string, unknown> | null {
+function xmlToMap(xml: unknown): Record<string, unknown> | null {
   const parser = new Parser(String(xml));
   const root: Record<string, unknown> = {};
   try {

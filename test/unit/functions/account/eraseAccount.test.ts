@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { eraseAccount } from '../../../../functions/account-erasure/eraseAccount.ts';
 import type { EraseAccountDependencies } from '../../../../functions/account-erasure/eraseAccount.ts';
-import type { ErasureStep } from '../../../../functions/account-erasure/erasureSteps.ts';
+import type { ErasureStep, ErasureWorker } from '../../../../functions/account-erasure/erasureSteps.ts';
 import { ERASURE_STEPS } from '../../../../functions/account-erasure/erasureSteps.ts';
 import type { DeletionJob, DeletionJobs } from '../../../../functions/lib/deletionJobs.ts';
 
@@ -43,9 +43,15 @@ function pendingJob(stepsDone: string[] = []): DeletionJob {
   };
 }
 
-function recordingSteps(names: string[], log: string[], failing?: string): ErasureStep[] {
+function recordingSteps(
+  names: string[],
+  log: string[],
+  failing?: string,
+  worker: (name: string) => ErasureWorker = () => 'account-erasure',
+): ErasureStep[] {
   return names.map((name) => ({
     name,
+    worker: worker(name),
     async run() {
       if (name === failing) throw new Error(`${name} crashed`);
       log.push(name);
@@ -57,7 +63,7 @@ function deps(jobs: DeletionJobs, steps: ErasureStep[], log: string[], nowS: num
   return {
     jobs,
     steps,
-    finalSweep: { name: 'finalSweep', run: async () => void log.push('finalSweep') },
+    finalSweep: { name: 'finalSweep', worker: 'account-erasure', run: async () => void log.push('finalSweep') },
     resources: {} as EraseAccountDependencies['resources'],
     finalSweepDelaySeconds: 600,
     now: () => new Date(nowS * 1000),
@@ -114,11 +120,43 @@ describe('eraseAccount', () => {
     expect(memory.current()?.status).toBe('COMPLETE');
   });
 
-  it('takes the profile offline first and removes the Cognito user last', () => {
+  it("hands over between the two workers: each runs its own steps in order and stops at the other one's", async () => {
+    const log: string[] = [];
+    const memory = memoryJobs(pendingJob());
+    const owner = (name: string): ErasureWorker => (name === 'user' ? 'account-user-removal' : 'account-erasure');
+    const steps = recordingSteps(['a', 'user', 'b'], log, undefined, owner);
+    const as = (worker: ErasureWorker, nowS = REQUESTED_S) => ({ ...deps(memory.jobs, steps, log, nowS), worker });
+
+    expect(await eraseAccount('u-1', as('account-user-removal'))).toBe('awaiting-other-worker');
+    expect(await eraseAccount('u-1', as('account-erasure'))).toBe('awaiting-other-worker');
+    expect(log).toEqual(['a']);
+    expect(await eraseAccount('u-1', as('account-user-removal'))).toBe('awaiting-other-worker');
+    expect(await eraseAccount('u-1', as('account-erasure'))).toBe('awaiting-final-sweep');
+    expect(log).toEqual(['a', 'user', 'b']);
+    expect(memory.current()?.status).toBe('AWAITING_FINAL_SWEEP');
+
+    // The final sweep is the erasure worker's alone, once it is due.
+    expect(await eraseAccount('u-1', as('account-user-removal', REQUESTED_S + 600))).toBe('awaiting-final-sweep');
+    expect(await eraseAccount('u-1', as('account-erasure', REQUESTED_S + 600))).toBe('complete');
+    expect(log).toEqual(['a', 'user', 'b', 'finalSweep']);
+  });
+
+  it('refuses to run a step whose resource belongs to the other worker', async () => {
+    const cognitoStep = ERASURE_STEPS.find((step) => step.name === 'deleteCognitoUser');
+    await expect(cognitoStep?.run('u-1', {})).rejects.toThrow(/no cognito/);
+  });
+
+  it('takes the profile offline first, erases the stats before the users row, and removes the Cognito user last', () => {
     const names = ERASURE_STEPS.map((step) => step.name);
     expect(names[0]).toBe('deleteProfiles');
     expect(names.at(-1)).toBe('deleteCognitoUser');
     expect(names.indexOf('deleteUsersRow')).toBeGreaterThan(names.indexOf('deleteLinks'));
+    expect(names.indexOf('eraseStats')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('eraseStats')).toBeLessThan(names.indexOf('deleteUsersRow'));
     expect(new Set(names).size).toBe(names.length);
+    // Only the Cognito user is the user removal's; everything else, and the final sweep, the erasure worker's.
+    expect(ERASURE_STEPS.filter((step) => step.worker === 'account-user-removal').map((step) => step.name)).toEqual([
+      'deleteCognitoUser',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRestApp } from '../../../../functions/rest/app.ts';
+import { REST_ROUTES, routeKey } from '../../../../functions/rest/routeTable.ts';
 import type { GraphqlRequest, GraphqlResponse } from '../../../../functions/lib/appsyncClient.ts';
 import type { Logger } from '../../../../functions/lib/logger.ts';
 
@@ -289,7 +290,7 @@ describe('GET /profiles/{username}', () => {
   });
 
   it("answers 500, not 401, when AppSync refuses the function's own IAM role: the anonymous caller did nothing wrong", async () => {
-    // A field-level IAM denial is HTTP 200 with errorType Unauthorized (appsync-fidelity "Errors"); here it is our policy's fault.
+    // A field-level IAM denial is HTTP 200 with errorType Unauthorized (docs/appsync-facts.md §5); here it is our policy's fault.
     const message = 'Not Authorized to access email on type Profile';
     const { call, logs } = restApp(() => ({
       status: 200,
@@ -486,4 +487,33 @@ describe('every request', () => {
       body: { error: 'Not Found', message: 'No route for GET /nope' },
     });
   });
+});
+
+describe('the route table', () => {
+  // A concrete request path for a row: each {parameter} filled in.
+  const samplePath = (path: string) => path.replace(/\{[^}]+\}/g, 'sample-1');
+
+  it.each(REST_ROUTES.filter((route) => route.auth === 'jwt').map((route) => [routeKey(route), route]))(
+    '%s is served and refuses a call without a token before any GraphQL',
+    async (_key, route) => {
+      const { call, calls } = restApp();
+      expect(
+        await call(route.method, samplePath(route.path), { body: route.method === 'GET' ? undefined : {} }),
+      ).toEqual({
+        status: 401,
+        body: { error: 'Unauthorized', message: 'Missing Authorization header.' },
+      });
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it.each(REST_ROUTES.filter((route) => route.auth === 'public').map((route) => [routeKey(route), route]))(
+    '%s is served without a token, read with IAM',
+    async (_key, route) => {
+      const { call, calls } = restApp();
+      const response = await call(route.method, `${samplePath(route.path)}?username=ada`);
+      expect(response.body.message ?? '').not.toMatch(/^No route/);
+      expect(calls.map((request) => request.auth)).toEqual([{ mode: 'iam' }]);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppSyncClient } from '../../../../functions/lib/appsyncClient.ts';
-import { authenticateIamRequest } from '../../../../local/appsync/auth/iam.ts';
+import { authenticateIamRequest } from '../../../../local/index.ts';
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example', sessionToken: 'session-example' };
 

@@ -12,7 +12,7 @@ import {
 import { toUserJson } from '../../../../functions/rest/mapping/userResponse.ts';
 import { HttpError } from '../../../../functions/rest/httpErrors.ts';
 
-// The seed's POST /profiles request body, field for field ("API Endpoints").
+// The seed's POST /profiles request body, field for field (docs/rest-contract.md "POST /profiles").
 const SEED_PROFILE_BODY = {
   username: 'ada',
   full_name: 'Ada Lovelace',

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
+import type { GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as operations from '../../../../functions/rest/operations.ts';
-import { buildAppSyncSchema } from '../../../../local/appsync/engine/buildAppSyncSchema.ts';
+import { buildAppSyncSchema } from '../../../../local/index.ts';
 
 const schema = buildAppSyncSchema(
   readFileSync(join(import.meta.dirname, '..', '..', '../..', 'schema.graphql'), 'utf8'),
@@ -52,6 +53,13 @@ describe("the REST shim's GraphQL operations", () => {
       Object.entries(operations.PUBLIC_IAM_FIELDS).map(([type, names]) => [type, [...names].sort()]),
     );
     expect(granted).toEqual(selected);
+  });
+
+  it("select every Profile and Project field for the owner's answer, so no field is dropped from REST", () => {
+    const selected = selectedFields(operations.SAVE_PROFILE_MUTATION);
+    const fieldsOf = (type: string) => Object.keys((schema.getType(type) as GraphQLObjectType).getFields()).sort();
+    expect(selected.Profile).toEqual(fieldsOf('Profile'));
+    expect(selected.Project).toEqual(fieldsOf('Project'));
   });
 
   it('never select private fields in the public profile read', () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { optionalEnvironment, positiveInteger, readEnvironment } from '../../../../functions/lib/environment.ts';
+
+describe('readEnvironment', () => {
+  it("returns the function's required variables by name", () => {
+    expect(readEnvironment('post-confirmation', { USERS_TABLE: 'u', PROFILES_TABLE: 'p', OTHER: 'x' })).toEqual({
+      USERS_TABLE: 'u',
+      PROFILES_TABLE: 'p',
+    });
+  });
+
+  it('names every missing or empty variable in one error', () => {
+    expect(() => readEnvironment('publish', { AWS_REGION: 'eu-west-1', USERS_TABLE: '' })).toThrow(
+      'functions/publish: environment variables GRAPHQL_URL, USERS_TABLE, PROFILES_TABLE, LINKS_TABLE not set.',
+    );
+    expect(() => readEnvironment('pre-signup', {})).toThrow(
+      'functions/pre-signup: environment variable PROFILES_TABLE not set.',
+    );
+  });
+
+  it('treats an empty optional variable as unset', () => {
+    expect(optionalEnvironment('S3_ENDPOINT', { S3_ENDPOINT: '' })).toBeUndefined();
+    expect(optionalEnvironment('S3_ENDPOINT', { S3_ENDPOINT: 'http://127.0.0.1:4003' })).toBe('http://127.0.0.1:4003');
+  });
+});
+
+describe('positiveInteger', () => {
+  it('reads a positive integer and names the variable otherwise', () => {
+    expect(positiveInteger('TOMBSTONE_TTL_SECONDS', '2592000')).toBe(2_592_000);
+    for (const bad of ['0', '-5', '1.5', 'soon', ''])
+      expect(() => positiveInteger('TOMBSTONE_TTL_SECONDS', bad)).toThrow(
+        'Environment variable TOMBSTONE_TTL_SECONDS must be a positive integer.',
+      );
+  });
+});
