@@ -21,7 +21,12 @@ export interface ProLynkAppOptions {
 }
 
 /** A synthesizable app holding the chosen stage's stack. */
-export function createProLynkApp(options: ProLynkAppOptions): { app: App; stack: ProLynkStack; stage: StageConfig } {
+export function createProLynkApp(options: ProLynkAppOptions): {
+  app: App;
+  stack: ProLynkStack;
+  stage: StageConfig;
+  project: string;
+} {
   const app = new App({
     outdir: options.outdir,
     context: cdkJsonContext(),
@@ -35,12 +40,13 @@ export function createProLynkApp(options: ProLynkAppOptions): { app: App; stack:
     }),
     ...options.stageOverrides,
   };
-  const projectName = String(app.node.tryGetContext('projectName') ?? 'prolynk');
+  // An adopting stage takes over a named project (stages.ts `adopt`); others default to prolynk.
+  const projectName = String(app.node.tryGetContext('projectName') ?? stage.adopt?.project ?? 'prolynk');
   const stack = new ProLynkStack(app, stackIdFor(stage), {
     projectName,
     stage,
     resolversDir: options.resolversDir,
     description: `ProLynk (${stage.name}): GraphQL API on AppSync with DynamoDB, S3 and Cognito`,
   });
-  return { app, stack, stage };
+  return { app, stack, stage, project: projectName };
 }

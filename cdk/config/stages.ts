@@ -4,9 +4,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { FederationConfig } from './federation.ts';
+import type { AdoptionTargets } from '../adopt/adoptionTargets.ts';
 
 /** The stages this app knows. */
-export const STAGE_NAMES = ['local', 'dev', 'prod'] as const;
+export const STAGE_NAMES = ['local', 'dev', 'prod', 'adopt'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
@@ -89,6 +90,11 @@ export interface StageConfig {
   federation?: 'development' | FederationConfig;
   /** Shards per day of each profile's view and click counters (cdk/constructs/profileStats.ts, 1–32). */
   statsShards: number;
+  /**
+   * An adopting stage: the running seed system whose tables, bucket and user pool this stage
+   * imports instead of creating (README "Adopting the running ProLynk"; `npm run adopt`).
+   */
+  adopt?: AdoptionTargets;
 }
 
 const LOCAL_ORIGINS = ['http://localhost:3000', 'http://localhost:8080'];
@@ -160,6 +166,42 @@ const STAGES: Record<StageName, StageConfig> = {
     observability: { tracing: true, metrics: true, logLevel: 'INFO', debugSampleRate: 0.01 },
     apiKey: { validityDays: 365 },
     statsShards: 10,
+  },
+  // Production, taking over the running seed system (README "Adopting the running ProLynk"): its
+  // names (naming 'seed'), everything retained and deletion-protected, the bucket's public reads
+  // and any-origin CORS as the seed serves them. Replace the adopt values with the running
+  // system's (`terraform output`, the Cognito console) before `npm run adopt -- --stage adopt --plan`.
+  adopt: {
+    name: 'adopt',
+    naming: 'seed',
+    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+    // The web front end's origins; or -c corsOrigins=https://app.example.org.
+    corsOrigins: LOCAL_ORIGINS,
+    uploadCorsOrigins: ['*'],
+    logRetention: RetentionDays.THREE_MONTHS,
+    customDomains: {},
+    auth: { userPasswordAuth: false },
+    waf: { enabled: true, requestsPerFiveMinutes: 1000 },
+    apiLimits: API_LIMITS,
+    restThrottle: SEED_THROTTLE,
+    // Stored profiles hold https://{bucket}.s3.amazonaws.com/{key} URLs: keep serving them.
+    publicAssets: 'bucket-policy',
+    observability: { tracing: true, metrics: true, logLevel: 'INFO', debugSampleRate: 0.01 },
+    apiKey: { validityDays: 365 },
+    statsShards: 10,
+    adopt: {
+      account: '111111111111',
+      region: 'us-east-1',
+      project: 'prolynk',
+      tables: { users: 'prolynk-users', profiles: 'prolynk-profiles', links: 'prolynk-links' },
+      bucket: 'prolynk-assets-111111111111',
+      userPool: {
+        id: 'us-east-1_PLACEHOLDER',
+        arn: 'arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_PLACEHOLDER',
+      },
+      existingClientIds: [],
+    },
   },
 };
 

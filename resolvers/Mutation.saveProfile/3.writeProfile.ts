@@ -6,22 +6,27 @@
 //   only if unchanged since we read it, and moving the users row — the old name is freed in the
 //   same transaction;
 // - update: one UpdateItem of the provided attributes only, so concurrent partial updates of
-//   different fields are all kept.
-// Claims and renames create rows, so they also require that the account has no tombstone: a save
-// racing deleteAccount can never recreate the account. An update only touches a row the caller
-// still owns, which the erasure removes after it.
+//   different fields are all kept;
+// - adopt: a seed-era profile the caller owns but no users row names (step 2 found it by the
+//   name sent): the update (or rename) and the users row pointing at it, in one transaction.
+// A name that differs from the stored one only by case is the same name: seed-era names keep
+// their stored spelling (docs/architecture.md §3).
+// Claims, renames and adoptions create rows, so they also require that the account has no
+// tombstone: a save racing deleteAccount can never recreate the account. A plain update only
+// touches a row the caller still owns, which the erasure removes after it.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
 import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { initialProfileAttributes, PROFILE_FIELDS } from '../lib/profileFields.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
+import { normalizeUsername } from '../lib/username.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
 // Claims and renames both put the profile under its new name first in their transaction, and
 // AppSync lists cancellation reasons in request order.
 const NEW_PROFILE_PUT = 0;
-// Both check the caller's tombstone second (resolvers/lib/accountJobs.ts).
+// Every transaction checks the caller's tombstone second (resolvers/lib/accountJobs.ts).
 const ACCOUNT_NOT_DELETED = 1;
 
 export function request(ctx: Context) {
@@ -31,6 +36,7 @@ export function request(ctx: Context) {
   const t = tables(ctx.env);
   const account = ctx.stash.account;
   const profile = ctx.stash.profile;
+  const notDeleted = accountNotDeletedCheck(accountJobsTable(ctx.env), sub);
 
   if (!profile) {
     const username = plan.username ?? (account ? account.username : null);
@@ -43,7 +49,7 @@ export function request(ctx: Context) {
       operation: 'TransactWriteItems',
       transactItems: [
         putProfile(t.profiles, item), // NEW_PROFILE_PUT
-        accountNotDeletedCheck(accountJobsTable(ctx.env), sub), // ACCOUNT_NOT_DELETED
+        notDeleted, // ACCOUNT_NOT_DELETED
         account
           ? moveAccount(t.users, sub, account.username ?? null, username, now)
           : createAccount(t.users, sub, username, ctx.identity, plan, now),
@@ -51,14 +57,22 @@ export function request(ctx: Context) {
     };
   }
 
-  if (plan.username && plan.username !== profile.username) {
+  // Null when the users row already names this profile; else the write that makes it do so.
+  const pointAccount = (to: string) =>
+    account && account.username === profile.username
+      ? null
+      : account
+        ? moveAccount(t.users, sub, null, to, now)
+        : createAccount(t.users, sub, to, ctx.identity, plan, now);
+
+  if (plan.username && plan.username !== normalizeUsername(profile.username)) {
     const item = withPlan({ ...profile, username: plan.username }, plan, now);
     ctx.stash.write = { kind: 'rename', username: plan.username, item };
     return {
       operation: 'TransactWriteItems',
       transactItems: [
         putProfile(t.profiles, item), // NEW_PROFILE_PUT
-        accountNotDeletedCheck(accountJobsTable(ctx.env), sub), // ACCOUNT_NOT_DELETED
+        notDeleted, // ACCOUNT_NOT_DELETED
         {
           table: t.profiles,
           operation: 'DeleteItem',
@@ -69,18 +83,25 @@ export function request(ctx: Context) {
             { ':sub': sub, ':seen': profile.updated_at },
           ),
         },
-        moveAccount(t.users, sub, profile.username, plan.username, now),
+        pointAccount(plan.username) ?? moveAccount(t.users, sub, profile.username, plan.username, now),
       ],
     };
   }
 
-  ctx.stash.write = { kind: 'update', username: profile.username };
-  return {
+  const update = {
     operation: 'UpdateItem',
     key: util.dynamodb.toMapValues({ username: profile.username }),
     update: updateExpression({ ...plan.set, updated_at: now }, plan.remove),
     condition: condition('#owner = :sub', { '#owner': 'user_id' }, { ':sub': sub }),
   };
+  const adoption = pointAccount(profile.username);
+  if (adoption) {
+    ctx.stash.write = { kind: 'adopt', username: profile.username, item: withPlan(profile, plan, now) };
+    const transactItems = [{ table: t.profiles, ...update }, notDeleted, adoption]; // ACCOUNT_NOT_DELETED second
+    return { operation: 'TransactWriteItems', transactItems };
+  }
+  ctx.stash.write = { kind: 'update', username: profile.username };
+  return update;
 }
 
 export function response(ctx: Context) {
@@ -90,7 +111,7 @@ export function response(ctx: Context) {
     if (reasons[ACCOUNT_NOT_DELETED] === 'ConditionalCheckFailed') {
       raiseAccountDeleted();
     }
-    if (reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
+    if (write.kind !== 'adopt' && reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
       raiseConflict(`The username "${write.username}" is already taken.`, 'input.username');
     }
     if (reasons.indexOf('TransactionConflict') >= 0) {

@@ -146,16 +146,30 @@ describe('least privilege', () => {
     const fn = logicalId(/AccountJobsErasureFunction/, 'AWS::Lambda::Function');
     const actions = actionsOf(fn);
     expect(actions.filter((a) => /Scan|PutItem|\*$/.test(a) && a !== 'dynamodb:ListStreams')).toEqual([]);
-    expect(actions).toEqual(
-      expect.arrayContaining(['s3:ListBucketVersions', 's3:DeleteObjectVersion', 'cognito-idp:AdminDeleteUser']),
-    );
-    expect(resourcesOf(fn, 's3:DeleteObjectVersion')).toMatch(/\/users\/\*.*\/exports\/\*/);
+    expect(actions).toEqual(expect.arrayContaining(['s3:ListBucketVersions', 's3:DeleteObjectVersion']));
+    expect(resourcesOf(fn, 's3:DeleteObjectVersion')).toMatch(/\/users\/\*/);
+    expect(resourcesOf(fn, 's3:DeleteObjectVersion')).toMatch(/\/exports\/\*/);
+    // The stats counters go too (ProfileStats.grantErase): Query and BatchWriteItem on the stats table.
+    expect(resourcesOf(fn, 'dynamodb:BatchWriteItem')).toContain(logicalId(/^StatsTable/, 'AWS::DynamoDB::Table'));
+    // Removing the Cognito user is the other worker's job, the last step.
+    expect(actions).not.toContain('cognito-idp:AdminDeleteUser');
+  });
+
+  it('lets only the user-removal worker delete the Cognito user, and it touches no data', () => {
+    const fn = logicalId(/AccountJobsUserRemovalFunction/, 'AWS::Lambda::Function');
+    const actions = actionsOf(fn);
+    expect(actions).toContain('cognito-idp:AdminDeleteUser');
+    expect(actions.filter((a) => /^s3:|Scan|PutItem|DeleteItem|BatchWrite/.test(a))).toEqual([]);
+    const others = byType('AWS::Lambda::Function')
+      .map(([id]) => id)
+      .filter((id) => id !== fn && actionsOf(id).includes('cognito-idp:AdminDeleteUser'));
+    expect(others).toEqual([]);
   });
 
   it('lets the reconciler Scan only the users and account-jobs tables, and never delete a user', () => {
     const fn = logicalId(/AccountJobsReconcilerFunction/, 'AWS::Lambda::Function');
     const scanned = resourcesOf(fn, 'dynamodb:Scan');
-    expect(scanned).toContain(logicalId(/^UsersTable/, 'AWS::DynamoDB::Table'));
+    expect(scanned).toContain(logicalId(/^StorageUsersTable/, 'AWS::DynamoDB::Table'));
     expect(scanned).toContain(logicalId(/^AccountJobsTable/, 'AWS::DynamoDB::Table'));
     expect(scanned).not.toMatch(/ProfilesTable|LinksTable/);
     expect(actionsOf(fn).filter((a) => /^s3:|AdminDelete|BatchWrite/.test(a))).toEqual([]);

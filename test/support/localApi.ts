@@ -18,9 +18,14 @@ import type { ApiDefinition, AppSyncEngine, Caller, DataSource } from '../../loc
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The engine over the synthesized API (or a variant of it, `adjust`ed), the raw DynamoDB client, and helpers to read tables. */
-export function localApi(adjust: (api: ApiDefinition) => ApiDefinition = (api) => api) {
-  const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT;
+/**
+ * The engine over the synthesized API (or a variant of it, `adjust`ed), the raw DynamoDB client,
+ * and helpers to read tables (default endpoint: the run's stack).
+ */
+export function localApi(
+  endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT,
+  adjust: (api: ApiDefinition) => ApiDefinition = (api) => api,
+) {
   if (!endpoint)
     throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
   const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));

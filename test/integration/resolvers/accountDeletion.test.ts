@@ -162,7 +162,7 @@ describe('the write transactions themselves', () => {
   // The API without the tombstone step: a request that passed the step just before the deletion.
   let raced: ReturnType<typeof localApi>;
   beforeAll(() => {
-    raced = localApi((definition) => {
+    raced = localApi(undefined, (definition) => {
       const step = definition.functions.find((fn) => fn.name === 'refuseDeletedAccount');
       expect(step).toBeDefined();
       return {
