@@ -31,8 +31,8 @@ export interface AccountJobsProps {
   userPool: IUserPool;
   /** The app client whose tokens a tombstone must outlive. */
   userPoolClient: IUserPoolClient;
-  /** The profile stats, whose counters an erasure removes too (functions/stats/eraseStats.ts). */
-  stats: Pick<ProfileStats, 'table' | 'grantErase'>;
+  /** The profile stats, whose counters an erasure removes (functions/stats/eraseStats.ts) and an export holds. */
+  stats: Pick<ProfileStats, 'table' | 'grantErase' | 'grantExport'>;
   /** Where bundles are written (tests use a temporary folder). */
   bundle?: BundleLambdaOptions;
 }
@@ -110,6 +110,7 @@ export class AccountJobs extends Construct {
       description: 'exportAccount: one JSON document of everything stored about the caller, presigned for 15 minutes',
       environment: {
         ...this.tableNames(props),
+        STATS_TABLE: props.stats.table.tableName,
         S3_BUCKET: props.bucket.bucketName,
         ASSETS_BASE_URL: props.assetsBaseUrl,
       },
@@ -130,6 +131,7 @@ export class AccountJobs extends Construct {
     grantUserRemoval(this.userRemovalFunction, resources);
     grantReconciliation(this.reconcilerFunction, resources);
     grantExport(this.exportFunction, resources);
+    props.stats.grantExport(this.exportFunction);
   }
 
   /** An erasure worker (functions/account-erasure/erasureSteps.ts), run by the account-jobs stream. */

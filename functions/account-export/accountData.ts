@@ -1,6 +1,6 @@
 // Reads everything stored about one account for its export: the users row and profile (strong
 // reads by key; the owner's GSI when the users row names no profile), every link row, and every
-// object under users/{sub}/ with its size and content type.
+// object under users/{sub}/ with its size and content type, and the account's profile stats.
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -8,6 +8,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ASSET_FOLDERS, assetUrl } from '../../resolvers/lib/assets.ts';
+import { readAccountStats } from '../stats/accountStats.ts';
 import { PROFILES_BY_OWNER_INDEX } from '../lib/accountTables.ts';
 import type { AccountTables } from '../lib/accountTables.ts';
 import type { AccountData, ExportedUpload } from './exportDocument.ts';
@@ -17,6 +18,7 @@ type Item = Record<string, unknown>;
 export interface AccountDataSources {
   dynamodb: DynamoDBClient;
   tables: AccountTables;
+  statsTable: string;
   s3: S3Client;
   bucket: string;
   /** Public base URL of the bucket, no trailing slash. */
@@ -54,7 +56,8 @@ export async function readAccountData(userId: string, sources: AccountDataSource
     ExpressionAttributeValues: marshall({ ':owner': userId }),
     ConsistentRead: true,
   });
-  return { account, profile, links, uploads: await readUploads(userId, sources) };
+  const stats = await readAccountStats(dynamodb, userId, { table: sources.statsTable });
+  return { account, profile, links, uploads: await readUploads(userId, sources), stats };
 }
 
 async function readUploads(userId: string, sources: AccountDataSources): Promise<ExportedUpload[]> {

@@ -19,6 +19,8 @@ export type AccountExport = Omit<GeneratedAccountExport, '__typename'>;
 export interface ExportDependencies {
   dynamodb: DynamoDBClient;
   tables: AccountTables;
+  /** The profile stats' counters (functions/stats/accountStats.ts). */
+  statsTable: string;
   s3: S3Client;
   bucket: string;
   assetsBaseUrl: string;

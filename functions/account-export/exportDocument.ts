@@ -1,6 +1,8 @@
 // The export document (README "Leaving ProLynk"): everything stored about one account, with the
 // stored attribute names, so nothing is lost in translation. Pure: the data and the clock come in.
 
+import type { AccountStatsEntry } from '../stats/accountStats.ts';
+
 type Item = Record<string, unknown>;
 
 /** One object under the account's prefix. */
@@ -19,9 +21,11 @@ export interface AccountData {
   profile: Item | null;
   links: Item[];
   uploads: ExportedUpload[];
+  /** The profile's views and link clicks, by day (functions/stats/accountStats.ts). */
+  stats: AccountStatsEntry[];
 }
 
-/** The JSON document: exportedAt, the users row, the profile row, every link (flagged), every upload. */
+/** The JSON document: exportedAt, the users row, the profile row, every link (flagged), every upload, the stats. */
 export function exportDocument(userId: string, data: AccountData, exportedAt: Date) {
   return {
     format: 'prolynk-account-export',
@@ -35,5 +39,6 @@ export function exportDocument(userId: string, data: AccountData, exportedAt: Da
       // Seed-era rows may lack is_deleted: every link says whether it is deleted.
       .map((link) => ({ ...link, is_deleted: link.is_deleted === true })),
     uploads: [...data.uploads].sort((a, b) => a.key.localeCompare(b.key)),
+    stats: data.stats,
   };
 }

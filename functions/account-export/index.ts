@@ -29,6 +29,7 @@ const deps: ExportDependencies = {
     links: env.LINKS_TABLE,
     accountJobs: env.ACCOUNT_JOBS_TABLE,
   },
+  statsTable: env.STATS_TABLE,
   s3: tools.tracer.captureAWSv3Client(createS3Client()),
   bucket: env.S3_BUCKET,
   assetsBaseUrl: env.ASSETS_BASE_URL.replace(/\/+$/, ''),

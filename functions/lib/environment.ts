@@ -34,6 +34,7 @@ export const REQUIRED_ENVIRONMENT = {
     'PROFILES_TABLE',
     'LINKS_TABLE',
     'ACCOUNT_JOBS_TABLE',
+    'STATS_TABLE',
     'S3_BUCKET',
     'ASSETS_BASE_URL',
   ],

@@ -1,6 +1,6 @@
 // The erasure against the real local services: DynamoDB Local (private copies of the account
-// tables, so the stack's own worker stays out of it), s3rver (the stack's bucket) and cognito-local
-// (real users). A crash is injected at every step — before it runs and after it ran but before it
+// tables, so the stack's own worker stays out of it; the stack's stats table, keyed by random subs),
+// s3rver (the stack's bucket) and cognito-local (real users). A crash is injected at every step — before it runs and after it ran but before it
 // was recorded — and a retry must finish the job with nothing left, while the profile stays offline
 // throughout. Then the bundled worker on a private stream, as Lambda runs it.
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import type { ErasureStep } from '../../../functions/account-erasure/erasureStep
 import { ERASURE_STEPS, eraseObjects } from '../../../functions/account-erasure/erasureSteps.ts';
 import { s3ErasePrefix } from '../../../functions/account-erasure/objectVersions.ts';
 import { cognitoUsers } from '../../../functions/lib/cognitoUsers.ts';
+import { eraseAccountStats } from '../../../functions/stats/eraseStats.ts';
 import { dynamoDbDeletionJobs } from '../../../functions/lib/deletionJobs.ts';
 import {
   createLambdaRunner,
@@ -40,6 +41,9 @@ const s3 = new S3Client({
 });
 const cognito = cognitoClient(stack);
 const SWEEP_DELAY = 600;
+// The template's stats table (project "prolynk"), created by the global setup's local stack.
+const STATS_TABLE = 'prolynk-stats';
+const counterKey = (sub: string) => ({ pk: `user#${sub}#7`, sk: 'day#2030-01-01#views' });
 
 let tables: Awaited<ReturnType<typeof createAccountTables>>;
 beforeAll(async () => {
@@ -75,6 +79,7 @@ async function seedAccount() {
   await put(tables.links, { user_id: sub, link_id: 'live', title: 'Live', url: 'https://a.example' });
   await put(tables.links, { user_id: sub, link_id: 'gone', title: 'Gone', is_deleted: true });
   await put(tables.accountJobs, { user_id: sub, job: 'export', last_export_epoch: 1 });
+  await put(STATS_TABLE, { ...counterKey(sub), count: 5 });
   for (const key of [`users/${sub}/profile/a.png`, `users/${sub}/resume/b.pdf`, `exports/${sub}/x.json`])
     await upload(key);
   return { sub, username, email: user.email };
@@ -85,6 +90,7 @@ async function seedBystander() {
   const sub = randomUUID();
   await put(tables.users, { user_id: sub, username: `by${sub.slice(0, 6)}` });
   await put(tables.links, { user_id: sub, link_id: 'keep', title: 'Keep' });
+  await put(STATS_TABLE, { ...counterKey(sub), count: 1 });
   await upload(`users/${sub}/profile/keep.png`);
   return sub;
 }
@@ -98,6 +104,7 @@ function deps(overrides: Partial<EraseAccountDependencies> = {}): EraseAccountDe
       rows: dynamoDbAccountRows(dynamodb, tables),
       erasePrefix: s3ErasePrefix(s3, stack.bucket),
       cognito: cognitoUsers(cognito, stack.userPoolId),
+      eraseStats: (userId) => eraseAccountStats(dynamodb, userId, { table: STATS_TABLE }),
     },
     finalSweepDelaySeconds: SWEEP_DELAY,
     now: () => new Date(),
@@ -111,6 +118,7 @@ async function expectErased(account: { sub: string; username: string; email: str
   expect(await get(tables.links, { user_id: account.sub, link_id: 'live' })).toBeNull();
   expect(await get(tables.links, { user_id: account.sub, link_id: 'gone' })).toBeNull();
   expect(await get(tables.accountJobs, { user_id: account.sub, job: 'export' })).toBeNull();
+  expect(await get(STATS_TABLE, counterKey(account.sub))).toBeNull();
   expect(await keysUnder(`users/${account.sub}/`)).toEqual([]);
   expect(await keysUnder(`exports/${account.sub}/`)).toEqual([]);
   await expect(
@@ -121,6 +129,7 @@ async function expectErased(account: { sub: string; username: string; email: str
 async function expectUntouched(bystander: string) {
   expect(await get(tables.users, { user_id: bystander })).not.toBeNull();
   expect(await get(tables.links, { user_id: bystander, link_id: 'keep' })).not.toBeNull();
+  expect(await get(STATS_TABLE, counterKey(bystander))).not.toBeNull();
   expect(await keysUnder(`users/${bystander}/`)).toEqual([`users/${bystander}/profile/keep.png`]);
 }
 
@@ -212,21 +221,28 @@ describe('the bundled worker on the account-jobs stream', () => {
 
   beforeAll(async () => {
     streamed = await createAccountTables(dynamodb, { jobsStream: true });
+    const shared = {
+      ...LOCAL_AWS_ENV,
+      AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDbEndpoint,
+      ACCOUNT_JOBS_TABLE: streamed.accountJobs,
+      TOMBSTONE_TTL_SECONDS: '3600',
+      FINAL_SWEEP_DELAY_SECONDS: '600',
+    };
     runner = createLambdaRunner(
       [
         bundledFunction('ErasureFunction', 'account-erasure', {
-          ...LOCAL_AWS_ENV,
-          AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoDbEndpoint,
-          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: stack.cognitoEndpoint,
+          ...shared,
           S3_ENDPOINT: stack.s3Endpoint,
           S3_BUCKET: stack.bucket,
-          USER_POOL_ID: stack.userPoolId,
           USERS_TABLE: streamed.users,
           PROFILES_TABLE: streamed.profiles,
           LINKS_TABLE: streamed.links,
-          ACCOUNT_JOBS_TABLE: streamed.accountJobs,
-          TOMBSTONE_TTL_SECONDS: '3600',
-          FINAL_SWEEP_DELAY_SECONDS: '600',
+          STATS_TABLE,
+        }),
+        bundledFunction('UserRemovalFunction', 'account-user-removal', {
+          ...shared,
+          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: stack.cognitoEndpoint,
+          USER_POOL_ID: stack.userPoolId,
         }),
       ],
       { logs: 'ignore' },
@@ -239,21 +255,21 @@ describe('the bundled worker on the account-jobs stream', () => {
         },
       },
     });
+    const mapping = (functionName: string) => ({
+      logicalId: 'Jobs',
+      functionName,
+      streamArn: arns['Jobs.StreamArn'],
+      batchSize: 10,
+      maximumBatchingWindowSeconds: 0,
+      startingPosition: 'TRIM_HORIZON' as const,
+      maximumRetryAttempts: 10,
+      bisectBatchOnFunctionError: true,
+      reportBatchItemFailures: true,
+      enabled: true,
+    });
     pollers = startStreamPollers({
-      mappings: [
-        {
-          logicalId: 'Jobs',
-          functionName: 'ErasureFunction',
-          streamArn: arns['Jobs.StreamArn'],
-          batchSize: 10,
-          maximumBatchingWindowSeconds: 0,
-          startingPosition: 'TRIM_HORIZON',
-          maximumRetryAttempts: 10,
-          bisectBatchOnFunctionError: true,
-          reportBatchItemFailures: true,
-          enabled: true,
-        },
-      ],
+      // Both workers read the same stream, as the stack maps them (cdk/constructs/accountJobs.ts).
+      mappings: [mapping('ErasureFunction'), mapping('UserRemovalFunction')],
       streamsClient,
       pollIntervalMs: 50,
       log: () => undefined,

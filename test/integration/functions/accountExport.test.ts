@@ -1,5 +1,5 @@
 // exportAccount's Lambda code against the run's DynamoDB Local and s3rver, with an injected clock:
-// the document holds every stored field of the caller and nothing of anyone else, its link is a
+// the document holds every stored field of the caller (their stats too) and nothing of anyone else, its link is a
 // presigned GET that stops working after 15 minutes, the object itself is never public, one
 // export per minute, none for a deleted account.
 import { randomUUID } from 'node:crypto';
@@ -14,6 +14,8 @@ import { cognitoCaller } from '../../support/callers.ts';
 import { localApi, uniqueName } from '../../support/localApi.ts';
 
 const stack = inject('localStack');
+// The template's stats table (project "prolynk"), created by the global setup's local stack.
+const STATS_TABLE = 'prolynk-stats';
 const s3 = new S3Client({
   endpoint: stack.s3Endpoint,
   forcePathStyle: true,
@@ -31,6 +33,7 @@ function deps(now: Date): ExportDependencies {
   return {
     dynamodb: api.client,
     tables: { ...api.tables },
+    statsTable: STATS_TABLE,
     s3,
     bucket: stack.bucket,
     assetsBaseUrl: `${stack.s3Endpoint}/${stack.bucket}`,
@@ -76,7 +79,19 @@ async function member(secret: string) {
     id: dead.data?.saveLink.linkId,
   });
   expect(live.errors).toBeUndefined();
-  return { sub, username, secret, keys: [avatar, resume].sort() };
+  // Stats counters as the stats function stores them: views on two shards, clicks on one.
+  const linkId = live.data?.saveLink.linkId as string;
+  const counters: [number, string, number][] = [
+    [0, 'day#2030-01-01#views', 2],
+    [3, 'day#2030-01-01#views', 1],
+    [1, `day#2030-01-02#click#${linkId}`, 4],
+  ];
+  for (const [shard, sk, count] of counters) {
+    await api.client.send(
+      new PutItemCommand({ TableName: STATS_TABLE, Item: marshall({ pk: `user#${sub}#${shard}`, sk, count }) }),
+    );
+  }
+  return { sub, username, secret, linkId, keys: [avatar, resume].sort() };
 }
 
 async function storedLinks(sub: string) {
@@ -120,7 +135,11 @@ describe('exportAccount', () => {
       url: `${stack.s3Endpoint}/${stack.bucket}/${document.uploads[0].key}`,
     });
     expect((await fetch(document.uploads[0].url)).status).toBe(200);
-    for (const foreign of [bob.sub, bob.username, bob.secret]) expect(text).not.toContain(foreign);
+    expect(document.stats).toEqual([
+      { day: '2030-01-01', kind: 'views', count: 3 },
+      { day: '2030-01-02', kind: 'click', linkId: ada.linkId, count: 4 },
+    ]);
+    for (const foreign of [bob.sub, bob.username, bob.secret, bob.linkId]) expect(text).not.toContain(foreign);
   });
 
   it('gives a presigned link that works for 15 minutes only, to an object nobody can read without it', async () => {

@@ -29,15 +29,16 @@ describe('rate expressions', () => {
 });
 
 describe('loadSchedules', () => {
-  it("finds the synthesized stack's reconciler schedule, every 5 minutes", () => {
+  it("finds the synthesized stack's schedules: the reconciler every 5 minutes, the API key renewal daily", () => {
     const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));
     const { schedules, unsupported } = loadSchedules(template);
 
     expect(unsupported).toEqual([]);
-    expect(schedules).toHaveLength(1);
-    expect(schedules[0].everyMs).toBe(300_000);
-    expect(template.Resources[schedules[0].functionLogicalId].Type).toBe('AWS::Lambda::Function');
-    expect(schedules[0].functionLogicalId).toMatch(/Reconciler/);
+    const byFunction = (pattern: RegExp) => schedules.filter((s) => pattern.test(s.functionLogicalId));
+    expect(schedules).toHaveLength(2);
+    expect(byFunction(/Reconciler/).map((s) => s.everyMs)).toEqual([300_000]);
+    expect(byFunction(/ApiKeyRenewal/).map((s) => s.everyMs)).toEqual([86_400_000]);
+    for (const s of schedules) expect(template.Resources[s.functionLogicalId].Type).toBe('AWS::Lambda::Function');
   });
 
   it('reports cron rules and skips disabled ones and targets that are not functions', () => {

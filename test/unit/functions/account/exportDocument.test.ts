@@ -17,6 +17,7 @@ describe('exportDocument', () => {
           { key: 'users/sub-1/resume/z.pdf', size: 3, contentType: 'application/pdf', lastModified: null, url: 'u2' },
           { key: 'users/sub-1/profile/a.png', size: 1, contentType: 'image/png', lastModified: null, url: 'u1' },
         ],
+        stats: [{ day: '2030-01-01', kind: 'views', count: 3 }],
       },
       new Date('2030-01-03T00:00:00.000Z'),
     );
@@ -36,6 +37,7 @@ describe('exportDocument', () => {
         { key: 'users/sub-1/profile/a.png', size: 1, contentType: 'image/png', lastModified: null, url: 'u1' },
         { key: 'users/sub-1/resume/z.pdf', size: 3, contentType: 'application/pdf', lastModified: null, url: 'u2' },
       ],
+      stats: [{ day: '2030-01-01', kind: 'views', count: 3 }],
     });
   });
 });
