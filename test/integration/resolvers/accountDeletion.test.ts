@@ -208,4 +208,32 @@ describe('the write transactions themselves', () => {
     expect(await api.item(api.tables.users, { user_id: newcomerSub })).toBeNull();
     expect(await api.item(api.tables.profiles, { username: m.name })).toMatchObject({ user_id: m.sub });
   });
+
+  it("refuses me's creation of a missing users row for an account with a tombstone", async () => {
+    const caller = cognitoCaller();
+    const sub = (caller.identity as { sub: string }).sub;
+    await tombstone(sub);
+
+    const res = await raced.run(caller, '{ me { userId } }');
+
+    expect(res.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', message: 'This account has been deleted.' });
+    expect(res.data).toEqual({ me: null });
+    expect(await api.item(api.tables.users, { user_id: sub })).toBeNull();
+  });
+
+  it("refuses to adopt a seed-era profile (no users row names it) for an account with a tombstone", async () => {
+    const caller = cognitoCaller();
+    const sub = (caller.identity as { sub: string }).sub;
+    // Stored as the seed typed it; the caller sends it in that spelling, as saveProfile's adoption expects.
+    const stored = `Seed${uniqueName('era')}`;
+    const row = { username: stored, user_id: sub, full_name: 'Seed Era', updated_at: '2023-11-02T09:15:42+00:00' };
+    await api.client.send(new PutItemCommand({ TableName: api.tables.profiles, Item: marshall(row) }));
+    await tombstone(sub);
+
+    const res = await raced.run(caller, SAVE_PROFILE, { input: { username: stored, fullName: 'Changed' } });
+
+    expect(res.errors?.[0]).toMatchObject({ errorType: 'Unauthorized', message: 'This account has been deleted.' });
+    expect(await api.item(api.tables.users, { user_id: sub })).toBeNull();
+    expect(await api.item(api.tables.profiles, { username: stored })).toEqual(row);
+  });
 });
