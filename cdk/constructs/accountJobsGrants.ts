@@ -44,7 +44,9 @@ export function grantUserRemoval(fn: LambdaFunction, r: AccountJobResources): vo
 
 /** The reconciler: page through users rows and jobs (a scheduled job, never a request path), ask Cognito, write tombstones (taking the profile offline). */
 export function grantReconciliation(fn: LambdaFunction, r: AccountJobResources): void {
-  allow(fn, ['dynamodb:Scan'], [r.users.tableArn]);
+  // The users walk, and the walk of profiles no users row covers (each profile's owner looked up by key).
+  allow(fn, ['dynamodb:Scan', 'dynamodb:GetItem'], [r.users.tableArn]);
+  allow(fn, ['dynamodb:Scan'], [r.profiles.tableArn]);
   allow(
     fn,
     ['dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],

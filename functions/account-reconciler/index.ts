@@ -2,7 +2,8 @@
 // scheduler or `npm run schedules`). Two jobs (README "Leaving ProLynk"):
 // 1. nudge erasures that stalled or whose final sweep is due, so the worker finishes them;
 // 2. compare the next pages of users rows with the user pool and write a tombstone for every
-//    account whose Cognito user no longer exists — deletion outside the API is erased the same way.
+//    account whose Cognito user no longer exists — deletion outside the API is erased the same way;
+// 3. the same for profiles no users row covers (seed-era owners who have not signed in since).
 // The scheduled event's `time` is the run's clock (it is when EventBridge meant the run to happen).
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -13,7 +14,7 @@ import { createPowertools, withPowertools } from '../lib/powertools.ts';
 import { findOrphanedAccounts } from './findOrphanedAccounts.ts';
 import type { OrphanSearchResult } from './findOrphanedAccounts.ts';
 import { nudgeStalledErasures } from './nudgeStalledErasures.ts';
-import { scanUsersCursor } from './usersPages.ts';
+import { scanUncoveredProfilesCursor, scanUsersCursor } from './usersPages.ts';
 
 const env = readEnvironment('account-reconciler');
 const tools = createPowertools('account-reconciler');
@@ -27,6 +28,8 @@ const jobs = dynamoDbDeletionJobs(
 );
 const cognito = cognitoUsers(tracer.captureAWSv3Client(new CognitoIdentityProviderClient({})), env.USER_POOL_ID);
 const PAGE_SIZE = 100;
+const usersCursor = scanUsersCursor(dynamodb, tables, PAGE_SIZE);
+const profilesCursor = scanUncoveredProfilesCursor(dynamodb, tables, PAGE_SIZE);
 const MAX_PAGES_PER_RUN = 10;
 const MAX_ORPHANS_PER_RUN = 25;
 // The function may run 4 minutes; pages stop being read after 3.
@@ -36,6 +39,8 @@ const TIME_BUDGET_MS = 3 * 60 * 1000;
 export interface ReconcileSummary {
   nudged: string[];
   orphans: OrphanSearchResult;
+  /** The walk of profiles no users row covers; it runs once the users walk has not stopped for too many orphans. */
+  uncoveredProfiles: OrphanSearchResult | null;
 }
 
 /** EventBridge scheduled-event handler. */
@@ -44,20 +49,26 @@ export const handler = withPowertools(tools, async (event: { time?: unknown } | 
   const scheduled = typeof event?.time === 'string' ? new Date(event.time) : new Date(Number.NaN);
   const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
   const nudged = await nudgeStalledErasures(jobs, now);
-  const orphans = await findOrphanedAccounts({
-    cursor: scanUsersCursor(dynamodb, tables, PAGE_SIZE),
-    cognito,
-    jobs,
-    profilesTable: tables.profiles,
-    now,
-    maxPages: MAX_PAGES_PER_RUN,
-    maxOrphans: MAX_ORPHANS_PER_RUN,
-    keepGoing: () => Date.now() - started < TIME_BUDGET_MS,
-  });
-  if (orphans.stoppedForTooManyOrphans) {
-    logger.error('too many users rows without a Cognito user in one run; is USER_POOL_ID right?', {
+  const search = (cursor: typeof usersCursor, maxOrphans: number) =>
+    findOrphanedAccounts({
+      cursor,
+      cognito,
+      jobs,
+      profilesTable: tables.profiles,
+      now,
+      // Half the pages each: both walks advance every run.
+      maxPages: MAX_PAGES_PER_RUN / 2,
+      maxOrphans,
+      keepGoing: () => Date.now() - started < TIME_BUDGET_MS,
+    });
+  const orphans = await search(usersCursor, MAX_ORPHANS_PER_RUN);
+  const uncoveredProfiles = orphans.stoppedForTooManyOrphans
+    ? null
+    : await search(profilesCursor, MAX_ORPHANS_PER_RUN - orphans.orphaned.length);
+  if (orphans.stoppedForTooManyOrphans || uncoveredProfiles?.stoppedForTooManyOrphans) {
+    logger.error('too many accounts without a Cognito user in one run; is USER_POOL_ID right?', {
       operation: 'reconcile',
-      orphaned: orphans.orphaned.length,
+      orphaned: orphans.orphaned.length + (uncoveredProfiles?.orphaned.length ?? 0),
     });
   }
   logger.info('reconciled', {
@@ -66,7 +77,9 @@ export const handler = withPowertools(tools, async (event: { time?: unknown } | 
     checked: orphans.checked,
     orphaned: orphans.orphaned,
     passComplete: orphans.passComplete,
+    uncoveredProfilesChecked: uncoveredProfiles?.checked ?? 0,
+    uncoveredProfilesOrphaned: uncoveredProfiles?.orphaned ?? [],
     durationMs: Date.now() - started,
   });
-  return { nudged, orphans };
+  return { nudged, orphans, uncoveredProfiles };
 });

@@ -41,12 +41,12 @@ export async function readAccountStats(
       ),
     ),
   );
-  return [...sums.keys()].sort().flatMap((sk) => {
+  return [...sums.keys()].sort().flatMap((sk): AccountStatsEntry[] => {
     const parsed = parseCounterSortKey(sk);
     if (parsed === null) return [];
     const count = sums.get(sk) ?? 0;
     return parsed.kind === 'views'
-      ? [{ day: parsed.day, kind: 'views' as const, count }]
-      : [{ day: parsed.day, kind: 'click' as const, linkId: parsed.linkId, count }];
+      ? [{ day: parsed.day, kind: 'views', count }]
+      : [{ day: parsed.day, kind: 'click', linkId: parsed.linkId, count }];
   });
 }

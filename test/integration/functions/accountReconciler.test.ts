@@ -1,8 +1,8 @@
 // The reconciler against cognito-local and DynamoDB Local (private tables: the stack's shared users
 // table holds rows of test users that exist in no pool). Accounts deleted in Cognito by an admin
 // get a tombstone and lose their public profile in the same write; live and brand-new accounts
-// are left alone; the walk resumes across runs; stalled erasures are nudged. Then the bundled
-// handler as EventBridge invokes it.
+// are left alone; the walk resumes across runs; seed-era profiles no users row covers are walked
+// too; stalled erasures are nudged. Then the bundled handler as EventBridge invokes it.
 import { randomUUID } from 'node:crypto';
 import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -10,7 +10,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findOrphanedAccounts } from '../../../functions/account-reconciler/findOrphanedAccounts.ts';
 import { nudgeStalledErasures } from '../../../functions/account-reconciler/nudgeStalledErasures.ts';
-import { scanUsersCursor } from '../../../functions/account-reconciler/usersPages.ts';
+import { scanUncoveredProfilesCursor, scanUsersCursor } from '../../../functions/account-reconciler/usersPages.ts';
 import { cognitoUsers } from '../../../functions/lib/cognitoUsers.ts';
 import { dynamoDbDeletionJobs } from '../../../functions/lib/deletionJobs.ts';
 import { createLambdaRunner, localDynamoDbClient } from '../../../local/index.ts';
@@ -40,6 +40,17 @@ async function account(
   const username = `rc${randomUUID().slice(0, 8)}`;
   await put(tables.users, { user_id: user.sub, username, created_at: options.createdAt ?? LONG_AGO });
   await put(tables.profiles, { username, user_id: user.sub });
+  if (options.deleted) {
+    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: stack.userPoolId, Username: user.email }));
+  }
+  return { sub: user.sub, username };
+}
+
+/** A seed-era profile (stored as typed, no users row) of a real Cognito user; `deleted` removes the user. */
+async function uncoveredProfile(tables: { profiles: string }, options: { deleted?: boolean }) {
+  const user = await signUpUser(stack);
+  const username = `Seed.${randomUUID().slice(0, 8)}`;
+  await put(tables.profiles, { username, user_id: user.sub, full_name: 'Seed Era' });
   if (options.deleted) {
     await cognito.send(new AdminDeleteUserCommand({ UserPoolId: stack.userPoolId, Username: user.email }));
   }
@@ -90,6 +101,39 @@ describe('finding accounts deleted outside the API', () => {
     }
     // The pass is over: the saved position is gone and the next run starts from the top.
     expect(await get(tables.accountJobs, { user_id: '#reconciler', job: 'users-cursor' })).toBeNull();
+  });
+
+  it('walks the profiles no users row covers, tombstoning those whose owner is gone, and skips covered ones', async () => {
+    const alive = await uncoveredProfile(tables, {});
+    const gone = await uncoveredProfile(tables, { deleted: true });
+    // Covered by a users row: the users walk's business, so this walk leaves it alone even though it is gone.
+    const covered = await account(tables, { deleted: true });
+    const jobs = dynamoDbDeletionJobs(dynamodb, tables.accountJobs, 3600);
+    const cursor = scanUncoveredProfilesCursor(dynamodb, tables, 2);
+    const run = () =>
+      findOrphanedAccounts({
+        cursor,
+        cognito: cognitoUsers(cognito, stack.userPoolId),
+        jobs,
+        profilesTable: tables.profiles,
+        now: new Date(),
+        maxPages: 1,
+        maxOrphans: 10,
+        keepGoing: () => true,
+      });
+
+    const results = [];
+    for (let i = 0; i < 10 && !results.at(-1)?.passComplete; i++) results.push(await run());
+
+    expect(results.at(-1)?.passComplete).toBe(true);
+    expect(results.flatMap((r) => r.orphaned)).toEqual([gone.sub]);
+    expect(await jobs.get(gone.sub)).toMatchObject({ status: 'PENDING', requestedBy: 'reconciliation' });
+    expect(await get(tables.profiles, { username: gone.username })).toBeNull();
+    expect(await get(tables.profiles, { username: alive.username })).not.toBeNull();
+    expect(await jobs.get(alive.sub)).toBeNull();
+    expect(await jobs.get(covered.sub)).toBeNull();
+    expect(await get(tables.profiles, { username: covered.username })).not.toBeNull();
+    expect(await get(tables.accountJobs, { user_id: '#reconciler', job: 'profiles-cursor' })).toBeNull();
   });
 
   it('nudges a stalled erasure and a due final sweep, and nothing else', async () => {
@@ -153,6 +197,8 @@ describe('the bundled reconciler', () => {
     try {
       // Just created: inside the grace period now, old enough an hour later.
       const gone = await account(tables, { deleted: true, createdAt: new Date().toISOString() });
+      // Seed-era: no creation time, so old enough at once.
+      const seedEra = await uncoveredProfile(tables, { deleted: true });
       const event = (time: Date) => ({
         version: '0',
         'detail-type': 'Scheduled Event',
@@ -165,8 +211,15 @@ describe('the bundled reconciler', () => {
       const later = await runner.invoke('ReconcilerFunction', event(new Date(Date.now() + 3600_000)));
 
       expect(now.error).toBeUndefined();
-      expect(now.payload).toMatchObject({ orphans: { checked: 0, orphaned: [], passComplete: true } });
-      expect(later.payload).toMatchObject({ orphans: { checked: 1, orphaned: [gone.sub], passComplete: true } });
+      expect(now.payload).toMatchObject({
+        orphans: { checked: 0, orphaned: [], passComplete: true },
+        uncoveredProfiles: { checked: 1, orphaned: [seedEra.sub], passComplete: true },
+      });
+      expect(later.payload).toMatchObject({
+        orphans: { checked: 1, orphaned: [gone.sub], passComplete: true },
+        uncoveredProfiles: { checked: 0, orphaned: [], passComplete: true },
+      });
+      expect(await get(tables.profiles, { username: seedEra.username })).toBeNull();
       expect(await get(tables.profiles, { username: gone.username })).toBeNull();
       expect(await get(tables.accountJobs, { user_id: gone.sub, job: 'deletion' })).toMatchObject({
         status: 'PENDING',

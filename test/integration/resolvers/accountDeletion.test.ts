@@ -221,7 +221,7 @@ describe('the write transactions themselves', () => {
     expect(await api.item(api.tables.users, { user_id: sub })).toBeNull();
   });
 
-  it("refuses to adopt a seed-era profile (no users row names it) for an account with a tombstone", async () => {
+  it('refuses to adopt a seed-era profile (no users row names it) for an account with a tombstone', async () => {
     const caller = cognitoCaller();
     const sub = (caller.identity as { sub: string }).sub;
     // Stored as the seed typed it; the caller sends it in that spelling, as saveProfile's adoption expects.
