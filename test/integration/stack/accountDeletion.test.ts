@@ -243,7 +243,7 @@ describe('deleting an account', () => {
   });
 });
 
-describe('bad callers delete nothing', () => {
+describe('bad callers delete (and export) nothing', () => {
   it('refuses a wrong confirmation, an API key and IAM, and the account stays whole', async () => {
     const user = await member();
     const before = {
@@ -263,6 +263,9 @@ describe('bad callers delete nothing', () => {
     );
     const iam = await gql.postSigned(DELETE_ACCOUNT, { input: { username: user.username } });
     const anonymousRest = await rest('DELETE', '/users/me', { body: { username: user.username } });
+    const exportApiKey = await gql.post(EXPORT, {}, { 'x-api-key': stack.apiKey });
+    const exportIam = await gql.postSigned(EXPORT, {});
+    const exportAnonymousRest = await rest('GET', '/users/me/export');
 
     expect(wrong.body.errors?.[0]).toMatchObject({ errorType: 'BadRequest', errorInfo: { field: 'input.username' } });
     expect(wrongRest).toEqual({
@@ -273,8 +276,12 @@ describe('bad callers delete nothing', () => {
       status: 400,
       body: { error: 'Bad Request', message: 'Missing required fields (username)' },
     });
-    for (const refused of [apiKey, iam]) expect(refused.body.errors?.[0]).toMatchObject({ errorType: 'Unauthorized' });
+    for (const refused of [apiKey, iam, exportApiKey, exportIam])
+      expect(refused.body.errors?.[0]).toMatchObject({ errorType: 'Unauthorized' });
     expect(anonymousRest.status).toBe(401);
+    expect(exportAnonymousRest.status).toBe(401);
+    expect(await item(TABLES.accountJobs, { user_id: user.sub, job: 'export' })).toBeNull();
+    expect(await keysUnder(`exports/${user.sub}/`)).toEqual([]);
     expect({
       users: await item(TABLES.users, { user_id: user.sub }),
       profile: await item(TABLES.profiles, { username: user.username }),
