@@ -10,6 +10,7 @@ import type { PhysicalNames } from './config/naming.ts';
 import { attachStage } from './config/stageOf.ts';
 import { stageConfig } from './config/stages.ts';
 import type { StageConfig } from './config/stages.ts';
+import { AccountJobs } from './constructs/accountJobs.ts';
 import { ApiKeyRenewal } from './constructs/apiKeyRenewal.ts';
 import { CustomDomains } from './constructs/customDomains.ts';
 import { ProLynkGraphqlApi } from './constructs/graphqlApi.ts';
@@ -35,7 +36,7 @@ export interface ProLynkStackProps extends StackProps {
 
 /**
  * The whole ProLynk backend for one stage, in groups that read top-down: storage, auth, functions,
- * the GraphQL API, the REST shim, real-time events, key renewal, custom domains, observability, outputs. A new
+ * account jobs, the GraphQL API, the REST shim, real-time events, key renewal, custom domains, observability, outputs. A new
  * group is one more construct here; constructs find the stage with stageOf(this).
  */
 export class ProLynkStack extends Stack {
@@ -48,6 +49,7 @@ export class ProLynkStack extends Stack {
   readonly rest: RestApi;
   readonly profileEvents: ProfileEvents;
   readonly stats: ProfileStats;
+  readonly accountJobs: AccountJobs;
   readonly apiKeyRenewal: ApiKeyRenewal;
   readonly observability: Observability;
 
@@ -63,6 +65,7 @@ export class ProLynkStack extends Stack {
     this.directory = this.addUserDirectory(project);
     this.functions = this.addFunctions();
     this.stats = this.addStats();
+    this.accountJobs = this.addAccountJobs();
     this.graphql = this.addGraphqlApi(props.schemaPath ?? join(REPO_ROOT, 'schema.graphql'), props.resolversDir);
     this.rest = this.addRestApi();
     this.profileEvents = this.addProfileEvents();
@@ -72,7 +75,7 @@ export class ProLynkStack extends Stack {
     this.observability = new Observability(this, 'Observability', {
       graphqlApi: this.graphql.api,
       streamConsumer: this.profileEvents.function,
-      deadLetterQueues: [this.profileEvents.failedBatches],
+      deadLetterQueues: [this.profileEvents.failedBatches, this.accountJobs.failedBatches],
       apiKeyRenewal: this.apiKeyRenewal,
     });
 
@@ -116,6 +119,22 @@ export class ProLynkStack extends Stack {
     });
   }
 
+  // Leaving ProLynk: tombstones, erasure, reconciliation with the pool, exports (README "Leaving ProLynk").
+  private addAccountJobs(): AccountJobs {
+    const { users, profiles, links, assets, assetsBaseUrl } = this.storage;
+    return new AccountJobs(this, 'AccountJobs', {
+      tableName: this.names.accountJobsTable,
+      usersTable: users,
+      profilesTable: profiles,
+      linksTable: links,
+      bucket: assets,
+      assetsBaseUrl,
+      userPool: this.directory.userPool,
+      userPoolClient: this.directory.client,
+      stats: this.stats,
+    });
+  }
+
   private addGraphqlApi(schemaPath: string, resolversDir: string | undefined): ProLynkGraphqlApi {
     const { users, profiles, links, assetsBaseUrl } = this.storage;
     return new ProLynkGraphqlApi(this, 'Graphql', {
@@ -123,8 +142,13 @@ export class ProLynkStack extends Stack {
       schemaPath,
       resolversDir: resolversDir ?? join(REPO_ROOT, 'resolvers'),
       userPool: this.directory.userPool,
-      tables: { users, profiles, links },
-      lambdaDataSources: { PresignLambda: this.functions.presignFunction, StatsLambda: this.stats.function },
+      tables: { users, profiles, links, accountJobs: this.accountJobs.table },
+      lambdaDataSources: {
+        PresignLambda: this.functions.presignFunction,
+        StatsLambda: this.stats.function,
+        ExportLambda: this.accountJobs.exportFunction,
+      },
+      environment: this.accountJobs.apiEnvironment,
       assetsBaseUrl,
       namePrefix: this.names.prefix,
     });

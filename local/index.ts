@@ -66,3 +66,7 @@ export { createLambdaRunner, loadLambdaFunctions } from './lambda/index.ts';
 export type { LambdaFunctionDefinition, LambdaInvokeResult, LambdaRunner } from './lambda/index.ts';
 export { localStreamArns, localStreamsClient, startStreamPollers } from './lambda/streams/index.ts';
 export type { LambdaStreamRecord, StreamMappingDefinition, StreamPollers } from './lambda/streams/index.ts';
+
+// EventBridge: the template's scheduled rules (the account reconciler) and the events they send.
+export { loadSchedules, scheduledEvent, startSchedules } from './schedules/index.ts';
+export type { LoadedSchedules, ScheduleDefinition, Scheduler, SchedulerOptions } from './schedules/index.ts';

@@ -11,6 +11,8 @@ export interface PhysicalNames {
   /** The profile stats' counters and visitor markers (cdk/constructs/profileStats.ts). */
   statsTable?: string;
   statsVisitorsTable?: string;
+  /** Tombstones and export rate limits (cdk/constructs/accountJobs.ts, README "Leaving ProLynk"). */
+  accountJobsTable?: string;
   userPool: string;
   userPoolClient: string;
   graphqlApi: string;
@@ -40,6 +42,7 @@ export function physicalNames(stage: StageConfig, project: string, account: stri
       assetsBucket: `${project}-assets-${account}`,
       statsTable: `${project}-stats`,
       statsVisitorsTable: `${project}-stats-visitors`,
+      accountJobsTable: `${project}-account-jobs`,
       userPool: `${project}-user-pool`,
       userPoolClient: `${project}-web`,
       graphqlApi: `${project}-api`,

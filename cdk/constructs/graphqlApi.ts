@@ -19,9 +19,15 @@ export interface ProLynkGraphqlApiProps {
   schemaPath: string;
   resolversDir: string;
   userPool: IUserPool;
-  tables: { users: ITable; profiles: ITable; links: ITable };
-  /** The Lambda data sources by name: createUploadUrl's `PresignLambda`, the profile stats' `StatsLambda`. */
+  /** The tables resolvers reach, a data source each; any transaction may touch all of them. */
+  tables: { users: ITable; profiles: ITable; links: ITable; accountJobs: ITable };
+  /**
+   * The Lambda data sources by name: createUploadUrl's `PresignLambda`, the profile stats'
+   * `StatsLambda`, exportAccount's `ExportLambda`.
+   */
   lambdaDataSources: Record<string, IFunction>;
+  /** More variables for the resolvers' ctx.env (the tombstone's lifetime). */
+  environment?: Record<string, string>;
   /** ASSETS_BASE_URL of the resolvers (no trailing slash). */
   assetsBaseUrl: string;
   /** Prefix of names unique per stage (the WAF web ACL's). */
@@ -40,7 +46,7 @@ export class ProLynkGraphqlApi extends Construct {
   constructor(scope: Construct, id: string, props: ProLynkGraphqlApiProps) {
     super(scope, id);
     const stage = stageOf(this);
-    const { users, profiles, links } = props.tables;
+    const { users, profiles, links, accountJobs } = props.tables;
     const domain = stage.customDomains.graphql;
     this.api = new GraphqlApi(this, 'Api', {
       name: props.name,
@@ -77,6 +83,8 @@ export class ProLynkGraphqlApi extends Construct {
         PROFILES_TABLE: profiles.tableName,
         LINKS_TABLE: links.tableName,
         ASSETS_BASE_URL: props.assetsBaseUrl,
+        ACCOUNT_JOBS_TABLE: accountJobs.tableName,
+        ...props.environment,
       },
     });
     this.logGroup = this.logToOwnGroup(stage);
@@ -132,13 +140,17 @@ export class ProLynkGraphqlApi extends Construct {
 
   private addResolvers(props: ProLynkGraphqlApiProps): void {
     const api = this.api;
-    const { users, profiles, links } = props.tables;
-    // A TransactWriteItems goes through one data source but touches several tables.
-    const tables = [users, profiles, links];
+    const { users, profiles, links, accountJobs } = props.tables;
+    // A TransactWriteItems goes through one data source but touches several tables (the tombstone
+    // check of resolvers/lib/accountJobs.ts rides along in saveProfile's and saveLink's).
+    const tables = [users, profiles, links, accountJobs];
+    const table = (name: string, t: ITable) =>
+      new KeyAccessDataSource(api, name, { api, table: t, reachableTables: tables });
     const dataSources = {
-      UsersTable: new KeyAccessDataSource(api, 'UsersTable', { api, table: users, reachableTables: tables }),
-      ProfilesTable: new KeyAccessDataSource(api, 'ProfilesTable', { api, table: profiles, reachableTables: tables }),
-      LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
+      UsersTable: table('UsersTable', users),
+      ProfilesTable: table('ProfilesTable', profiles),
+      LinksTable: table('LinksTable', links),
+      AccountJobsTable: table('AccountJobsTable', accountJobs),
       NONE: api.addNoneDataSource('NONE'),
       ...this.addLambdaDataSources(props.lambdaDataSources),
     };

@@ -120,4 +120,9 @@ export class ProfileStats extends Construct {
   grantErase(grantee: IGrantable): void {
     this.table.grant(grantee, 'dynamodb:Query', 'dynamodb:BatchWriteItem');
   }
+
+  /** Lets the account export read one account's counters (functions/stats/accountStats.ts). */
+  grantExport(grantee: IGrantable): void {
+    this.table.grant(grantee, 'dynamodb:Query');
+  }
 }

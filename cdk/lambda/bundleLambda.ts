@@ -45,8 +45,12 @@ export function bundleLambda(name: string, options: BundleLambdaOptions = {}): L
     // Prefer the SDK's ESM builds, which tree-shake better.
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_BANNER },
-    // Credentials come from the environment on Lambda: the SDK's whole default chain is not needed.
-    alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'lib', 'lambdaCredentials.ts') },
+    alias: {
+      // Credentials come from the environment on Lambda: the SDK's whole default chain is not needed.
+      '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'lib', 'lambdaCredentials.ts'),
+      // The X-Ray SDK needs one version comparison from semver (functions/lib/xraySemver.ts).
+      semver: join(REPO_ROOT, 'functions', 'lib', 'xraySemver.ts'),
+    },
     legalComments: 'none',
     logLevel: 'silent',
   });

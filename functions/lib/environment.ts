@@ -11,6 +11,33 @@ export const REQUIRED_ENVIRONMENT = {
   rest: ['AWS_REGION', 'GRAPHQL_URL'],
   'renew-api-key': ['GRAPHQL_API_ID', 'API_KEY_VALIDITY_DAYS'],
   stats: ['STATS_TABLE', 'VISITORS_TABLE', 'PROFILES_TABLE', 'LINKS_TABLE'],
+  'account-erasure': [
+    'USERS_TABLE',
+    'PROFILES_TABLE',
+    'LINKS_TABLE',
+    'ACCOUNT_JOBS_TABLE',
+    'STATS_TABLE',
+    'TOMBSTONE_TTL_SECONDS',
+    'S3_BUCKET',
+    'FINAL_SWEEP_DELAY_SECONDS',
+  ],
+  'account-user-removal': ['ACCOUNT_JOBS_TABLE', 'TOMBSTONE_TTL_SECONDS', 'USER_POOL_ID', 'FINAL_SWEEP_DELAY_SECONDS'],
+  'account-reconciler': [
+    'USERS_TABLE',
+    'PROFILES_TABLE',
+    'ACCOUNT_JOBS_TABLE',
+    'TOMBSTONE_TTL_SECONDS',
+    'USER_POOL_ID',
+  ],
+  'account-export': [
+    'USERS_TABLE',
+    'PROFILES_TABLE',
+    'LINKS_TABLE',
+    'ACCOUNT_JOBS_TABLE',
+    'STATS_TABLE',
+    'S3_BUCKET',
+    'ASSETS_BASE_URL',
+  ],
 } as const;
 
 /** A function folder that has an entry in REQUIRED_ENVIRONMENT. */
@@ -37,4 +64,12 @@ export function readEnvironment<F extends FunctionName>(
 /** An optional variable: undefined when unset or empty (e.g. S3_ENDPOINT, set only by the local stack). */
 export function optionalEnvironment(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env[name] || undefined;
+}
+
+/** `value` (the variable `name`'s) as a positive integer; throws naming the variable when it is not one. */
+export function positiveInteger(name: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`Environment variable ${name} must be a positive integer.`);
+  return parsed;
 }

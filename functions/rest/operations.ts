@@ -88,3 +88,13 @@ export const PUBLIC_IAM_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Link: LINK_FIELDS,
   UsernameAvailability: ['username', 'available'],
 };
+
+/** DELETE /users/me (Cognito). */
+export const DELETE_ACCOUNT_MUTATION = `mutation RestDeleteAccount($input: DeleteAccountInput!) {
+  deleteAccount(input: $input) { status requestedAt }
+}`;
+
+/** GET /users/me/export (Cognito). */
+export const EXPORT_ACCOUNT_MUTATION = `mutation RestExportAccount {
+  exportAccount { url expiresAt }
+}`;

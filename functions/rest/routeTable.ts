@@ -28,6 +28,9 @@ export const REST_ROUTES = [
   { method: 'POST', path: '/upload-url', auth: 'jwt', handler: 'createUploadUrl' },
   // Not a seed endpoint: the owner's profile stats (README "Profile stats").
   { method: 'GET', path: '/users/me/stats', auth: 'jwt', handler: 'getMyStats' },
+  // Not seed endpoints: leaving ProLynk (README "Leaving ProLynk").
+  { method: 'DELETE', path: '/users/me', auth: 'jwt', handler: 'deleteAccount' },
+  { method: 'GET', path: '/users/me/export', auth: 'jwt', handler: 'exportAccount' },
 ] as const satisfies readonly RestRoute[];
 
 /** The handler names the table uses; routes/index.ts must export one handler under each. */

@@ -55,6 +55,7 @@ const stack = await createLocalStack({
   },
   lambdaLogs: values.quiet ? 'ignore' : 'inherit',
   requestLog: values.quiet ? () => {} : consoleRequestLog(),
+  schedules: true,
 }).catch((error: unknown) => {
   process.stderr.write(`Could not start the local stack: ${startFailure(error, apiPort)}\n`);
   process.exit(1);

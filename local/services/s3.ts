@@ -8,7 +8,9 @@
 //   anonymous requests that no bucket policy allows, so here anonymous writes get 403
 //   AccessDenied, and anonymous reads too when the bucket lists its public key patterns.
 // - Its bucket-level SigV4 check disagrees with current SDKs about a trailing "/" (docs/architecture.md §5),
-//   so buckets come from its own configureBuckets option, never CreateBucket.
+//   so buckets come from its own configureBuckets option, never CreateBucket; listing and
+//   multi-object deletes ("/bucket/?…") verify against the path as sent (s3/bucketLevelSignatures.ts).
+// - It has no object versions: ListObjectVersions is answered from its store (s3/objectVersions.ts).
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, RequestListener } from 'node:http';
@@ -18,6 +20,8 @@ import { resolve as resolvePath } from 'node:path';
 import type { CORSRule } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS } from '../awsConfig.ts';
 import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
+import { signBucketRequestsAsSent } from './s3/bucketLevelSignatures.ts';
+import { listObjectVersions } from './s3/objectVersions.ts';
 
 /** CloudFormation's `AWS::S3::Bucket` CorsConfiguration. */
 export interface CfnCorsConfiguration {
@@ -100,6 +104,13 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
   });
   // Koa composes its middleware in callback(), so this runs first.
   s3rver.middleware.unshift(refuseUnauthorisedAnonymousRequests(options.buckets));
+  // Just before s3rver's router, after its XML encoding of object bodies.
+  s3rver.middleware.splice(
+    s3rver.middleware.length - 1,
+    0,
+    signBucketRequestsAsSent(requireS3rver) as S3rverInstance['middleware'][number],
+    listObjectVersions(requireS3rver) as unknown as S3rverInstance['middleware'][number],
+  );
 
   await s3rver.configureBuckets();
   // Our own listen instead of s3rver.run(): its listen leaves a bind error unhandled.

@@ -22,7 +22,7 @@ import { serveRestApi } from './serveRestApi.ts';
 import { stackOutputs } from './stackOutputs.ts';
 import { stackGraphqlApi, stackReferences } from './stackReferences.ts';
 import { readStackTemplate } from './stackTemplate.ts';
-import { startFunctions, startStreamMappings } from './startFunctions.ts';
+import { startFunctions, startSchedules, startStreamMappings } from './startFunctions.ts';
 import { startServices } from './startServices.ts';
 import { StopList } from './stopList.ts';
 
@@ -49,6 +49,8 @@ export interface LocalStackOptions {
   requestLog?: RequestLogSink;
   /** Where every local server reports the emulator's own faults (default: stderr). */
   faults?: InternalFaultSink;
+  /** Run the template's scheduled rules on their rate (npm start); off by default (tests invoke them). */
+  schedules?: boolean;
 }
 
 /** A running local stack. */
@@ -87,6 +89,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
 
     const runner = startFunctions(stack, refs, services, options.lambdaLogs ?? 'ignore', stops);
     await startStreamMappings(stack, refs, services.dynamoDb.endpoint, runner, stops);
+    if (options.schedules) startSchedules(stack, runner, stops);
     const requestLog = options.requestLog ?? silentRequestLog;
     const engine = serveAppSync(api, { services, runner }, endpoint, { requestLog, faults }, stops, (built) =>
       stackConsole(stack, services, api, built, stops),

@@ -20,6 +20,8 @@ export interface LocalOutputs extends Partial<ManagedLoginOutputs> {
   s3Endpoint: string;
   bucket: string;
   dynamoDbEndpoint: string;
+  /** The Lambda Invoke API of the local functions (what `npm run schedules` calls). */
+  lambdaEndpoint: string;
   /** The development certificate the HTTPS/WSS endpoint presents (trust it, or use http://). */
   tlsCertificate: string;
   dataDir: string;

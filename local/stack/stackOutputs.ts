@@ -17,7 +17,7 @@ export interface StackListeners {
 /** The outputs of a started stack. */
 export function stackOutputs(
   stack: Pick<StackTemplate, 'buckets' | 'pool'>,
-  services: Pick<LocalServices, 'userPool' | 'cognito' | 's3' | 'dynamoDb' | 'certificate'>,
+  services: Pick<LocalServices, 'userPool' | 'cognito' | 's3' | 'dynamoDb' | 'certificate' | 'lambda'>,
   api: Pick<ApiDefinition, 'apiKeys'>,
   listeners: StackListeners,
   dataDir: string,
@@ -37,6 +37,7 @@ export function stackOutputs(
     s3Endpoint: services.s3.endpoint,
     bucket: stack.buckets[0]?.name ?? '',
     dynamoDbEndpoint: services.dynamoDb.endpoint,
+    lambdaEndpoint: services.lambda.endpoint,
     tlsCertificate: services.certificate.certPath,
     dataDir,
     ...(listeners.restPort === undefined ? {} : { restUrl: `http://${host}:${listeners.restPort}` }),

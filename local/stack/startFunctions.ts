@@ -1,11 +1,12 @@
 // Phase 3 of the local stack: the template's Lambda functions, run from their bundles with the
 // local services' endpoints, behind the Lambda Invoke endpoint and the DynamoDB stream event-source
-// mappings, polled like Lambda does (docs/architecture.md §5).
-import { localAwsEnvironment } from '../awsConfig.ts';
-import { LOCAL_REGION } from '../awsConfig.ts';
+// mappings, polled like Lambda does (docs/architecture.md §5); and, in `npm start`, the scheduled
+// rules on their rate (local/schedules/).
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION, localAwsEnvironment } from '../awsConfig.ts';
 import { createLambdaRunner, loadLambdaFunctions } from '../lambda/index.ts';
 import type { LambdaRunner } from '../lambda/index.ts';
 import { loadEventSourceMappings, localStreamsClient, startStreamPollers } from '../lambda/streams/index.ts';
+import { loadSchedules, startSchedules as startScheduleTimers } from '../schedules/index.ts';
 import type { ReferenceResolver } from '../template/index.ts';
 import type { LocalServices } from './startServices.ts';
 import type { StackTemplate } from './stackTemplate.ts';
@@ -54,4 +55,15 @@ export async function startStreamMappings(
     streamsClient.destroy();
   });
   await pollers.ready;
+}
+
+/** Runs the template's scheduled rules (the account reconciler) on their rate until the stack stops. */
+export function startSchedules(stack: StackTemplate, runner: LambdaRunner, stops: StopList): void {
+  const scheduler = startScheduleTimers({
+    schedules: loadSchedules(stack.template).schedules,
+    invoke: (functionLogicalId, event) => runner.invoke(functionLogicalId, event),
+    region: LOCAL_REGION,
+    account: LOCAL_ACCOUNT_ID,
+  });
+  stops.add(async () => scheduler.stop());
 }

@@ -2,9 +2,12 @@
 // The caller's live link (read by 1.getLink): an update of that link only if it is still live.
 // Otherwise a new link under the input's id (or a generated one), written in one transaction with
 // the owner's live-link counter so the 100-link bound holds under concurrency; it may replace a
-// deleted link of the same id, never a live one. Either write losing a race is a Conflict.
+// deleted link of the same id, never a live one. Either write losing a race is a Conflict. A new
+// link is written only while the account has no tombstone: one saved while the account is being
+// deleted would outlive the erasure.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
+import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
 import { cancellationTypes, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { LINKS_MAX } from '../lib/limits.ts';
 import type { LinkPlan } from '../lib/linkInput.ts';
@@ -15,6 +18,8 @@ import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 // reasons come back in request order).
 const LINK_PUT = 0;
 const COUNTER_UPDATE = 1;
+// Where the tombstone check sits (resolvers/lib/accountJobs.ts).
+const ACCOUNT_NOT_DELETED = 2;
 
 const RACE_LOST = 'The link changed while it was being saved; try again.';
 
@@ -77,6 +82,7 @@ export function request(ctx: Context) {
         ),
       },
       linkCounterUpdate(t.users, sub, 1), // COUNTER_UPDATE
+      accountNotDeletedCheck(accountJobsTable(ctx.env), sub), // ACCOUNT_NOT_DELETED
     ],
   };
 }
@@ -86,6 +92,9 @@ export function response(ctx: Context) {
     const reasons = cancellationTypes(ctx.result);
     if (ctx.stash.kind === 'update' && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
       raiseConflict(RACE_LOST, 'input.linkId');
+    }
+    if (reasons[ACCOUNT_NOT_DELETED] === 'ConditionalCheckFailed') {
+      raiseAccountDeleted();
     }
     if (reasons[LINK_PUT] === 'ConditionalCheckFailed') {
       raiseConflict(RACE_LOST, 'input.linkId');

@@ -1,6 +1,7 @@
 // Create or update one of the caller's links (seed: "create or update"). The input is validated
-// before any step runs, so a refused input reads and writes nothing. Steps: read the link the
-// input names, if it names one (1.getLink); then write (2.writeLink): an update when that is the
+// before any step runs, so a refused input reads and writes nothing. Steps: the tombstone check (a
+// deleted account's tokens get Unauthorized, 0.refuseDeletedAccount); read the link the input
+// names, if it names one (1.getLink); then write (2.writeLink): an update when that is the
 // caller's live link, otherwise a new link under the id given or a generated one, counted against
 // the 100-link bound.
 import type { Context } from '@aws-appsync/utils';

@@ -11,8 +11,12 @@
 //   name sent): the update (or rename) and the users row pointing at it, in one transaction.
 // A name that differs from the stored one only by case is the same name: seed-era names keep
 // their stored spelling (docs/architecture.md §3).
+// Claims, renames and adoptions create rows, so they also require that the account has no
+// tombstone: a save racing deleteAccount can never recreate the account. A plain update only
+// touches a row the caller still owns, which the erasure removes after it.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
+import { accountJobsTable, accountNotDeletedCheck, raiseAccountDeleted } from '../lib/accountJobs.ts';
 import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { initialProfileAttributes, PROFILE_FIELDS } from '../lib/profileFields.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
@@ -22,6 +26,8 @@ import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 // Claims and renames both put the profile under its new name first in their transaction, and
 // AppSync lists cancellation reasons in request order.
 const NEW_PROFILE_PUT = 0;
+// Every transaction checks the caller's tombstone second (resolvers/lib/accountJobs.ts).
+const ACCOUNT_NOT_DELETED = 1;
 
 export function request(ctx: Context) {
   const plan = ctx.stash.plan as ProfilePlan;
@@ -30,6 +36,7 @@ export function request(ctx: Context) {
   const t = tables(ctx.env);
   const account = ctx.stash.account;
   const profile = ctx.stash.profile;
+  const notDeleted = accountNotDeletedCheck(accountJobsTable(ctx.env), sub);
 
   if (!profile) {
     const username = plan.username ?? (account ? account.username : null);
@@ -42,6 +49,7 @@ export function request(ctx: Context) {
       operation: 'TransactWriteItems',
       transactItems: [
         putProfile(t.profiles, item), // NEW_PROFILE_PUT
+        notDeleted, // ACCOUNT_NOT_DELETED
         account
           ? moveAccount(t.users, sub, account.username ?? null, username, now)
           : createAccount(t.users, sub, username, ctx.identity, plan, now),
@@ -64,6 +72,7 @@ export function request(ctx: Context) {
       operation: 'TransactWriteItems',
       transactItems: [
         putProfile(t.profiles, item), // NEW_PROFILE_PUT
+        notDeleted, // ACCOUNT_NOT_DELETED
         {
           table: t.profiles,
           operation: 'DeleteItem',
@@ -88,7 +97,8 @@ export function request(ctx: Context) {
   const adoption = pointAccount(profile.username);
   if (adoption) {
     ctx.stash.write = { kind: 'adopt', username: profile.username, item: withPlan(profile, plan, now) };
-    return { operation: 'TransactWriteItems', transactItems: [{ table: t.profiles, ...update }, adoption] };
+    const transactItems = [{ table: t.profiles, ...update }, notDeleted, adoption]; // ACCOUNT_NOT_DELETED second
+    return { operation: 'TransactWriteItems', transactItems };
   }
   ctx.stash.write = { kind: 'update', username: profile.username };
   return update;
@@ -98,6 +108,9 @@ export function response(ctx: Context) {
   const write = ctx.stash.write;
   if (ctx.error) {
     const reasons = cancellationTypes(ctx.result);
+    if (reasons[ACCOUNT_NOT_DELETED] === 'ConditionalCheckFailed') {
+      raiseAccountDeleted();
+    }
     if (write.kind !== 'adopt' && reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
       raiseConflict(`The username "${write.username}" is already taken.`, 'input.username');
     }

@@ -60,10 +60,16 @@ describe('the adopting template', () => {
       ...ofType('AWS::S3::Bucket'),
       ...ofType('AWS::Cognito::UserPool'),
     ];
-    // The five seed resources, plus the stats tables the stage creates new beside them.
+    // The five seed resources, plus the tables the stage creates new beside them: the two stats
+    // tables and the account-jobs table (tombstones and export rate limits).
     const imported = plan.imports.map((i) => i.logicalId);
     expect(stateful.map(([id]) => id)).toEqual(expect.arrayContaining(imported));
-    expect(stateful).toHaveLength(imported.length + 2);
+    const created = stateful.filter(([id]) => !imported.includes(id));
+    expect(created.map(([, r]) => r.Properties?.TableName).sort()).toEqual([
+      'prolynk-account-jobs',
+      'prolynk-stats',
+      'prolynk-stats-visitors',
+    ]);
     for (const [id, resource] of stateful) {
       expect([id, resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual([id, 'Retain', 'Retain']);
     }
@@ -73,7 +79,8 @@ describe('the adopting template', () => {
   });
 
   it('never empties one: no TTL, no expiry of current objects, no auto-delete of the bucket', () => {
-    // Only the adopted tables hold users' data; the stats tables' day keys expire by design.
+    // Only the adopted tables hold users' data; the stats tables' day keys and the account-jobs
+    // table's tombstones expire by design.
     const adoptedTables = plan.imports.filter((i) => i.role.endsWith('Table')).map((i) => i.logicalId);
     expect(adoptedTables).toHaveLength(3);
     for (const id of adoptedTables)
@@ -84,10 +91,9 @@ describe('the adopting template', () => {
           | { Rules?: Record<string, unknown>[] }
           | undefined
       )?.Rules ?? [];
-    for (const rule of rules) {
-      expect(rule.ExpirationInDays).toBeUndefined();
-      expect(rule.ExpirationDate).toBeUndefined();
-    }
+    // One rule expires objects: the account exports' private prefix, copies the stack wrote itself.
+    const expiring = rules.filter((rule) => rule.ExpirationInDays !== undefined || rule.ExpirationDate !== undefined);
+    expect(expiring.map((rule) => rule.Prefix)).toEqual(['exports/']);
     expect(Object.values(template.Resources).map((r) => r.Type)).not.toContain('Custom::S3AutoDeleteObjects');
   });
 

@@ -22,7 +22,16 @@ const resolved = new Set(
   discoverResolvers({
     resolversDir: join(ROOT, 'resolvers'),
     schemaPath: SCHEMA_PATH,
-    dataSourceNames: ['UsersTable', 'ProfilesTable', 'LinksTable', 'NONE', 'PresignLambda', 'StatsLambda'],
+    dataSourceNames: [
+      'UsersTable',
+      'ProfilesTable',
+      'LinksTable',
+      'AccountJobsTable',
+      'NONE',
+      'PresignLambda',
+      'StatsLambda',
+      'ExportLambda',
+    ],
   }).resolvers.map((plan) => `${plan.typeName}.${plan.fieldName}`),
 );
 

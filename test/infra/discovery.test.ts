@@ -6,7 +6,15 @@ import { APPSYNC_CODE_LIMIT, bundleResolverCode } from '../../cdk/resolvers/bund
 import { discoverResolvers } from '../../cdk/resolvers/discoverResolvers.ts';
 import { FIXTURE_RESOLVERS_DIR, SCHEMA_PATH } from './fixtures/synthesizeStack.ts';
 
-const DATA_SOURCES = ['UsersTable', 'ProfilesTable', 'LinksTable', 'NONE', 'PresignLambda'];
+const DATA_SOURCES = [
+  'UsersTable',
+  'ProfilesTable',
+  'LinksTable',
+  'AccountJobsTable',
+  'NONE',
+  'PresignLambda',
+  'ExportLambda',
+];
 const copies: string[] = [];
 
 /** A scratch copy of the fixture resolvers that a test may break. */

@@ -62,7 +62,7 @@ describe('storage', () => {
       UpdateReplacePolicy: 'Retain',
     });
     expect(Object.keys(tables)).toHaveLength(Object.keys(template.findResources('AWS::DynamoDB::Table')).length);
-    expect(Object.keys(tables)).toHaveLength(5);
+    expect(Object.keys(tables)).toHaveLength(6);
   });
 
   it('names the bucket per account, versions it, and allows the seed CORS', () => {
@@ -239,8 +239,8 @@ describe('GraphQL API', () => {
 
 describe('inventory', () => {
   it('declares exactly the expected resources', () => {
-    // users, profiles, links, stats, stats-visitors.
-    template.resourceCountIs('AWS::DynamoDB::Table', 5);
+    // users, profiles, links, stats, stats-visitors, account-jobs.
+    template.resourceCountIs('AWS::DynamoDB::Table', 6);
     template.resourceCountIs('AWS::S3::Bucket', 1);
     template.resourceCountIs('AWS::S3::BucketPolicy', 1);
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
@@ -248,13 +248,17 @@ describe('inventory', () => {
     template.resourceCountIs('AWS::AppSync::GraphQLApi', 1);
     template.resourceCountIs('AWS::AppSync::GraphQLSchema', 1);
     template.resourceCountIs('AWS::AppSync::ApiKey', 1);
-    template.resourceCountIs('AWS::AppSync::DataSource', 6);
+    // Three tables, account jobs, NONE, presign, stats, export.
+    template.resourceCountIs('AWS::AppSync::DataSource', 8);
     // presign, pre-sign-up, post-confirmation, the REST shim, the stream publisher, the API key
-    // renewal, stats; no CDK helper function (the API's log group is the stack's own).
-    template.resourceCountIs('AWS::Lambda::Function', 7);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    // renewal, stats, and the account jobs' erasure, user removal, reconciler and export; no CDK
+    // helper function (the API's log group is the stack's own).
+    template.resourceCountIs('AWS::Lambda::Function', 11);
+    // The publisher on profiles and links; the two erasure workers on account jobs.
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 4);
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    // The seed's seven, GET /users/me/stats, and the two public counting routes.
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 10);
+    // The seed's seven, GET /users/me/stats, the two public counting routes, DELETE /users/me and
+    // GET /users/me/export.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 12);
   });
 });

@@ -144,6 +144,7 @@ describe('stage settings', () => {
       'prolynk-links',
       'prolynk-stats',
       'prolynk-stats-visitors',
+      'prolynk-account-jobs',
     ]);
     expect(resourcesOf('local', 'AWS::Cognito::UserPool')[0].Properties?.UserPoolName).toBe('prolynk-user-pool');
   });

@@ -14,19 +14,26 @@ import {
   loadCloudAssembly,
   offlinePhysicalIds,
 } from '../../local/index.ts';
-import type { AppSyncEngine, Caller, DataSource } from '../../local/index.ts';
+import type { ApiDefinition, AppSyncEngine, Caller, DataSource } from '../../local/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The engine over the synthesized API, the raw DynamoDB client, and helpers to read tables (default: the run's stack). */
-export function localApi(endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT) {
+/**
+ * The engine over the synthesized API (or a variant of it, `adjust`ed), the raw DynamoDB client,
+ * and helpers to read tables (default endpoint: the run's stack).
+ */
+export function localApi(
+  endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT,
+  adjust: (api: ApiDefinition) => ApiDefinition = (api) => api,
+) {
   if (!endpoint)
     throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
   const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));
-  const [api] = extractGraphqlApis(
+  const [synthesized] = extractGraphqlApis(
     template,
     createLocalReferenceResolver(template, { physicalIds: offlinePhysicalIds(template) }),
   );
+  const api = adjust(synthesized);
   const client = localDynamoDbClient(endpoint);
   const dataSources = new Map<string, DataSource>(
     api.dataSources.map((d) => [
@@ -48,7 +55,12 @@ export function localApi(endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT) 
   return {
     engine,
     client,
-    tables: { users: env.USERS_TABLE, profiles: env.PROFILES_TABLE, links: env.LINKS_TABLE },
+    tables: {
+      users: env.USERS_TABLE,
+      profiles: env.PROFILES_TABLE,
+      links: env.LINKS_TABLE,
+      accountJobs: env.ACCOUNT_JOBS_TABLE,
+    },
     assetsBaseUrl: env.ASSETS_BASE_URL,
     /** Runs one GraphQL request as `caller` and returns AppSync's response body. */
     async run(caller: Caller, query: string, variables: Record<string, unknown> = {}) {

@@ -20,18 +20,8 @@ export function objectRoutes(location: LocalBucketLocation): Hono {
     forcePathStyle: true,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  // The SDK addresses a path-style bucket as `/<bucket>/` and signs that; s3rver checks the
-  // signature against `/<bucket>`, so listing fails with SignatureDoesNotMatch unless the slash goes
-  // before signing. (Object requests, `/<bucket>/<key>`, are unaffected.)
-  client.middlewareStack.add(
-    (next) => (args) => {
-      const request = args.request as { path?: string };
-      if (typeof request.path === 'string' && /^\/[^/]+\/$/.test(request.path))
-        request.path = request.path.slice(0, -1);
-      return next(args);
-    },
-    { step: 'build', name: 's3rverBucketPath' },
-  );
+  // The SDK signs a listing over `/<bucket>/`, the path it sends; the local s3rver verifies that
+  // path (local/services/s3/bucketLevelSignatures.ts), as S3 does.
   const app = new Hono();
   app.get('/objects', async (c) => {
     const out = await client.send(

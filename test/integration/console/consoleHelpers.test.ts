@@ -157,7 +157,10 @@ describe('console helpers', () => {
     expect(unit.code).toContain('function request(ctx)');
     const pipeline = resolvers.find((r) => r.typeName === 'Mutation' && r.fieldName === 'saveProfile');
     expect(pipeline.kind).toBe('PIPELINE');
-    expect(pipeline.functions.map((f: { name: string }) => f.name)).toHaveLength(4);
+    // The tombstone check first (resolvers/functions/refuseDeletedAccount.ts), then the four steps of its folder.
+    const names = pipeline.functions.map((f: { name: string }) => f.name);
+    expect(names).toHaveLength(5);
+    expect(names[0]).toBe('refuseDeletedAccount');
     expect(pipeline.sampleArguments).toEqual({ input: {} });
   });
 

@@ -63,6 +63,7 @@ describe('stackOutputs', () => {
     s3: { endpoint: 'http://127.0.0.1:4003', port: 4003, stop: async () => undefined },
     dynamoDb: { endpoint: 'http://127.0.0.1:4001', port: 4001, stop: async () => undefined },
     certificate: { key: 'k', cert: 'c', certPath: '/data/tls/cert.pem' },
+    lambda: { endpoint: 'http://127.0.0.1:4004' },
   };
   const stack = { pool, buckets: [{ name: 'assets' }] } as unknown as StackTemplate;
   const api = { apiKeys: [{ logicalId: 'Key', value: 'da2-local' }] } as never;
@@ -89,6 +90,7 @@ describe('stackOutputs', () => {
       s3Endpoint: 'http://127.0.0.1:4003',
       bucket: 'assets',
       dynamoDbEndpoint: 'http://127.0.0.1:4001',
+      lambdaEndpoint: 'http://127.0.0.1:4004',
       tlsCertificate: '/data/tls/cert.pem',
       dataDir: '/data',
       restUrl: 'http://localhost:4005',

@@ -50,6 +50,7 @@ describe('extractTables', () => {
     const tables = extractTables(assembly.template, resolver);
 
     expect(tables.map((table) => table.TableName).sort()).toEqual([
+      'prolynk-account-jobs',
       'prolynk-links',
       'prolynk-profiles',
       'prolynk-stats',
@@ -112,6 +113,8 @@ describe('extractGraphqlApis', () => {
       PROFILES_TABLE: 'prolynk-profiles',
       LINKS_TABLE: 'prolynk-links',
       ASSETS_BASE_URL: 'https://prolynk-assets-000000000000.s3.amazonaws.com',
+      ACCOUNT_JOBS_TABLE: 'prolynk-account-jobs',
+      TOMBSTONE_TTL_SECONDS: String(30 * 86_400),
     });
     expect(definition.dataSources).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionalEnvironment, readEnvironment } from '../../../../functions/lib/environment.ts';
+import { optionalEnvironment, positiveInteger, readEnvironment } from '../../../../functions/lib/environment.ts';
 
 describe('readEnvironment', () => {
   it("returns the function's required variables by name", () => {
@@ -21,5 +21,15 @@ describe('readEnvironment', () => {
   it('treats an empty optional variable as unset', () => {
     expect(optionalEnvironment('S3_ENDPOINT', { S3_ENDPOINT: '' })).toBeUndefined();
     expect(optionalEnvironment('S3_ENDPOINT', { S3_ENDPOINT: 'http://127.0.0.1:4003' })).toBe('http://127.0.0.1:4003');
+  });
+});
+
+describe('positiveInteger', () => {
+  it('reads a positive integer and names the variable otherwise', () => {
+    expect(positiveInteger('TOMBSTONE_TTL_SECONDS', '2592000')).toBe(2_592_000);
+    for (const bad of ['0', '-5', '1.5', 'soon', ''])
+      expect(() => positiveInteger('TOMBSTONE_TTL_SECONDS', bad)).toThrow(
+        'Environment variable TOMBSTONE_TTL_SECONDS must be a positive integer.',
+      );
   });
 });

@@ -3,8 +3,8 @@
 // shards (up to 32 Queries, paginated) is the stats Lambda's job (README "Profile stats").
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
-import type { ProfileStats, QueryMyStatsArgs } from '../generated/graphql.ts';
-import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from './lib/errors.ts';
+import type { ProfileStats, QueryMyStatsArgs } from '../../generated/graphql.ts';
+import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<QueryMyStatsArgs>) {
   return {

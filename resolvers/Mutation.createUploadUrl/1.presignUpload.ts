@@ -3,8 +3,8 @@
 // thrown Lambda error would reach AppSync only as Lambda:Unhandled, losing BadRequest.
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
-import type { MutationCreateUploadUrlArgs, UploadUrl } from '../generated/graphql.ts';
-import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from './lib/errors.ts';
+import type { MutationCreateUploadUrlArgs, UploadUrl } from '../../generated/graphql.ts';
+import { raiseIfDataSourceError, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 
 export function request(ctx: Context<MutationCreateUploadUrlArgs>) {
   return { operation: 'Invoke', payload: { sub: viewerSub(ctx) ?? raiseUnauthorized(), input: ctx.args.input } };

@@ -1,0 +1,2 @@
+// @function getCallerAccount
+// This step is the shared AppSync function resolvers/functions/getCallerAccount.ts.

@@ -1,0 +1,2 @@
+// @function getOwnProfile
+// This step is the shared AppSync function resolvers/functions/getOwnProfile.ts.

@@ -1,0 +1,2 @@
+// @function refuseDeletedAccount
+// This step is the shared AppSync function resolvers/functions/refuseDeletedAccount.ts.
