@@ -59,8 +59,9 @@ export async function spawnDynamoDbProcess(options: {
       ...storage,
       '-sharedDb',
     ],
-    // stdin stays a pipe from this process: its end (ours exiting, however) ends the JVM.
-    { stdio: 'pipe' },
+    // stdin stays a pipe from this process: its end (ours exiting, however) ends the JVM. Its own
+    // process group keeps a terminal's Ctrl-C from killing it before the stack has drained.
+    { stdio: 'pipe', detached: true },
   );
   return { child, boundTo: options.host };
 }
