@@ -32,6 +32,15 @@ export function listeningSocketsOf(pid: number): ListeningSocket[] {
   return listeningSockets().filter((socket) => inodes.has(socket.inode));
 }
 
+/** The processes holding a socket that listens on `port` (the JVM of a DynamoDB Local, say). */
+export function processesListeningOn(port: number): number[] {
+  const inodes = new Set(socketsOnPort(port).map((socket) => socket.inode));
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => socketInodes(pid).some((inode) => inodes.has(inode)));
+}
+
 /** `pid` and every process below it. */
 export function processTree(pid: number): number[] {
   const parents = new Map<number, number>();
