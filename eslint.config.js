@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Production code never reaches into the local emulator or the tests.
-    files: ['resolvers/**/*.ts', 'functions/**/*.ts', 'cdk/**/*.ts'],
+    files: ['resolvers/**/*.ts', 'functions/**/*.ts', 'cdk/**/*.ts', 'ops/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -45,7 +45,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/local/**', '../local/*', '../../local/*'],
-              message: 'resolvers/, functions/ and cdk/ never import local/.',
+              message: 'resolvers/, functions/, cdk/ and ops/ never import local/.',
             },
             { group: ['**/test/**'], message: 'Production code never imports test helpers.' },
           ],

@@ -54,13 +54,17 @@ export async function measureAtConcurrency(task: () => Promise<void>, options: L
   const latencies: number[] = [];
   const started = performance.now();
   await drive(task, options.concurrency, options.count, deadline, latencies);
-  const elapsedMs = performance.now() - started;
-  latencies.sort((a, b) => a - b);
+  return summarize(latencies, performance.now() - started);
+}
+
+/** Throughput and latency percentiles of `latencies` (ms) measured over `elapsedMs`. */
+export function summarize(latencies: number[], elapsedMs: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    completed: latencies.length,
+    completed: sorted.length,
     elapsedMs,
-    requestsPerSecond: latencies.length / (elapsedMs / 1000),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    requestsPerSecond: sorted.length / (elapsedMs / 1000),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
   };
 }

@@ -10,11 +10,10 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_LOCAL_PASSWORD, getLocalTokens } from '../local/index.ts';
-import { localDynamoDbClient } from '../local/index.ts';
+import { DEFAULT_LOCAL_PASSWORD, getLocalTokens, localDynamoDbClient } from '../local/index.ts';
 import type { LocalOutputs } from '../local/index.ts';
-import { measureAtConcurrency, percentile } from './measure.ts';
-import type { LoadOptions, LoadResult } from './measure.ts';
+import { measureAtConcurrency, summarize } from './measure.ts';
+import type { LoadOptions } from './measure.ts';
 import type { SeededProfile } from './seed.ts';
 import { formatBenchTable } from './table.ts';
 
@@ -49,16 +48,7 @@ async function alternate(tasks: (() => Promise<void>)[], count: number, warmup: 
     }
   }
   const elapsedMs = performance.now() - started;
-  return samples.map((latencies): LoadResult => {
-    latencies.sort((x, y) => x - y);
-    return {
-      completed: latencies.length,
-      elapsedMs,
-      requestsPerSecond: latencies.length / (elapsedMs / 1000),
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-    };
-  });
+  return samples.map((latencies) => summarize(latencies, elapsedMs));
 }
 
 /** The requests the stats rows send, counting what was sent; every view and click comes from a new visitor. */

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localDynamoDbClient, ensureCloudAssembly } from '../local/index.ts';
 import { measureAtConcurrency } from './measure.ts';
+import { formatMigrationTable, measureMigration } from './migration.ts';
 import { formatEvaluationTable, measureResolverEvaluation } from './resolverEvaluation.ts';
 import type { LoadOptions } from './measure.ts';
 import { directDynamoDbRead, graphqlProfileRead } from './publicRead.ts';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: '3000' },
     warmup: { type: 'string', default: '200' },
     'max-seconds': { type: 'string', default: '60' },
+    // Table sizes (profiles) the migration runs at, each after growing the tables to it.
+    'migrate-profiles': { type: 'string', default: '1000,10000' },
   },
 });
 const load: LoadOptions = {
@@ -33,7 +36,9 @@ const load: LoadOptions = {
   maxMs: Number(values['max-seconds']) * 1000,
 };
 // Whatever happens, the run ends: each phase is bounded by maxMs, and this guards the rest.
-const WATCHDOG_MS = 4 * load.maxMs + 120_000;
+const migrationSizes = String(values['migrate-profiles']).split(',').map(Number);
+// The migration rows generate and migrate their data: about 60 ms per profile at worst here.
+const WATCHDOG_MS = 4 * load.maxMs + 120_000 + 60 * Math.max(...migrationSizes);
 
 const rootDir = resolve(import.meta.dirname, '..');
 const cdkOutDir = join(rootDir, 'cdk.out');
@@ -86,6 +91,11 @@ try {
   );
   const evaluation = await measureResolverEvaluation(cdkOutDir);
   say(formatEvaluationTable(evaluation));
+
+  say(
+    `\nnpm run migrate on seed-era data (npm run seed:legacy) grown to ${migrationSizes.join(', then ')} profiles; target ≥ 500 items/s`,
+  );
+  say(formatMigrationTable(await measureMigration(rootDir, stack.outputs, migrationSizes)));
 } finally {
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });

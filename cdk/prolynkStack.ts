@@ -1,169 +1,166 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Expiration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi } from 'aws-cdk-lib/aws-appsync';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { developmentFederation } from './config/federation.ts';
 import type { FederationConfig } from './config/federation.ts';
-import { AppSyncResolvers } from './constructs/appSyncResolvers.ts';
-import { AssetsBucket } from './constructs/assetsBucket.ts';
-import { DataTable } from './constructs/dataTable.ts';
-import { KeyAccessDataSource } from './constructs/keyAccessDataSource.ts';
+import { physicalNames, stackNameFor } from './config/naming.ts';
+import type { PhysicalNames } from './config/naming.ts';
+import { attachStage } from './config/stageOf.ts';
+import { stageConfig } from './config/stages.ts';
+import type { StageConfig } from './config/stages.ts';
+import { ApiKeyRenewal } from './constructs/apiKeyRenewal.ts';
+import { CustomDomains } from './constructs/customDomains.ts';
+import { ProLynkGraphqlApi } from './constructs/graphqlApi.ts';
+import { Observability } from './constructs/observability.ts';
 import { ProfileEvents } from './constructs/profileEvents.ts';
 import { ProfileStats } from './constructs/profileStats.ts';
 import { ProLynkFunctions } from './constructs/prolynkFunctions.ts';
 import { RestApi } from './constructs/restApi.ts';
+import { Storage } from './constructs/storage.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
-import { acknowledgeApiNagFindings } from './nagAcknowledgments.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface ProLynkStackProps extends StackProps {
   /** Prefix of every resource name (the seed's `project_name`). */
   projectName?: string;
+  /** The stage's settings (cdk/config/stages.ts); default `local`. */
+  stage?: StageConfig;
   /** Where the resolver sources live; tests point this at fixtures. */
   resolversDir?: string;
   schemaPath?: string;
-  /** Sign-in with Google/LinkedIn through managed login (cdk/config/federation.ts); absent: email and password only. */
-  federation?: FederationConfig;
-  /** Shards per day of each profile's view and click counters (ProfileStats; default 10). */
-  statsShards?: number;
 }
 
-/** The whole ProLynk backend: storage, auth, the GraphQL API and its resolvers, outputs. */
+/**
+ * The whole ProLynk backend for one stage, in groups that read top-down: storage, auth, functions,
+ * the GraphQL API, the REST shim, real-time events, key renewal, custom domains, observability, outputs. A new
+ * group is one more construct here; constructs find the stage with stageOf(this).
+ */
 export class ProLynkStack extends Stack {
+  readonly stage: StageConfig;
+  readonly names: PhysicalNames;
+  readonly storage: Storage;
+  readonly directory: UserDirectory;
+  readonly functions: ProLynkFunctions;
+  readonly graphql: ProLynkGraphqlApi;
+  readonly rest: RestApi;
+  readonly profileEvents: ProfileEvents;
+  readonly stats: ProfileStats;
+  readonly apiKeyRenewal: ApiKeyRenewal;
+  readonly observability: Observability;
+
   constructor(scope: Construct, id: string, props: ProLynkStackProps = {}) {
-    super(scope, id, props);
     const project = props.projectName ?? 'prolynk';
+    const stage = props.stage ?? stageConfig('local');
+    super(scope, id, { ...props, stackName: props.stackName ?? stackNameFor(stage, project) });
+    attachStage(this, stage);
+    this.stage = stage;
+    this.names = physicalNames(stage, project, this.account);
     const schemaPath = props.schemaPath ?? join(REPO_ROOT, 'schema.graphql');
 
-    // Storage: the seed's tables, keys and indexes, so existing data keeps working (docs/architecture.md §3).
-    const users = new DataTable(this, 'Users', {
-      tableName: `${project}-users`,
-      partitionKey: 'user_id',
-      indexes: { 'email-index': 'email' },
-    }).table;
-    const profiles = new DataTable(this, 'Profiles', {
-      tableName: `${project}-profiles`,
-      partitionKey: 'username',
-      indexes: { 'user_id-index': 'user_id' },
-      stream: true,
-    }).table;
-    const links = new DataTable(this, 'Links', {
-      tableName: `${project}-links`,
-      partitionKey: 'user_id',
-      sortKey: 'link_id',
-      stream: true,
-    }).table;
-    const assets = new AssetsBucket(this, 'Assets', {
-      bucketName: `${project}-assets-${this.account}`,
-      publicReadPatterns: ['users/*/profile/*', 'users/*/projects/*', 'users/*/resume/*'],
-    }).bucket;
+    this.storage = new Storage(this, 'Storage', { names: this.names });
+    const { users, profiles, links, assets, assetsBaseUrl } = this.storage;
 
-    // Auth.
-    const directory = new UserDirectory(this, 'Auth', {
-      userPoolName: `${project}-user-pool`,
-      clientName: `${project}-web`,
-      federation: props.federation,
+    this.directory = new UserDirectory(this, 'Auth', {
+      userPoolName: this.names.userPool,
+      clientName: this.names.userPoolClient,
+      userPasswordAuth: stage.auth.userPasswordAuth,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
+      sesSender: stage.sesSender,
+      federation: federationOf(stage, project),
     });
+    const userPool = this.directory.userPool;
 
-    // Functions: the upload presigner (a Lambda data source) and the Cognito triggers.
-    const assetsBaseUrl = `https://${assets.bucketName}.s3.amazonaws.com`;
-    const functions = new ProLynkFunctions(this, 'Functions', {
+    // The upload presigner (a Lambda data source) and the Cognito triggers.
+    this.functions = new ProLynkFunctions(this, 'Functions', {
       usersTable: users,
       profilesTable: profiles,
       bucket: assets,
-      userPool: directory.userPool,
+      userPool,
       assetsBaseUrl,
     });
 
     // Profile views and link clicks: their own tables and function (README "Profile stats").
-    const stats = new ProfileStats(this, 'Stats', {
-      projectName: project,
+    this.stats = new ProfileStats(this, 'Stats', {
+      tableNames: { stats: this.names.statsTable, visitors: this.names.statsVisitorsTable },
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
       profilesTable: profiles,
       linksTable: links,
-      shards: props.statsShards,
+      shards: stage.statsShards,
     });
 
-    // API.
-    const api = new GraphqlApi(this, 'Api', {
-      name: `${project}-api`,
-      definition: Definition.fromFile(schemaPath),
-      authorizationConfig: {
-        defaultAuthorization: {
-          authorizationType: AuthorizationType.USER_POOL,
-          userPoolConfig: { userPool: directory.userPool },
-        },
-        additionalAuthorizationModes: [
-          {
-            authorizationType: AuthorizationType.API_KEY,
-            apiKeyConfig: { expires: Expiration.after(Duration.days(365)) },
-          },
-          { authorizationType: AuthorizationType.IAM },
-        ],
-      },
-      // CDK always adds a LogRetention custom resource with logConfig; a month bounds the cost.
-      logConfig: { fieldLogLevel: FieldLogLevel.ERROR, retention: RetentionDays.ONE_MONTH },
-      // Resolvers read table names from ctx.env, so the same bundles run under any project name.
-      environmentVariables: {
-        USERS_TABLE: users.tableName,
-        PROFILES_TABLE: profiles.tableName,
-        LINKS_TABLE: links.tableName,
-        ASSETS_BASE_URL: assetsBaseUrl,
-      },
-    });
-
-    // A TransactWriteItems goes through one data source but touches several tables.
-    const tables = [users, profiles, links];
-    const dataSources = {
-      UsersTable: new KeyAccessDataSource(api, 'UsersTable', { api, table: users, reachableTables: tables }),
-      ProfilesTable: new KeyAccessDataSource(api, 'ProfilesTable', { api, table: profiles, reachableTables: tables }),
-      LinksTable: new KeyAccessDataSource(api, 'LinksTable', { api, table: links, reachableTables: tables }),
-      NONE: api.addNoneDataSource('NONE'),
-      PresignLambda: api.addLambdaDataSource('PresignLambda', functions.presignFunction),
-      StatsLambda: stats.addDataSource(api),
-    };
-    // CDK lets the data source's role invoke the function ARN and ARN:* (its versions).
-    const presignLogicalId = this.getLogicalId(functions.presignFunction.node.defaultChild as CfnFunction);
-    Validations.of(dataSources.PresignLambda).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${presignLogicalId}.Arn>:*]`,
-      reason: 'AppSync may invoke only the presign function (any of its versions).',
-    });
-    new AppSyncResolvers(this, 'Resolvers', {
-      api,
-      dataSources,
-      resolversDir: props.resolversDir ?? join(REPO_ROOT, 'resolvers'),
+    this.graphql = new ProLynkGraphqlApi(this, 'Graphql', {
+      name: this.names.graphqlApi,
       schemaPath,
+      resolversDir: props.resolversDir ?? join(REPO_ROOT, 'resolvers'),
+      userPool,
+      tables: { users, profiles, links },
+      lambdaDataSources: { PresignLambda: this.functions.presignFunction, StatsLambda: this.stats.function },
+      assetsBaseUrl,
+      namePrefix: this.names.prefix,
     });
+    const api = this.graphql.api;
 
-    acknowledgeApiNagFindings(api);
-
-    // REST shim: the seed's endpoints, each one GraphQL operation on the API above (docs/architecture.md §4).
-    const rest = new RestApi(this, 'Rest', {
-      projectName: project,
-      userPool: directory.userPool,
-      userPoolClient: directory.client,
+    // REST shim: the seed's endpoints, each one GraphQL operation on the API (docs/architecture.md §4).
+    this.rest = new RestApi(this, 'Rest', {
+      apiName: this.names.restApi,
+      corsOrigins: stage.corsOrigins,
+      throttle: stage.restThrottle,
+      userPool,
+      userPoolClient: this.directory.client,
       graphqlApi: api,
     });
-    stats.addHttpRoutes(rest.httpApi, rest.stage);
+    this.stats.addHttpRoutes(this.rest.httpApi, this.rest.stage);
 
     // Real-time: the profiles and links streams publish the public view to subscribers (docs/architecture.md §4).
-    new ProfileEvents(this, 'ProfileEvents', {
+    this.profileEvents = new ProfileEvents(this, 'ProfileEvents', {
       usersTable: users,
       profilesTable: profiles,
       linksTable: links,
       graphqlApi: api,
     });
 
-    // Outputs: what clients configure themselves with.
+    this.apiKeyRenewal = new ApiKeyRenewal(this, 'ApiKeyRenewal', { api });
+
+    new CustomDomains(this, 'CustomDomains', {
+      graphqlApi: api,
+      httpApi: this.rest.httpApi,
+      httpStage: this.rest.stage,
+      assetsDistribution: this.storage.cdn?.distribution,
+    });
+
+    // Last: it alarms on every function the groups above created.
+    this.observability = new Observability(this, 'Observability', {
+      graphqlApi: api,
+      streamConsumer: this.profileEvents.function,
+      deadLetterQueues: [this.profileEvents.failedBatches],
+      apiKeyRenewal: this.apiKeyRenewal,
+    });
+
+    this.addOutputs();
+  }
+
+  // What clients configure themselves with.
+  private addOutputs(): void {
+    const api = this.graphql.api;
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
     new CfnOutput(this, 'ApiKey', { value: api.apiKey ?? '' });
-    new CfnOutput(this, 'UserPoolId', { value: directory.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: directory.client.userPoolClientId });
-    new CfnOutput(this, 'BucketName', { value: assets.bucketName });
+    new CfnOutput(this, 'UserPoolId', { value: this.directory.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.directory.client.userPoolClientId });
+    new CfnOutput(this, 'BucketName', { value: this.storage.assets.bucketName });
+    new CfnOutput(this, 'AssetsBaseUrl', { value: this.storage.assetsBaseUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
     new CfnOutput(this, 'Region', { value: this.region });
-    if (directory.federation) new CfnOutput(this, 'OAuthDomain', { value: directory.federation.baseUrl() });
+    const federation = this.directory.federation;
+    if (federation) new CfnOutput(this, 'OAuthDomain', { value: federation.baseUrl() });
   }
+}
+
+/** The stage's managed-login settings for `project`, if it has any. */
+function federationOf(stage: StageConfig, project: string): FederationConfig | undefined {
+  return stage.federation === 'development' ? developmentFederation(project) : stage.federation;
 }

@@ -3,16 +3,20 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } fro
 import { Construct } from 'constructs';
 
 export interface DataTableProps {
-  tableName: string;
+  /** Undefined: CloudFormation generates a unique name (cdk/config/naming.ts). */
+  tableName?: string;
   partitionKey: string;
   sortKey?: string;
   /** Index name → its (string) partition key; every index projects ALL, as the seed's do. */
   indexes?: Record<string, string>;
   /** Streams feed the real-time publisher (docs/architecture.md §4, "Privacy of real-time updates"). */
   stream?: boolean;
+  /** Default RETAIN: existing users' data outlives any stack change. */
+  removalPolicy?: RemovalPolicy;
+  deletionProtection?: boolean;
 }
 
-/** A DynamoDB table with ProLynk's defaults: string keys, on-demand, point-in-time recovery, retained on delete. */
+/** A DynamoDB table with ProLynk's defaults: string keys, on-demand, point-in-time recovery, retained on delete unless told otherwise. */
 export class DataTable extends Construct {
   readonly table: Table;
 
@@ -25,8 +29,8 @@ export class DataTable extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       stream: props.stream ? StreamViewType.NEW_AND_OLD_IMAGES : undefined,
-      // Existing users' data outlives any stack change.
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     for (const [indexName, partitionKey] of Object.entries(props.indexes ?? {})) {
       this.table.addGlobalSecondaryIndex({

@@ -3,7 +3,8 @@ import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
@@ -33,6 +34,8 @@ export const PUBLISH_IAM_FIELDS: Readonly<Record<string, readonly string[]>> = {
  */
 export class ProfileEvents extends Construct {
   readonly function: NodeFunction;
+  /** Where a batch goes once its retries are spent: its shard, sequence numbers and the reason (not the records). */
+  readonly failedBatches: Queue;
 
   constructor(scope: Construct, id: string, props: ProfileEventsProps) {
     super(scope, id);
@@ -73,6 +76,18 @@ export class ProfileEvents extends Construct {
       }),
     );
 
+    this.failedBatches = new Queue(this, 'FailedBatches', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The stream keeps records 24 hours; two weeks to read what failed and replay it.
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failedBatches).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the on-failure destination of the stream mappings; nothing consumes it automatically.',
+    });
+
     for (const table of [profilesTable, linksTable]) {
       // Lambda reads the stream for the function (grantStreamRead on the role) and retries a
       // failed batch from the lowest sequence number in batchItemFailures.
@@ -84,6 +99,7 @@ export class ProfileEvents extends Construct {
           bisectBatchOnError: true,
           retryAttempts: 3,
           reportBatchItemFailures: true,
+          onFailure: new SqsDlq(this.failedBatches),
         }),
       );
     }

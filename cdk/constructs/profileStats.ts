@@ -1,13 +1,11 @@
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnStage, HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { GraphqlApi, LambdaDataSource } from 'aws-cdk-lib/aws-appsync';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { routeKey, STATS_HTTP_ROUTES } from '../../functions/stats/httpRoutes.ts';
 import { DEFAULT_SHARDS, MAX_SHARDS } from '../../functions/stats/statsKeys.ts';
@@ -15,8 +13,12 @@ import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
 
 export interface ProfileStatsProps {
-  /** Prefix of the tables' names: `${projectName}-stats`, `${projectName}-stats-visitors`. */
-  projectName: string;
+  /** The tables' physical names; absent, CloudFormation generates them (cdk/config/naming.ts). */
+  tableNames: { stats?: string; visitors?: string };
+  /** What happens to both tables when the stack (or the table) goes; default RETAIN. */
+  removalPolicy?: RemovalPolicy;
+  /** DynamoDB deletion protection on both tables. */
+  deletionProtection?: boolean;
   profilesTable: ITable;
   linksTable: ITable;
   /**
@@ -51,22 +53,24 @@ export class ProfileStats extends Construct {
     }
 
     this.table = new Table(this, 'Table', {
-      tableName: `${props.projectName}-stats`,
+      tableName: props.tableNames.stats,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expires_at',
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     // Nothing here outlives 30 minutes (markers) or two days (hash keys): no backups, so no copy
     // of a day's key and its markers survives the TTL that makes the markers unlinkable.
     this.visitorsTable = new Table(this, 'VisitorsTable', {
-      tableName: `${props.projectName}-stats-visitors`,
+      tableName: props.tableNames.visitors,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expires_at',
-      removalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     Validations.of(this.visitorsTable).acknowledge({
       id: 'AwsSolutions-DDB3',
@@ -93,18 +97,6 @@ export class ProfileStats extends Construct {
     allow(['dynamodb:GetItem'], [props.profilesTable]);
     allow(['dynamodb:GetItem', 'dynamodb:Query'], [props.linksTable]);
     this.publicRouteThrottle = props.publicRouteThrottle ?? { rateLimit: 2000, burstLimit: 2000 };
-  }
-
-  /** The AppSync Lambda data source (`StatsLambda`) for recordProfileView and myStats. */
-  addDataSource(api: GraphqlApi, name = 'StatsLambda'): LambdaDataSource {
-    const dataSource = api.addLambdaDataSource(name, this.function);
-    // CDK lets the data source's role invoke the function ARN and ARN:* (its versions).
-    const logicalId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnFunction);
-    Validations.of(dataSource).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
-      reason: 'AppSync may invoke only the stats function (any of its versions).',
-    });
-    return dataSource;
   }
 
   /** Adds the public counting routes to the HTTP API, each with its own throttling on `stage`. */

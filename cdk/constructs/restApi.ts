@@ -8,22 +8,27 @@ import {
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, HttpRoute, HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PUBLIC_IAM_FIELDS } from '../../functions/rest/operations.ts';
 import { REST_ROUTES } from '../../functions/rest/routeTable.ts';
+import { stageOf } from '../config/stageOf.ts';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
 
 export interface RestApiProps {
-  /** Prefix of resource names (the seed's `project_name`): the API is `${projectName}-api`. */
-  projectName: string;
+  /** The HTTP API's name (the seed's is `${project_name}-api`). */
+  apiName: string;
+  /** Browser origins the API answers (stage config). */
+  corsOrigins: string[];
+  /** Stage-wide throttling, and the tighter one of each public route. */
+  throttle: { burstLimit: number; rateLimit: number; publicBurstLimit: number; publicRateLimit: number };
   userPool: IUserPool;
   /** The app client whose tokens the JWT authorizer accepts (access tokens carry it as client_id). */
   userPoolClient: IUserPoolClient;
@@ -68,11 +73,11 @@ export class RestApi extends Construct {
 
     // docs/rest-contract.md "API Gateway Structure": name, CORS.
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: `${props.projectName}-api`,
+      apiName: props.apiName,
       description: "ProLynk REST API (the seed's endpoints, served from the GraphQL API)",
       createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: ['http://localhost:3000', 'http://localhost:8080'],
+        allowOrigins: props.corsOrigins,
         allowMethods: [
           CorsHttpMethod.GET,
           CorsHttpMethod.POST,
@@ -86,16 +91,7 @@ export class RestApi extends Construct {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.stage = this.httpApi.addStage('DefaultStage', {
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: { burstLimit: 100, rateLimit: 50 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
-    });
+    this.stage = this.addDefaultStage(props.throttle);
 
     // docs/rest-contract.md "JWT Authorizer": issuer https://cognito-idp.{region}.amazonaws.com/{pool id}; the
     // audience is the app client, which API Gateway also matches against an access token's client_id.
@@ -108,6 +104,7 @@ export class RestApi extends Construct {
     });
     const none: IHttpRouteAuthorizer = new HttpNoneAuthorizer();
     // One route per row of the shim's route table (functions/rest/routeTable.ts).
+    const publicRoutes: HttpRoute[] = [];
     for (const route of REST_ROUTES) {
       const [created] = this.httpApi.addRoutes({
         path: route.path,
@@ -116,6 +113,7 @@ export class RestApi extends Construct {
         authorizer: route.auth === 'jwt' ? authorizer : none,
       });
       if (route.auth === 'public') {
+        publicRoutes.push(created);
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
@@ -124,10 +122,39 @@ export class RestApi extends Construct {
       }
     }
 
+    this.throttlePublicRoutes(props.throttle, publicRoutes);
+
     new CfnOutput(this, 'RestApiUrl', {
       value: this.httpApi.apiEndpoint,
       description: "The REST shim (the seed's endpoints)",
     });
+  }
+
+  // The $default stage: the stage-wide throttle and JSON access logs kept as long as the stage says.
+  private addDefaultStage(throttle: RestApiProps['throttle']): HttpStage {
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: stageOf(this).logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    return this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: throttle.burstLimit, rateLimit: throttle.rateLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+  }
+
+  // Public routes get a tighter throttle of their own (WAF cannot front an HTTP API). Route
+  // settings name their routes, which must exist before the stage that throttles them.
+  private throttlePublicRoutes(throttle: RestApiProps['throttle'], routes: HttpRoute[]): void {
+    const settings = { throttlingBurstLimit: throttle.publicBurstLimit, throttlingRateLimit: throttle.publicRateLimit };
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      REST_ROUTES.filter((route) => route.auth === 'public').map((route) => [
+        `${route.method} ${route.path}`,
+        settings,
+      ]),
+    );
+    for (const route of routes) this.stage.node.addDependency(route);
   }
 }
 

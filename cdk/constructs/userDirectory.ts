@@ -1,15 +1,23 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, StringAttribute, UserPool, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { FederationConfig } from '../config/federation.ts';
 import { FederatedSignIn } from './federatedSignIn.ts';
+import type { SesSender } from '../config/stages.ts';
 
 export interface UserDirectoryProps {
   userPoolName: string;
   clientName: string;
   /** Managed login with Google/LinkedIn for this stage; absent: OAuth stays off (email and password only). */
   federation?: FederationConfig;
+  /** USER_PASSWORD_AUTH besides SRP and refresh tokens: only where a stage needs it (cognito-local has no SRP). */
+  userPasswordAuth: boolean;
+  /** Default RETAIN: users outlive any stack change. */
+  removalPolicy?: RemovalPolicy;
+  deletionProtection?: boolean;
+  /** Mail (verification codes, password resets) through SES; none → Cognito's default sender, about 50 mails a day. */
+  sesSender?: SesSender;
 }
 
 /** The Cognito user pool of the seed (email sign-in, its custom attributes and password policy) and its app client. */
@@ -42,7 +50,17 @@ export class UserDirectory extends Construct {
         picture: new StringAttribute({ mutable: true }),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      removalPolicy: RemovalPolicy.RETAIN,
+      email: props.sesSender
+        ? UserPoolEmail.withSES({
+            fromEmail: props.sesSender.fromAddress,
+            fromName: props.sesSender.fromName,
+            replyTo: props.sesSender.replyTo,
+            sesVerifiedDomain: props.sesSender.verifiedDomain,
+            sesRegion: props.sesSender.region,
+          })
+        : undefined,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     // Providers exist before the client that lists them (cdk/constructs/federatedSignIn.ts).
     this.federation = props.federation
@@ -52,7 +70,8 @@ export class UserDirectory extends Construct {
       userPoolClientName: props.clientName,
       // A browser/mobile client cannot keep a secret.
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP keeps the password off the wire; refresh tokens (always allowed) renew sessions.
+      authFlows: { userSrp: true, userPassword: props.userPasswordAuth },
       preventUserExistenceErrors: true,
       // Without a stage's federation there is no managed login, so no OAuth callback URLs (CDK would
       // otherwise default to https://example.com).

@@ -32,8 +32,9 @@ export interface LambdaBundle {
 export function bundleLambda(name: string, options: BundleLambdaOptions = {}): LambdaBundle {
   const directory = join(options.outRoot ?? join(REPO_ROOT, 'dist', 'lambda'), name);
   const outfile = join(directory, 'index.mjs');
+  const functionsDir = options.functionsDir ?? join(REPO_ROOT, 'functions');
   const result = buildSync({
-    entryPoints: [join(options.functionsDir ?? join(REPO_ROOT, 'functions'), name, 'index.ts')],
+    entryPoints: [join(functionsDir, name, 'index.ts')],
     outfile,
     bundle: true,
     format: 'esm',
@@ -44,6 +45,8 @@ export function bundleLambda(name: string, options: BundleLambdaOptions = {}): L
     // Prefer the SDK's ESM builds, which tree-shake better.
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_BANNER },
+    // Credentials come from the environment on Lambda: the SDK's whole default chain is not needed.
+    alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'lib', 'lambdaCredentials.ts') },
     legalComments: 'none',
     logLevel: 'silent',
   });

@@ -6,46 +6,35 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { assertCognitoEvent } from '../lib/cognitoEvents.ts';
 import type { PostConfirmationEvent } from '../lib/cognitoEvents.ts';
-import { isDomainError } from '../lib/errors.ts';
-import { createLogger } from '../lib/logger.ts';
+import { readEnvironment } from '../lib/environment.ts';
+import { runOperation } from '../lib/operationOutcome.ts';
+import { createPowertools, MetricUnit, withPowertools } from '../lib/powertools.ts';
 import { createAccount } from './createAccount.ts';
 import { newAccount } from './newAccount.ts';
 
-const logger = createLogger('post-confirmation');
-const dynamodb = new DynamoDBClient({});
-const tables = { users: process.env.USERS_TABLE ?? '', profiles: process.env.PROFILES_TABLE ?? '' };
+const env = readEnvironment('post-confirmation');
+const tools = createPowertools('post-confirmation');
+const dynamodb = tools.tracer.captureAWSv3Client(new DynamoDBClient({}));
+const tables = { users: env.USERS_TABLE, profiles: env.PROFILES_TABLE };
 
 /** Creates the confirmed user's account rows; a retried event changes nothing. */
-export async function handler(event: PostConfirmationEvent): Promise<PostConfirmationEvent> {
-  const started = Date.now();
-  const context = { operation: 'postConfirmation', triggerSource: event?.triggerSource };
-  try {
-    assertCognitoEvent(event);
-    if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') {
-      logger.info('nothing to do', { ...context, outcome: 'skipped', durationMs: Date.now() - started });
+export const handler = withPowertools(tools, (event: PostConfirmationEvent) =>
+  runOperation(
+    tools,
+    {
+      operation: 'postConfirmation',
+      failureMessage: 'Your account could not be set up; try again later.',
+      failureMetric: 'TriggerFailures',
+    },
+    async () => {
+      tools.logger.appendKeys({ triggerSource: event?.triggerSource });
+      assertCognitoEvent(event);
+      if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
+      const account = newAccount(event.request.userAttributes, new Date());
+      const outcome = await createAccount(dynamodb, tables, account);
+      tools.logger.appendKeys({ account: outcome, userId: account.user.user_id, username: account.user.username });
+      if (outcome === 'created') tools.metrics.addMetric('SignUps', MetricUnit.Count, 1);
       return event;
-    }
-    const account = newAccount(event.request.userAttributes, new Date());
-    const outcome = await createAccount(dynamodb, tables, account);
-    logger.info('account ready', {
-      ...context,
-      outcome,
-      durationMs: Date.now() - started,
-      userId: account.user.user_id,
-      username: account.user.username,
-    });
-    return event;
-  } catch (error) {
-    if (isDomainError(error)) {
-      logger.warn('account not created', {
-        ...context,
-        outcome: error.errorType,
-        durationMs: Date.now() - started,
-        reason: error.message,
-      });
-      throw error;
-    }
-    logger.error('account creation failed', { ...context, outcome: 'error', durationMs: Date.now() - started, error });
-    throw new Error('Your account could not be set up; try again later.');
-  }
-}
+    },
+  ),
+);

@@ -6,13 +6,15 @@
 // docs/appsync-facts.md §5), which would lose our BadRequest/Unauthorized types. So expected refusals are
 // RETURNED as `{ ok: false, errorType, message }` and the resolver re-raises them with
 // `util.error(message, errorType)`; success is `{ ok: true, upload }`. Only unexpected failures
-// are thrown — logged here with context, with a generic message so no internals reach the client,
+// are thrown — logged with context, with a generic message so no internals reach the client,
 // and counted by Lambda's Errors metric.
 import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
+import { readEnvironment, optionalEnvironment } from '../lib/environment.ts';
 import { isDomainError, UnauthorizedError } from '../lib/errors.ts';
 import type { ErrorType } from '../lib/errors.ts';
-import { createLogger } from '../lib/logger.ts';
+import { runOperation } from '../lib/operationOutcome.ts';
+import { createPowertools, MetricUnit, withPowertools } from '../lib/powertools.ts';
 import { createUploadUrl } from './createUploadUrl.ts';
 import type { UploadUrl, UploadUrlDependencies } from './createUploadUrl.ts';
 import type { UploadInput } from './uploadRules.ts';
@@ -21,8 +23,9 @@ import { s3PresignPut } from './presignPut.ts';
 /** What the function returns to the resolver. */
 export type PresignResult = { ok: true; upload: UploadUrl } | { ok: false; errorType: ErrorType; message: string };
 
-const logger = createLogger('presign');
-const endpoint = process.env.S3_ENDPOINT || undefined;
+const env = readEnvironment('presign');
+const tools = createPowertools('presign');
+const endpoint = optionalEnvironment('S3_ENDPOINT');
 const s3 = new S3Client({
   endpoint,
   // A local endpoint (s3rver) serves buckets by path, not by virtual host.
@@ -32,46 +35,33 @@ const s3 = new S3Client({
   requestChecksumCalculation: 'WHEN_REQUIRED',
 });
 const deps: UploadUrlDependencies = {
-  presignPut: s3PresignPut(s3, requiredEnv('S3_BUCKET')),
-  assetsBaseUrl: requiredEnv('ASSETS_BASE_URL').replace(/\/+$/, ''),
+  // Presigning is local computation: no S3 call to trace.
+  presignPut: s3PresignPut(s3, env.S3_BUCKET),
+  assetsBaseUrl: env.ASSETS_BASE_URL.replace(/\/+$/, ''),
   now: () => new Date(),
   newId: randomUUID,
 };
 
 /** AppSync Lambda data source handler: the event is the resolver's `payload`. */
-export async function handler(event: unknown): Promise<PresignResult> {
-  const started = Date.now();
+export const handler = withPowertools(tools, async (event: unknown): Promise<PresignResult> => {
   try {
-    const { sub, input } = parseEvent(event);
-    const upload = await createUploadUrl(sub, input, deps);
-    logger.info('upload url created', {
-      operation: 'createUploadUrl',
-      outcome: 'ok',
-      durationMs: Date.now() - started,
-      key: upload.key,
-      contentType: upload.contentType,
-      contentLength: upload.contentLength,
-    });
+    const upload = await runOperation(
+      tools,
+      { operation: 'createUploadUrl', failureMessage: 'Could not create an upload URL; try again later.' },
+      async () => {
+        const { sub, input } = parseEvent(event);
+        const created = await createUploadUrl(sub, input, deps);
+        tools.logger.appendKeys({ key: created.key, contentType: created.contentType });
+        tools.metrics.addMetric('UploadUrlsCreated', MetricUnit.Count, 1);
+        return created;
+      },
+    );
     return { ok: true, upload };
   } catch (error) {
-    if (isDomainError(error)) {
-      logger.warn('upload refused', {
-        operation: 'createUploadUrl',
-        outcome: error.errorType,
-        durationMs: Date.now() - started,
-        reason: error.message,
-      });
-      return { ok: false, errorType: error.errorType, message: error.message };
-    }
-    logger.error('upload url failed', {
-      operation: 'createUploadUrl',
-      outcome: 'error',
-      durationMs: Date.now() - started,
-      error,
-    });
-    throw new Error('Could not create an upload URL; try again later.');
+    if (isDomainError(error)) return { ok: false, errorType: error.errorType, message: error.message };
+    throw error;
   }
-}
+});
 
 function parseEvent(event: unknown): { sub: string; input: UploadInput } {
   const payload = (event ?? {}) as { sub?: unknown; input?: unknown };
@@ -87,10 +77,4 @@ function parseEvent(event: unknown): { sub: string; input: UploadInput } {
       fileExtension: typeof input.fileExtension === 'string' ? input.fileExtension : null,
     },
   };
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Environment variable ${name} is not set.`);
-  return value;
 }

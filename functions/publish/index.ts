@@ -1,39 +1,42 @@
 // The stream publisher (docs/architecture.md §4 "Privacy of real-time updates"): DynamoDB Streams on the
 // profiles and links tables → publishProfileEvent, signed with the function's IAM role, carrying
 // only the public view. Partial failures are reported with batchItemFailures
-// (FunctionResponseTypes: ReportBatchItemFailures on the event source mapping).
+// (FunctionResponseTypes: ReportBatchItemFailures on the event source mapping); a batch that
+// keeps failing ends in the mapping's on-failure queue.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ProfileEventInput } from '../../generated/graphql.ts';
 import { createAppSyncClient, environmentCredentials } from '../lib/appsyncClient.ts';
-import { createLogger } from '../lib/logger.ts';
+import { readEnvironment } from '../lib/environment.ts';
+import { createPowertools, MetricUnit, withPowertools } from '../lib/powertools.ts';
 import { publishBatch } from './publishBatch.ts';
 import { publishEvent } from './publishEvent.ts';
 import { dynamoDbProfileStore } from './profileStore.ts';
 import type { DynamoDBStreamEvent, StreamBatchResponse } from './streamEvent.ts';
 
-const logger = createLogger('publish');
-const tables = {
-  users: requiredEnv('USERS_TABLE'),
-  profiles: requiredEnv('PROFILES_TABLE'),
-  links: requiredEnv('LINKS_TABLE'),
-};
-const store = dynamoDbProfileStore(new DynamoDBClient({}), tables);
+const env = readEnvironment('publish');
+const tools = createPowertools('publish');
+const tables = { users: env.USERS_TABLE, profiles: env.PROFILES_TABLE, links: env.LINKS_TABLE };
+const store = dynamoDbProfileStore(tools.tracer.captureAWSv3Client(new DynamoDBClient({})), tables);
 const graphql = createAppSyncClient({
-  url: requiredEnv('GRAPHQL_URL'),
-  region: requiredEnv('AWS_REGION'),
+  url: env.GRAPHQL_URL,
+  region: env.AWS_REGION,
   credentials: environmentCredentials,
 });
 
+// Counted here, where each call's success is known: one data point per event subscribers received.
+async function publishCounted(input: ProfileEventInput): Promise<void> {
+  await publishEvent(graphql, input);
+  tools.metrics.addMetric('ProfileEventsPublished', MetricUnit.Count, 1);
+}
+
 /** DynamoDB Streams handler: publishes the batch's profile events, reports the records to retry. */
-export async function handler(event: DynamoDBStreamEvent): Promise<StreamBatchResponse> {
+export const handler = withPowertools(tools, async (event: DynamoDBStreamEvent): Promise<StreamBatchResponse> => {
   const started = Date.now();
   const records = Array.isArray(event?.Records) ? event.Records : [];
-  const result = await publishBatch(records, {
-    tables,
-    store,
-    publish: (input) => publishEvent(graphql, input),
-    logger,
-  });
-  logger.info('batch done', {
+  const result = await publishBatch(records, { tables, store, publish: publishCounted, logger: tools.logger });
+  if (result.batchItemFailures.length > 0)
+    tools.metrics.addMetric('ProfileEventRecordsFailed', MetricUnit.Count, result.batchItemFailures.length);
+  tools.logger.info('batch done', {
     operation: 'publishBatch',
     records: records.length,
     failed: result.batchItemFailures.length,
@@ -41,10 +44,4 @@ export async function handler(event: DynamoDBStreamEvent): Promise<StreamBatchRe
     durationMs: Date.now() - started,
   });
   return result;
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Environment variable ${name} is not set.`);
-  return value;
-}
+});

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ErrorType } from '../lib/errors.ts';
 import { isDomainError } from '../lib/errors.ts';
-import { createLogger } from '../lib/logger.ts';
+import { readEnvironment } from '../lib/environment.ts';
+import { createPowertools, withPowertools } from '../lib/powertools.ts';
 import { isStatsAction, runStatsAction } from './appsyncActions.ts';
 import type { StatsActionResult } from './appsyncActions.ts';
 import { parseShardCount } from './countPlan.ts';
@@ -17,12 +18,14 @@ import { DEFAULT_SHARDS } from './statsKeys.ts';
 import { dynamoDbStatsStore } from './statsStore.ts';
 import { createDailyKeys } from './visitorHash.ts';
 
-const logger = createLogger('stats');
-const store = dynamoDbStatsStore(new DynamoDBClient({}), {
-  stats: requiredEnv('STATS_TABLE'),
-  visitors: requiredEnv('VISITORS_TABLE'),
-  profiles: requiredEnv('PROFILES_TABLE'),
-  links: requiredEnv('LINKS_TABLE'),
+const env = readEnvironment('stats');
+const tools = createPowertools('stats');
+const { logger } = tools;
+const store = dynamoDbStatsStore(tools.tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  stats: env.STATS_TABLE,
+  visitors: env.VISITORS_TABLE,
+  profiles: env.PROFILES_TABLE,
+  links: env.LINKS_TABLE,
 });
 const deps: CountingDependencies = {
   store,
@@ -33,7 +36,7 @@ const deps: CountingDependencies = {
 };
 
 /** AppSync Invoke payloads and HTTP API (payload 2.0) events. */
-export async function handler(event: unknown): Promise<StatsActionResult | StatsHttpResponse> {
+export const handler = withPowertools(tools, async (event: unknown): Promise<StatsActionResult | StatsHttpResponse> => {
   const started = Date.now();
   const operation = isHttpEvent(event) ? event.routeKey : isStatsAction(event) ? event.action : 'unknown';
   try {
@@ -66,12 +69,6 @@ export async function handler(event: unknown): Promise<StatsActionResult | Stats
     if (isHttpEvent(event)) return jsonError(500, 'Something went wrong; please try again later.');
     throw new Error('Could not process the stats request; try again later.');
   }
-}
+});
 
 const HTTP_STATUS: Record<ErrorType, number> = { BadRequest: 400, Unauthorized: 401, NotFound: 404, Conflict: 409 };
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Environment variable ${name} is not set.`);
-  return value;
-}

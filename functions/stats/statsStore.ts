@@ -45,110 +45,108 @@ export interface StatsStore extends DailyKeyStore {
 
 /** A StatsStore on DynamoDB. */
 export function dynamoDbStatsStore(client: DynamoDBClient, tables: StatsTables): StatsStore {
-  const getItem = async (table: string, key: Record<string, AttributeValue>, consistent = false) =>
-    (await client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: consistent }))).Item;
+  return new DynamoDbStatsStore(client, tables);
+}
 
-  return {
-    async profileOwner(username) {
-      const item = await getItem(tables.profiles, { username: { S: username } });
-      return item?.user_id?.S ?? null;
-    },
+class DynamoDbStatsStore implements StatsStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tables: StatsTables,
+  ) {}
 
-    async liveLink(userId, linkId) {
-      const item = await getItem(tables.links, { user_id: { S: userId }, link_id: { S: linkId } });
-      if (!item || item.is_deleted?.BOOL === true || item.url?.S === undefined) return null;
-      return { url: item.url.S, title: item.title?.S ?? '' };
-    },
+  async profileOwner(username: string): Promise<string | null> {
+    const item = await this.getItem(this.tables.profiles, { username: { S: username } });
+    return item?.user_id?.S ?? null;
+  }
 
-    async linkTitles(userId) {
-      const titles = new Map<string, string>();
-      await queryAll(
-        client,
-        {
-          TableName: tables.links,
-          KeyConditionExpression: '#owner = :owner',
-          ProjectionExpression: '#id, #title',
-          ExpressionAttributeNames: { '#owner': 'user_id', '#id': 'link_id', '#title': 'title' },
-          ExpressionAttributeValues: { ':owner': { S: userId } },
-        },
-        (item) => {
-          if (item.link_id?.S && item.title?.S !== undefined) titles.set(item.link_id.S, item.title.S);
-        },
-      );
-      return titles;
-    },
+  async liveLink(userId: string, linkId: string): Promise<LiveLink | null> {
+    const item = await this.getItem(this.tables.links, { user_id: { S: userId }, link_id: { S: linkId } });
+    if (!item || item.is_deleted?.BOOL === true || item.url?.S === undefined) return null;
+    return { url: item.url.S, title: item.title?.S ?? '' };
+  }
 
-    async claimFirstVisit(seen, nowSeconds) {
-      try {
-        await client.send(
-          new PutItemCommand({
-            TableName: tables.visitors,
-            Item: { pk: { S: seen.pk }, expires_at: { N: String(seen.expiresAt) } },
-            // TTL deletes lazily (hours, days): an expired marker still on the table does not count.
-            ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
-            ExpressionAttributeValues: { ':now': { N: String(nowSeconds) } },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+  async linkTitles(userId: string): Promise<Map<string, string>> {
+    const titles = new Map<string, string>();
+    const input = {
+      TableName: this.tables.links,
+      KeyConditionExpression: '#owner = :owner',
+      ProjectionExpression: '#id, #title',
+      ExpressionAttributeNames: { '#owner': 'user_id', '#id': 'link_id', '#title': 'title' },
+      ExpressionAttributeValues: { ':owner': { S: userId } },
+    };
+    await queryAll(this.client, input, (item) => {
+      if (item.link_id?.S && item.title?.S !== undefined) titles.set(item.link_id.S, item.title.S);
+    });
+    return titles;
+  }
 
-    async increment(counter) {
-      await client.send(
-        new UpdateItemCommand({
-          TableName: tables.stats,
-          Key: { pk: { S: counter.pk }, sk: { S: counter.sk } },
-          // Every counter of one day carries the same expiry, so setting it again changes nothing.
-          UpdateExpression: 'SET expires_at = :expires ADD #count :one',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':one': { N: '1' }, ':expires': { N: String(counter.expiresAt) } },
-        }),
-      );
-    },
+  claimFirstVisit(seen: CountPlan['seen'], nowSeconds: number): Promise<boolean> {
+    return this.putIfAbsent({
+      TableName: this.tables.visitors,
+      Item: { pk: { S: seen.pk }, expires_at: { N: String(seen.expiresAt) } },
+      // TTL deletes lazily (hours, days): an expired marker still on the table does not count.
+      ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
+      ExpressionAttributeValues: { ':now': { N: String(nowSeconds) } },
+    });
+  }
 
-    async counters(pk, from, to) {
-      const range = counterSortKeyRange(from, to);
-      const rows: CounterRow[] = [];
-      await queryAll(
-        client,
-        {
-          TableName: tables.stats,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :start AND :end',
-          ProjectionExpression: 'sk, #count',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':pk': { S: pk }, ':start': { S: range.start }, ':end': { S: range.end } },
-        },
-        (item) => {
-          if (item.sk?.S && item.count?.N) rows.push({ sk: item.sk.S, count: Number(item.count.N) });
-        },
-      );
-      return rows;
-    },
+  async increment(counter: CountPlan['counter']): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tables.stats,
+        Key: { pk: { S: counter.pk }, sk: { S: counter.sk } },
+        // Every counter of one day carries the same expiry, so setting it again changes nothing.
+        UpdateExpression: 'SET expires_at = :expires ADD #count :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': { N: '1' }, ':expires': { N: String(counter.expiresAt) } },
+      }),
+    );
+  }
 
-    async readKey(day) {
-      const item = await getItem(tables.visitors, { pk: { S: dailyKeyKey(day) } }, true);
-      return item?.secret?.B ?? null;
-    },
+  async counters(pk: string, from: string, to: string): Promise<CounterRow[]> {
+    const range = counterSortKeyRange(from, to);
+    const rows: CounterRow[] = [];
+    const input = {
+      TableName: this.tables.stats,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :start AND :end',
+      ProjectionExpression: 'sk, #count',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':pk': { S: pk }, ':start': { S: range.start }, ':end': { S: range.end } },
+    };
+    await queryAll(this.client, input, (item) => {
+      if (item.sk?.S && item.count?.N) rows.push({ sk: item.sk.S, count: Number(item.count.N) });
+    });
+    return rows;
+  }
 
-    async createKey(day, secret, expiresAt) {
-      try {
-        await client.send(
-          new PutItemCommand({
-            TableName: tables.visitors,
-            Item: { pk: { S: dailyKeyKey(day) }, secret: { B: secret }, expires_at: { N: String(expiresAt) } },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
-  };
+  async readKey(day: string): Promise<Uint8Array | null> {
+    const item = await this.getItem(this.tables.visitors, { pk: { S: dailyKeyKey(day) } }, true);
+    return item?.secret?.B ?? null;
+  }
+
+  createKey(day: string, secret: Uint8Array, expiresAt: number): Promise<boolean> {
+    return this.putIfAbsent({
+      TableName: this.tables.visitors,
+      Item: { pk: { S: dailyKeyKey(day) }, secret: { B: secret }, expires_at: { N: String(expiresAt) } },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  }
+
+  private async getItem(table: string, key: Record<string, AttributeValue>, consistent = false) {
+    return (await this.client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: consistent })))
+      .Item;
+  }
+
+  // A conditional put: true when written, false when its condition refused it.
+  private async putIfAbsent(input: ConstructorParameters<typeof PutItemCommand>[0]): Promise<boolean> {
+    try {
+      await this.client.send(new PutItemCommand(input));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
 }
 
 type QueryInput = ConstructorParameters<typeof QueryCommand>[0];

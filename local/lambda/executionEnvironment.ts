@@ -167,6 +167,7 @@ function runtimeEnvironment(fn: LambdaFunctionDefinition): Record<string, string
     AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.functionName}`,
     LAMBDA_TASK_ROOT: fn.codeDirectory,
     TZ: ':UTC',

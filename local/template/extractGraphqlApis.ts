@@ -38,6 +38,13 @@ export function extractGraphqlApis(
         .filter(([, resource]) => referencedLogicalId(resource.Properties?.ApiId) === apiLogicalId)
         .map(([logicalId, resource]) => ({ logicalId, resource, read: propertyReader(logicalId, resource, resolver) }));
 
+    // A key the stack renews (Custom::ApiKeyRenewal, cdk/constructs/apiKeyRenewal.ts) lasts the
+    // renewal's validity from start-up: the renewal itself does not run locally.
+    const [renewal] = members('Custom::ApiKeyRenewal');
+    const keyLifetime = renewal
+      ? Number(renewal.read.required('ValidityDays')) * 86_400
+      : DEFAULT_API_KEY_LIFETIME_SECONDS;
+
     const schemas = members('AWS::AppSync::GraphQLSchema');
     if (schemas.length !== 1)
       api.fail('Name', `expected one AWS::AppSync::GraphQLSchema for the API, found ${schemas.length}`);
@@ -66,7 +73,7 @@ export function extractGraphqlApis(
       apiKeys: members('AWS::AppSync::ApiKey').map(
         ({ logicalId, read }): ApiKeyDefinition => ({
           value: localApiKeyValue(logicalId),
-          expires: read.optional<number>('Expires') ?? Math.floor(now() / 1000) + DEFAULT_API_KEY_LIFETIME_SECONDS,
+          expires: read.optional<number>('Expires') ?? Math.floor(now() / 1000) + keyLifetime,
         }),
       ),
       environmentVariables: api.optional<Record<string, string>>('EnvironmentVariables') ?? {},

@@ -6,12 +6,17 @@
 //   only if unchanged since we read it, and moving the users row — the old name is freed in the
 //   same transaction;
 // - update: one UpdateItem of the provided attributes only, so concurrent partial updates of
-//   different fields are all kept.
+//   different fields are all kept;
+// - adopt: a seed-era profile the caller owns but no users row names (step 2 found it by the
+//   name sent): the update (or rename) and the users row pointing at it, in one transaction.
+// A name that differs from the stored one only by case is the same name: seed-era names keep
+// their stored spelling (docs/architecture.md §3).
 import type { Context } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
 import { cancellationTypes, raiseBadRequest, raiseConflict, raiseUnauthorized, viewerSub } from '../lib/errors.ts';
 import { initialProfileAttributes, PROFILE_FIELDS } from '../lib/profileFields.ts';
 import type { ProfilePlan } from '../lib/profileInput.ts';
+import { normalizeUsername } from '../lib/username.ts';
 import { condition, tables, updateExpression } from '../lib/writeRequests.ts';
 
 // Claims and renames both put the profile under its new name first in their transaction, and
@@ -44,7 +49,15 @@ export function request(ctx: Context) {
     };
   }
 
-  if (plan.username && plan.username !== profile.username) {
+  // Null when the users row already names this profile; else the write that makes it do so.
+  const pointAccount = (to: string) =>
+    account && account.username === profile.username
+      ? null
+      : account
+        ? moveAccount(t.users, sub, null, to, now)
+        : createAccount(t.users, sub, to, ctx.identity, plan, now);
+
+  if (plan.username && plan.username !== normalizeUsername(profile.username)) {
     const item = withPlan({ ...profile, username: plan.username }, plan, now);
     ctx.stash.write = { kind: 'rename', username: plan.username, item };
     return {
@@ -61,25 +74,31 @@ export function request(ctx: Context) {
             { ':sub': sub, ':seen': profile.updated_at },
           ),
         },
-        moveAccount(t.users, sub, profile.username, plan.username, now),
+        pointAccount(plan.username) ?? moveAccount(t.users, sub, profile.username, plan.username, now),
       ],
     };
   }
 
-  ctx.stash.write = { kind: 'update', username: profile.username };
-  return {
+  const update = {
     operation: 'UpdateItem',
     key: util.dynamodb.toMapValues({ username: profile.username }),
     update: updateExpression({ ...plan.set, updated_at: now }, plan.remove),
     condition: condition('#owner = :sub', { '#owner': 'user_id' }, { ':sub': sub }),
   };
+  const adoption = pointAccount(profile.username);
+  if (adoption) {
+    ctx.stash.write = { kind: 'adopt', username: profile.username, item: withPlan(profile, plan, now) };
+    return { operation: 'TransactWriteItems', transactItems: [{ table: t.profiles, ...update }, adoption] };
+  }
+  ctx.stash.write = { kind: 'update', username: profile.username };
+  return update;
 }
 
 export function response(ctx: Context) {
   const write = ctx.stash.write;
   if (ctx.error) {
     const reasons = cancellationTypes(ctx.result);
-    if (reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
+    if (write.kind !== 'adopt' && reasons[NEW_PROFILE_PUT] === 'ConditionalCheckFailed') {
       raiseConflict(`The username "${write.username}" is already taken.`, 'input.username');
     }
     if (reasons.indexOf('TransactionConflict') >= 0) {

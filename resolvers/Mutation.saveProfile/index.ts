@@ -10,6 +10,9 @@ import { planProfileUpdate } from '../lib/profileInput.ts';
 import { toProfile } from '../lib/profileView.ts';
 import { tables } from '../lib/writeRequests.ts';
 
+// Longer names were never claimable, in the seed or now; no key lookup for them.
+const OWN_NAME_CANDIDATE_MAX = 100;
+
 export function request(ctx: Context<MutationSaveProfileArgs>) {
   const sub = viewerSub(ctx) ?? raiseUnauthorized();
   const input = ctx.args.input;
@@ -24,6 +27,9 @@ export function request(ctx: Context<MutationSaveProfileArgs>) {
     raiseBadRequest(checked.problem);
   } else {
     ctx.stash.plan = checked.value;
+    // The name as sent: a seed-era profile may be stored under it unnormalized (step 2).
+    const sent = input.username ? input.username.trim() : '';
+    ctx.stash.ownNameCandidate = sent.length > 0 && sent.length <= OWN_NAME_CANDIDATE_MAX ? sent : null;
   }
   return {};
 }

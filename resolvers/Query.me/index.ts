@@ -1,4 +1,5 @@
-// The caller's account status: the users row, with the profile's name where there is one.
+// The caller's account status: the users row (created on the first call when the caller has
+// none, step 2), with the profile's name where there is one.
 import type { Context } from '@aws-appsync/utils';
 import { toUser } from '../lib/userView.ts';
 

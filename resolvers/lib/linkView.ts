@@ -1,6 +1,7 @@
 // Links: DynamoDB item → GraphQL Link, and the live-links ordering Profile.links serves.
 
 import type { Link } from '../../generated/graphql.ts';
+import { asDateTime } from './timestamps.ts';
 
 type Item = Record<string, unknown>;
 
@@ -12,8 +13,8 @@ export function toLink(item: Item): Link {
     url: item.url as string,
     order: (item.order ?? 0) as number,
     isDeleted: item.is_deleted === true,
-    createdAt: item.created_at as string,
-    updatedAt: item.updated_at as string,
+    createdAt: asDateTime(item.created_at),
+    updatedAt: asDateTime(item.updated_at),
   };
 }
 

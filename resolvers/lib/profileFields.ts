@@ -24,7 +24,7 @@ import * as L from './limits.ts';
 export type Visibility = 'public' | 'owner' | { shownIf: 'showEmail' | 'showPhone' | 'showResume' };
 
 /** How the stored value becomes the GraphQL value (profileView.ts). */
-export type ValueKind = 'text' | 'flag' | 'list' | 'socialLinks' | 'projects' | 'links' | 'isOwner';
+export type ValueKind = 'text' | 'dateTime' | 'flag' | 'list' | 'socialLinks' | 'projects' | 'links' | 'isOwner';
 
 /** How ProfileInput checks and stores the field (profileInput.ts). */
 export type InputRule =
@@ -93,8 +93,8 @@ export const PROFILE_FIELDS = {
   dateOfBirth:     { stored: 'date_of_birth',     kind: 'text',        visibility: 'owner',                   input: 'date',        rest: 'date_of_birth',     restPublic: 'no' },
   // Computed per request: whether the caller owns the profile.
   isOwner:         { stored: null,                kind: 'isOwner',     visibility: 'public',                  input: null,          rest: null,                restPublic: 'no' },
-  createdAt:       { stored: 'created_at',        kind: 'text',        visibility: 'public',                  input: null,          rest: 'created_at',        restPublic: 'no' },
-  updatedAt:       { stored: 'updated_at',        kind: 'text',        visibility: 'public',                  input: null,          rest: 'updated_at',        restPublic: 'no' },
+  createdAt:       { stored: 'created_at',        kind: 'dateTime',    visibility: 'public',                  input: null,          rest: 'created_at',        restPublic: 'no' },
+  updatedAt:       { stored: 'updated_at',        kind: 'dateTime',    visibility: 'public',                  input: null,          rest: 'updated_at',        restPublic: 'no' },
 } as const satisfies Record<ProfileFieldName, ProfileField>;
 
 /** One nested field of a profile's projects (Project / ProjectInput). */

@@ -224,59 +224,9 @@ function planProjects(
     return;
   }
   const ids: string[] = [];
-  const stored = projects.map((project, i) => {
-    const at = `input.${entry.name}[${i}]`;
-    const id = project.id === undefined || project.id === null ? context.projectIds[i] : (project.id as string);
-    const title = (project.title as string).trim();
-    const description =
-      project.description === undefined || project.description === null ? '' : (project.description as string).trim();
-    const link = project.link === undefined || project.link === null ? '' : (project.link as string).trim();
-    const imageKey = project.imageKey === undefined || project.imageKey === null ? '' : (project.imageKey as string);
-    const techStack =
-      project.techStack === undefined || project.techStack === null
-        ? []
-        : (project.techStack as string[]).map((t) => t.trim());
-    const order = project.order;
-    if (!isSafeId(id, L.ID_MAX)) {
-      problems.push({ field: `${at}.id`, message: `an id has 1 to ${L.ID_MAX} letters, digits, "-" or "_"` });
-    } else if (ids.indexOf(id) >= 0) {
-      problems.push({ field: `${at}.id`, message: `id "${id}" is used twice` });
-    } else if (title.length === 0 || title.length > L.PROJECT_TITLE_MAX) {
-      problems.push({ field: `${at}.title`, message: `a title has 1 to ${L.PROJECT_TITLE_MAX} characters` });
-    } else if (description.length > L.PROJECT_DESCRIPTION_MAX) {
-      problems.push({
-        field: `${at}.description`,
-        message: `must have at most ${L.PROJECT_DESCRIPTION_MAX} characters`,
-      });
-    } else if (link !== '' && !isHttpUrl(link, L.URL_MAX)) {
-      problems.push({ field: `${at}.link`, message: 'must be an http(s) URL' });
-    } else if (imageKey !== '' && assetKeyProblem(imageKey, context.sub, 'projects') !== null) {
-      problems.push({ field: `${at}.imageKey`, message: assetKeyProblem(imageKey, context.sub, 'projects') as string });
-    } else if (techStack.length > L.TECH_STACK_MAX || techStack.some((t) => t.length === 0 || t.length > L.TECH_MAX)) {
-      problems.push({
-        field: `${at}.techStack`,
-        message: `at most ${L.TECH_STACK_MAX} entries of 1 to ${L.TECH_MAX} characters`,
-      });
-    } else if (order !== undefined && order !== null && ((order as number) < 0 || (order as number) > L.ORDER_MAX)) {
-      problems.push({ field: `${at}.order`, message: `must be between 0 and ${L.ORDER_MAX}` });
-    }
-    ids.push(id);
-    const item: Record<string, unknown> = { id, title, tech_stack: techStack };
-    if (description !== '') {
-      item.description = description;
-    }
-    if (link !== '') {
-      item.link = link;
-    }
-    if (imageKey !== '') {
-      item.image_key = imageKey;
-      item.image_url = assetUrl(context.assetsBaseUrl, imageKey);
-    }
-    if (order !== undefined && order !== null) {
-      item.order = order;
-    }
-    return item;
-  });
+  const stored = projects.map((project, i) =>
+    planProject(project, `input.${entry.name}[${i}]`, context.projectIds[i], context, ids, problems),
+  );
   if (storedSize(stored) > L.PROJECTS_BYTES_MAX) {
     problems.push({
       field: `input.${entry.name}`,
@@ -284,6 +234,68 @@ function planProjects(
     });
   }
   plan.set[attribute] = stored;
+}
+
+// One project: checked (the first problem only, in the input's order) and shaped as stored. `ids`
+// collects the ids seen so far, so a repeated one is refused.
+function planProject(
+  project: Input,
+  at: string,
+  fallbackId: string,
+  context: PlanContext,
+  ids: string[],
+  problems: InputProblem[],
+): Record<string, unknown> {
+  const id = project.id === undefined || project.id === null ? fallbackId : (project.id as string);
+  const title = (project.title as string).trim();
+  const description =
+    project.description === undefined || project.description === null ? '' : (project.description as string).trim();
+  const link = project.link === undefined || project.link === null ? '' : (project.link as string).trim();
+  const imageKey = project.imageKey === undefined || project.imageKey === null ? '' : (project.imageKey as string);
+  const techStack =
+    project.techStack === undefined || project.techStack === null
+      ? []
+      : (project.techStack as string[]).map((t) => t.trim());
+  const order = project.order;
+  if (!isSafeId(id, L.ID_MAX)) {
+    problems.push({ field: `${at}.id`, message: `an id has 1 to ${L.ID_MAX} letters, digits, "-" or "_"` });
+  } else if (ids.indexOf(id) >= 0) {
+    problems.push({ field: `${at}.id`, message: `id "${id}" is used twice` });
+  } else if (title.length === 0 || title.length > L.PROJECT_TITLE_MAX) {
+    problems.push({ field: `${at}.title`, message: `a title has 1 to ${L.PROJECT_TITLE_MAX} characters` });
+  } else if (description.length > L.PROJECT_DESCRIPTION_MAX) {
+    problems.push({
+      field: `${at}.description`,
+      message: `must have at most ${L.PROJECT_DESCRIPTION_MAX} characters`,
+    });
+  } else if (link !== '' && !isHttpUrl(link, L.URL_MAX)) {
+    problems.push({ field: `${at}.link`, message: 'must be an http(s) URL' });
+  } else if (imageKey !== '' && assetKeyProblem(imageKey, context.sub, 'projects') !== null) {
+    problems.push({ field: `${at}.imageKey`, message: assetKeyProblem(imageKey, context.sub, 'projects') as string });
+  } else if (techStack.length > L.TECH_STACK_MAX || techStack.some((t) => t.length === 0 || t.length > L.TECH_MAX)) {
+    problems.push({
+      field: `${at}.techStack`,
+      message: `at most ${L.TECH_STACK_MAX} entries of 1 to ${L.TECH_MAX} characters`,
+    });
+  } else if (order !== undefined && order !== null && ((order as number) < 0 || (order as number) > L.ORDER_MAX)) {
+    problems.push({ field: `${at}.order`, message: `must be between 0 and ${L.ORDER_MAX}` });
+  }
+  ids.push(id);
+  const item: Record<string, unknown> = { id, title, tech_stack: techStack };
+  if (description !== '') {
+    item.description = description;
+  }
+  if (link !== '') {
+    item.link = link;
+  }
+  if (imageKey !== '') {
+    item.image_key = imageKey;
+    item.image_url = assetUrl(context.assetsBaseUrl, imageKey);
+  }
+  if (order !== undefined && order !== null) {
+    item.order = order;
+  }
+  return item;
 }
 
 /** An upload key under the owner's folder; its public URL goes into the field's `urls` attributes. */

@@ -5,6 +5,7 @@
 import type { Profile, Project } from '../../generated/graphql.ts';
 import type { ProfileField } from './profileFields.ts';
 import { isVisible, profileFields } from './profileFields.ts';
+import { asDateTime } from './timestamps.ts';
 
 type Item = Record<string, unknown>;
 
@@ -36,6 +37,9 @@ function fieldValue(field: ProfileField, item: Item, isOwner: boolean): unknown 
   const attributes = (field.read ?? [field.stored]) as string[];
   const present = attributes.find((attribute) => item[attribute] !== undefined && item[attribute] !== null);
   const value = present === undefined ? null : item[present];
+  if (field.kind === 'dateTime') {
+    return asDateTime(value);
+  }
   if (field.kind === 'flag') {
     return value === true;
   }

@@ -2,6 +2,7 @@
 
 import type { User } from '../../generated/graphql.ts';
 import { PROFILE_FIELDS } from './profileFields.ts';
+import { asDateTime } from './timestamps.ts';
 
 type Item = Record<string, unknown>;
 
@@ -16,7 +17,8 @@ export function toUser(account: Item, profile: Item | null): User {
     profileComplete: account.profile_complete === true,
     dateOfBirth: (account.date_of_birth ?? profileDateOfBirth ?? null) as string | null,
     fullName: (profileFullName ?? account.fullname ?? null) as string | null,
-    createdAt: account.created_at as string,
-    updatedAt: account.updated_at as string,
+    // A seed-era row the profile save created without the sign-up trigger has no created_at.
+    createdAt: asDateTime(account.created_at ?? account.updated_at),
+    updatedAt: asDateTime(account.updated_at),
   };
 }

@@ -134,7 +134,7 @@ describe('a stage with Google and LinkedIn', () => {
 
   it('passes cfn-lint without errors, and without any finding on the auth resources', { timeout: 60_000 }, () => {
     stack.app.synth();
-    const file = join(stack.outdir, 'ProLynk.template.json');
+    const file = join(stack.outdir, stack.stack.templateFile);
     let output = '[]';
     try {
       output = execFileSync('cfn-lint', ['--format', 'json', file], { encoding: 'utf8' });

@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 // that runs the tests is the Node that runs the functions locally; it must be Lambda's.
 describe('one Node major, locally and on Lambda', () => {
   it('every Lambda function in the synthesized template runs on the Node major that runs the tests', () => {
-    const template = JSON.parse(readFileSync(join(ROOT, 'cdk.out', 'ProLynk.template.json'), 'utf8'));
+    const template = JSON.parse(readFileSync(join(ROOT, 'cdk.out', 'ProLynk-local.template.json'), 'utf8'));
     const runtimes = Object.values(
       template.Resources as Record<string, { Type: string; Properties: { Runtime?: string } }>,
     )

@@ -36,13 +36,13 @@ beforeAll(() => {
   const httpApi = new HttpApi(stack, 'HttpApi', { createDefaultStage: false });
   const stage = httpApi.addStage('Stage', { stageName: '$default', throttle: { rateLimit: 50, burstLimit: 100 } });
   const stats = new ProfileStats(stack, 'Stats', {
-    projectName: 'acme',
+    tableNames: { stats: 'acme-stats', visitors: 'acme-stats-visitors' },
     profilesTable,
     linksTable,
     shards: 7,
     bundle: bundles(),
   });
-  stats.addDataSource(api);
+  api.addLambdaDataSource('StatsLambda', stats.function);
   stats.addHttpRoutes(httpApi, stage);
   const eraser = new Role(stack, 'Eraser', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
   stats.grantErase(eraser);
@@ -97,7 +97,7 @@ describe('ProfileStats', () => {
     });
   });
 
-  it('keeps visitor markers and day keys in a TTL table without backups, deleted with the stack', () => {
+  it('keeps visitor markers and day keys in a TTL table without backups, kept or removed as the stage says', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       Properties: {
         TableName: 'acme-stats-visitors',
@@ -106,7 +106,7 @@ describe('ProfileStats', () => {
         TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true },
         PointInTimeRecoverySpecification: Match.absent(),
       },
-      DeletionPolicy: 'Delete',
+      DeletionPolicy: 'Retain',
     });
   });
 
@@ -172,7 +172,7 @@ describe('ProfileStats', () => {
       const stack = new Stack(new App(), 'Bad');
       const table = new Table(stack, 'T', { partitionKey: { name: 'k', type: AttributeType.STRING } });
       expect(
-        () => new ProfileStats(stack, 'Stats', { projectName: 'x', profilesTable: table, linksTable: table, shards }),
+        () => new ProfileStats(stack, 'Stats', { tableNames: {}, profilesTable: table, linksTable: table, shards }),
       ).toThrow(/shards must be an integer from 1 to 32/);
     }
   });

@@ -26,7 +26,9 @@ beforeAll(() => {
     definition: Definition.fromFile(join(import.meta.dirname, '..', '..', 'schema.graphql')),
   });
   const rest = new RestApi(stack, 'Rest', {
-    projectName: 'acme',
+    apiName: 'acme-api',
+    corsOrigins: ['http://localhost:3000', 'http://localhost:8080'],
+    throttle: { burstLimit: 100, rateLimit: 50, publicBurstLimit: 50, publicRateLimit: 25 },
     userPool,
     userPoolClient,
     graphqlApi,

@@ -18,9 +18,8 @@ import type { AppSyncEngine, Caller, DataSource } from '../../local/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The engine over the synthesized API, the raw DynamoDB client, and helpers to read tables. */
-export function localApi() {
-  const endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT;
+/** The engine over the synthesized API, the raw DynamoDB client, and helpers to read tables (default: the run's stack). */
+export function localApi(endpoint = process.env.PROLYNK_TEST_DYNAMODB_ENDPOINT) {
   if (!endpoint)
     throw new Error('PROLYNK_TEST_DYNAMODB_ENDPOINT is unset: run the suites through vitest (global setup).');
   const { template } = loadCloudAssembly(resolve(ROOT, 'cdk.out'));

@@ -114,9 +114,11 @@ describe('Query.usernameAvailable', () => {
 });
 
 describe('Query.me and Query.myProfile', () => {
-  it('are null for a signed-in caller who has no account yet', async () => {
-    const res = await api.run(cognitoCaller(), '{ me { userId } myProfile { username } }');
-    expect(res).toEqual({ data: { me: null, myProfile: null } });
+  it('give a signed-in caller without an account a new account row (me) and no profile (myProfile)', async () => {
+    const caller = cognitoCaller();
+    const res = await api.run(caller, '{ me { userId username profileComplete } myProfile { username } }');
+    const sub = (caller.identity as { sub: string }).sub;
+    expect(res).toEqual({ data: { me: { userId: sub, username: null, profileComplete: false }, myProfile: null } });
   });
 
   it("return the caller's account status and full profile", async () => {

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'bench', 'test'];
+const LAYERS = ['resolvers', 'functions', 'cdk', 'local', 'ops', 'bench', 'test'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -73,10 +73,10 @@ describe('import graph', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('keeps resolvers/, functions/ and cdk/ away from local/ and test/', () => {
+  it('keeps resolvers/, functions/, cdk/ and ops/ away from local/ and test/', () => {
     const crossings = [...graph.entries()].flatMap(([file, imports]) => {
       const from = relative(ROOT, resolve(ROOT, file));
-      if (!/^(resolvers|functions|cdk)\//.test(from)) return [];
+      if (!/^(resolvers|functions|cdk|ops)\//.test(from)) return [];
       return imports
         .filter((i) => /^(local|test)\//.test(relative(ROOT, resolve(ROOT, i))))
         .map((i) => `${from} → ${i}`);

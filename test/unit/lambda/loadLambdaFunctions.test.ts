@@ -71,6 +71,13 @@ describe('loadLambdaFunctions', () => {
       S3_BUCKET: 'prolynk-assets-local',
       ASSETS_BASE_URL: 'https://prolynk-assets-local.s3.amazonaws.com',
       NODE_OPTIONS: '--enable-source-maps',
+      // Powertools, configured from the (default, local) stage: no traces or metrics locally.
+      POWERTOOLS_METRICS_NAMESPACE: 'LoadTest',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_LOGGER_SAMPLE_RATE: '0',
     });
     expect(postConfirmation?.environment).toMatchObject({
       USERS_TABLE: 'prolynk-users',

@@ -53,13 +53,14 @@ describe('the profile field table', () => {
     expect([...names, ...projectNames].filter((name) => name !== null && !/^[a-z][a-z0-9_]*$/.test(name))).toEqual([]);
   });
 
-  it('agrees with the schema on value kinds: flags are Boolean!, lists are lists, text is a scalar', () => {
+  it('agrees with the schema on value kinds: flags are Boolean!, lists are lists, text and dates are scalars', () => {
     const profile = objectType('Profile').getFields();
     const mismatches = rows.filter(([name, field]) => {
       const type = profile[name].type;
       if (field.kind === 'flag' || field.kind === 'isOwner') return String(type) !== 'Boolean!';
-      if (field.kind === 'text')
-        return isListType(getNullableType(type)) || !['String', 'AWSDateTime'].includes(getNamedType(type).name);
+      if (field.kind === 'text') return isListType(getNullableType(type)) || getNamedType(type).name !== 'String';
+      if (field.kind === 'dateTime')
+        return isListType(getNullableType(type)) || getNamedType(type).name !== 'AWSDateTime';
       return !isListType(getNullableType(type));
     });
     expect(mismatches.map(([name]) => name)).toEqual([]);

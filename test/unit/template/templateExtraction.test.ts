@@ -31,10 +31,10 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('loadCloudAssembly', () => {
   it('finds the stack template through manifest.json, and its file assets', () => {
-    expect(assembly.stackName).toBe('ProLynk');
-    expect(assembly.templateFile).toMatch(/ProLynk\.template\.json$/);
+    expect(assembly.stackName).toBe('ProLynk-local');
+    expect(assembly.templateFile).toMatch(/ProLynk-local\.template\.json$/);
     expect(Object.keys(assembly.template.Resources).length).toBeGreaterThan(10);
-    // CDK's LogRetention helper is the one zip asset today; the template itself is not listed.
+    // The functions' bundles are the zip assets; the template itself is not listed.
     expect(assembly.assets.every((asset) => !asset.path.endsWith('.template.json'))).toBe(true);
   });
 
@@ -152,7 +152,7 @@ describe('extractGraphqlApis', () => {
 
     expect(() => extractGraphqlApis(assembly.template, withoutPool)).toThrow(TemplateResolutionError);
     expect(() => extractGraphqlApis(assembly.template, withoutPool)).toThrow(
-      /ApiF70053CD \(AWS::AppSync::GraphQLApi\) Properties\.UserPoolConfig\.UserPoolId\.Ref: Ref AuthUserPool8115E87F has no local value/,
+      /GraphqlApi5FB08D89 \(AWS::AppSync::GraphQLApi\) Properties\.UserPoolConfig\.UserPoolId\.Ref: Ref AuthUserPool8115E87F has no local value/,
     );
   });
 });
@@ -161,7 +161,7 @@ describe('extractBuckets', () => {
   it('reads the bucket name, versioning, CORS in the S3 API shape, public prefixes and HTTPS-only', () => {
     expect(extractBuckets(assembly.template, resolver)).toEqual([
       {
-        logicalId: expect.stringMatching(/^AssetsBucket/),
+        logicalId: expect.stringMatching(/^StorageAssetsBucket/),
         name: 'prolynk-assets-000000000000',
         versioned: true,
         corsRules: [
@@ -228,7 +228,9 @@ describe('local references', () => {
   });
 
   it('prefers caller-supplied physical ids, keyed by logical id or logicalId.Attribute', () => {
-    const tableId = Object.keys(assembly.template.Resources).find((id) => id.startsWith('ProfilesTable')) as string;
+    const tableId = Object.keys(assembly.template.Resources).find((id) =>
+      id.startsWith('StorageProfilesTable'),
+    ) as string;
     const local = createLocalReferenceResolver(assembly.template, {
       physicalIds: {
         [`${tableId}.StreamArn`]: 'arn:aws:dynamodb:ddblocal:000000000000:table/prolynk-profiles/stream/x',
