@@ -1,13 +1,16 @@
 // `npm run bench`: a public profile read (profile(username) with its links, API key) against the
 // local endpoint at a fixed concurrency, next to the same two DynamoDB requests sent directly with
 // the SDK in the same run, so the table shows what the AppSync emulation costs on top of DynamoDB
-// Local. Bounded in requests and time; stops the stack it started. Not part of `npm test`.
+// Local; then the stats rows, a burst of 250 function calls (bench/burst.ts), the resolver runtime
+// alone and the migration. Bounded in requests and time; stops the stack it started. Not part of `npm test`.
 import '../local/cli/requireNode24.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { localDynamoDbClient, ensureCloudAssembly } from '../local/index.ts';
+import { formatBurst, measureBurst } from './burst.ts';
 import { measureAtConcurrency } from './measure.ts';
 import { formatMigrationTable, measureMigration } from './migration.ts';
 import { formatEvaluationTable, measureResolverEvaluation } from './resolverEvaluation.ts';
@@ -85,6 +88,13 @@ try {
     say('\nnote: a case hit the time limit; its numbers cover the requests completed.');
 
   say(`\n${await benchProfileStats(stack.outputs, seeded, load)}`);
+
+  // The stage's token bucket (burst 100, 50/s) refills in 2 s: the burst starts from a full one.
+  await sleep(2_500);
+  say(
+    "\nA burst (issue 9): 250 REST calls at once to a function route, with one concurrent { __typename }; AWS would answer each with 200 or the stage throttle's 429",
+  );
+  say(formatBurst(await measureBurst(stack.outputs, seeded, stack.pid)));
 
   say(
     '\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly',
