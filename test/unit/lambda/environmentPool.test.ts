@@ -60,9 +60,13 @@ describe('EnvironmentPool', () => {
 
     expect(pool.size(fn)).toBe(2);
     expect(results.every((result) => result.error === undefined)).toBe(true);
-    // Two cold starts; every other invocation ran in one of the two warm environments.
+    // Two cold starts; every other invocation ran in one of the two warm environments (which one
+    // took more depends on the machine's timing): each count n > 1 follows an n - 1 in the same one.
     expect(results.filter((result) => result.initDurationMs !== undefined)).toHaveLength(2);
-    expect(results.map(invocationsOf).sort()).toEqual([1, 1, 2, 2, 3, 3]);
+    const counts = results.map(invocationsOf);
+    const times = (n: number) => counts.filter((count) => count === n).length;
+    expect(times(1)).toBe(2);
+    for (const n of counts) if (n > 1) expect(times(n)).toBeLessThanOrEqual(times(n - 1));
   });
 
   it('throttles an invocation beyond the reserved concurrency with TooManyRequestsException, and serves again once one ends', async () => {
