@@ -1,17 +1,20 @@
 // `npm run bench`: a public profile read (profile(username) with its links, API key) against the
 // local endpoint at a fixed concurrency, next to the same two DynamoDB requests sent directly with
 // the SDK in the same run, so the table shows what the AppSync emulation costs on top of DynamoDB
-// Local; then the stats rows, the REST read, a write, real-time fan-out, the read at scale
-// (bench/apiRows.ts, ending with the targets table), resolver evaluation and the migration.
-// Bounded in requests and time; stops the stacks it started. Not part of `npm test`.
+// Local; then the REST read, a write, real-time fan-out, the read at scale (bench/apiRows.ts, ending
+// with the targets table), the stats rows, a burst of 250 function calls (bench/burst.ts), resolver
+// evaluation and the migration. Bounded in requests and time; stops the stacks it started. Not part
+// of `npm test`.
 import '../local/cli/requireNode24.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { localDynamoDbClient, ensureCloudAssembly } from '../local/index.ts';
 import { benchApiRows } from './apiRows.ts';
 import { measureInRounds } from './measure.ts';
+import { formatBurst, measureBurst } from './burst.ts';
 import { formatMigrationTable, measureMigration } from './migration.ts';
 import { formatEvaluationTable, measureResolverEvaluation } from './resolverEvaluation.ts';
 import type { LoadOptions } from './measure.ts';
@@ -112,6 +115,13 @@ try {
   } catch (error) {
     say(`\nprofile stats rows failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
   }
+
+  // The stage's token bucket (burst 100, 50/s) refills in 2 s: the burst starts from a full one.
+  await sleep(2_500);
+  say(
+    "\nA burst (issue 9): 250 REST calls at once to a function route, with one concurrent { __typename }; AWS would answer each with 200 or the stage throttle's 429",
+  );
+  say(formatBurst(await measureBurst(stack.outputs, seeded, stack.pid)));
 
   say(
     '\nAPPSYNC_JS runtime alone: one request + response evaluation of each deployed resolver, data source answering instantly',

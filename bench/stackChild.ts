@@ -8,6 +8,8 @@ import type { StackReady } from './stackProcess.ts';
 
 /** A local stack running in a child process. */
 export interface StackChild extends StackReady {
+  /** The stack process's id (the burst row samples its threads and memory). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startStackChild(rootDir: string, cdkOutDir: string, dataDi
   ]);
   return {
     ...ready,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -24,6 +24,8 @@ export type { LocalClientConfig, LocalCredentials } from './awsConfig.ts';
 export { consoleRequestLog, silentRequestLog } from './http/requestLog.ts';
 export type { RequestLogEntry, RequestLogSink } from './http/requestLog.ts';
 export { stderrFaults, writeFaults } from './http/internalFaults.ts';
+export { trackInFlightRequests } from './http/inFlightRequests.ts';
+export type { InFlightRequests } from './http/inFlightRequests.ts';
 export type { InternalFault, InternalFaultSink } from './http/internalFaults.ts';
 
 // The local services, one at a time (DynamoDB Local, cognito-local, s3rver, the TLS certificate).

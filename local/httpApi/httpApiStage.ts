@@ -1,9 +1,12 @@
 // One HTTP API stage's answer to one request, in the order API Gateway applies its checks: the stage
 // path, route selection (or a CORS preflight), throttling, the body limit, the JWT authorizer, then
 // the Lambda proxy integration with payload format 2.0 (docs/architecture.md §5 "HTTP API").
+// The checks before the body (`admit`) run as the request arrives; the body limit is enforced while
+// it is read (createHttpApiHandler.ts); `complete` does the rest.
 import type { IncomingMessage } from 'node:http';
 import { LOCAL_ACCOUNT_ID } from '../awsConfig.ts';
 import { stderrFaults } from '../http/internalFaults.ts';
+import { LambdaServiceError } from '../lambda/lambdaErrors.ts';
 import { isPreflight, preflightHeaders } from './cors.ts';
 import type { HttpApiDefinition, HttpApiRoute } from './definitions.ts';
 import { buildHttpApiEvent, joinedHeaders } from './event.ts';
@@ -31,8 +34,14 @@ export interface HttpApiHandlerOptions {
   faults?: InternalFaultSink;
 }
 
-// HTTP APIs accept request payloads up to 10 MB (API Gateway quotas).
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** HTTP APIs accept request payloads up to 10 MB (API Gateway quotas); larger ones get 413. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The 413 API Gateway answers a payload over MAX_BODY_BYTES with. */
+export const TOO_LARGE = (): GatewayResponse => gatewayError(413, 'Request Entity Too Large');
+
+/** The checks before the body: an answer, or the route the request goes on to. */
+export type Admission = { response: GatewayResponse } | { match: RouteMatch };
 
 /** A request as the stage sees it: the node request, its whole body, its id and when it arrived. */
 export interface StageRequest {
@@ -70,27 +79,44 @@ export class HttpApiStage {
     return (this.options.now ?? Date.now)();
   }
 
-  /** API Gateway's answer to `stageRequest`. */
+  /** API Gateway's answer to `stageRequest`, whose whole body was read. */
   async respond(stageRequest: StageRequest): Promise<GatewayResponse> {
-    const { request, headers, nowMs } = stageRequest;
+    const admission = this.admit(stageRequest.request, stageRequest.headers, stageRequest.nowMs);
+    if ('response' in admission) return admission.response;
+    if (stageRequest.body.length > MAX_BODY_BYTES) return TOO_LARGE();
+    return this.complete(stageRequest, admission.match);
+  }
+
+  /** The checks API Gateway makes before it reads the body: stage path, route or preflight, throttling. */
+  admit(request: IncomingMessage, headers: Record<string, string>, nowMs: number): Admission {
     const method = request.method ?? 'GET';
     const path = (request.url ?? '/').split('?')[0];
     const { cors } = this.options.api;
     if (this.stagePrefix && path !== this.stagePrefix && !path.startsWith(`${this.stagePrefix}/`))
-      return gatewayError(404, 'Not Found');
+      return { response: gatewayError(404, 'Not Found') };
     const preflight = cors !== undefined && isPreflight(method, headers);
     const match = preflight
       ? undefined
       : matchRoute(this.options.api.routes, method, path.slice(this.stagePrefix.length) || '/');
 
     const bucket = (match && this.routeBuckets.get(match.route.routeKey)) ?? this.stageBucket;
-    if (!bucket.take(nowMs)) return gatewayError(429, 'Too Many Requests');
+    if (!bucket.take(nowMs)) return { response: gatewayError(429, 'Too Many Requests') };
     if (preflight && cors)
-      return { statusCode: 204, headers: preflightHeaders(cors, headers.origin), cookies: [], body: Buffer.alloc(0) };
-    if (!match) return gatewayError(404, 'Not Found');
-    if (stageRequest.body.length > MAX_BODY_BYTES) return gatewayError(413, 'Request Entity Too Large');
+      return {
+        response: {
+          statusCode: 204,
+          headers: preflightHeaders(cors, headers.origin),
+          cookies: [],
+          body: Buffer.alloc(0),
+        },
+      };
+    if (!match) return { response: gatewayError(404, 'Not Found') };
+    return { match };
+  }
 
-    const authorization = await this.authorize(match.route, headers, nowMs);
+  /** After the body: the JWT authorizer, then the integration. */
+  async complete(stageRequest: StageRequest, match: RouteMatch): Promise<GatewayResponse> {
+    const authorization = await this.authorize(match.route, stageRequest.headers, stageRequest.nowMs);
     if (!authorization.ok) return authorization.response;
     return this.integrate(stageRequest, match, authorization.context);
   }
@@ -146,7 +172,11 @@ export class HttpApiStage {
     try {
       return mapLambdaResult(await this.options.invoke(route.integration.functionLogicalId, event));
     } catch (error) {
-      // The runner refused (no such function, closed): the template and the runner disagree.
+      // Lambda refused the invocation (throttled, event over 6 MB): an integration failure, which
+      // API Gateway answers with its 500, as it answers a throttled backend (docs/architecture.md §5).
+      if (error instanceof LambdaServiceError && error.statusCode !== 404)
+        return gatewayError(500, 'Internal Server Error');
+      // The runner refused otherwise (no such function, closed): the template and the runner disagree.
       (this.options.faults ?? stderrFaults)({
         component: 'HTTP API',
         activity: `invoking ${route.integration.functionLogicalId} for ${route.routeKey}`,

@@ -1,7 +1,8 @@
 // One Lambda execution environment: a worker_thread with its own process.env (runtime variables,
 // the template's environment, the local overrides) that imports the handler once (the cold start)
-// and serves one invocation at a time. A timeout, an uncaught exception, an exit or a failed init
-// ends it, as on Lambda; its owner (the pool) is told so it starts a fresh one next time.
+// and serves one invocation at a time (its owner, the pool, never hands it a second one while busy).
+// A timeout, an uncaught exception, an exit or a failed init ends it, as on Lambda; the pool is told
+// so it starts a fresh one next time.
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { LambdaFunctionDefinition } from './loadLambdaFunctions.ts';
@@ -43,8 +44,8 @@ interface WorkerMessage {
 export class ExecutionEnvironment {
   private readonly worker: Worker;
   private pending: { id: string; resolve: (result: LambdaInvokeResult) => void } | undefined;
-  /** An invocation is in progress. */
-  busy = false;
+  /** It can serve no more invocations (timed out, crashed, failed to init, or terminated). */
+  ended = false;
 
   constructor(
     readonly fn: LambdaFunctionDefinition,
@@ -89,9 +90,8 @@ export class ExecutionEnvironment {
     );
   }
 
-  /** Runs one invocation; resolves with its result or error, Sandbox.Timedout after the function's timeout. */
-  invoke(event: unknown): Promise<LambdaInvokeResult> {
-    this.busy = true;
+  /** Runs one invocation of the event (JSON text); resolves with its result or error, Sandbox.Timedout after the function's timeout. */
+  invoke(eventJson: string): Promise<LambdaInvokeResult> {
     const id = randomUUID();
     const { timeoutSeconds } = this.fn;
     const timeoutMs = timeoutSeconds * 1000;
@@ -99,7 +99,7 @@ export class ExecutionEnvironment {
       const timer = setTimeout(() => {
         if (this.pending?.id !== id) return;
         this.pending = undefined;
-        this.onEnd(this);
+        this.end();
         resolve({
           error: {
             errorType: 'Sandbox.Timedout',
@@ -117,7 +117,7 @@ export class ExecutionEnvironment {
       this.worker.postMessage({
         id,
         requestId: id,
-        event: JSON.stringify(event ?? null),
+        event: eventJson,
         deadline: Date.now() + timeoutMs,
       });
     });
@@ -125,6 +125,7 @@ export class ExecutionEnvironment {
 
   /** Ends the worker. */
   async terminate(): Promise<void> {
+    this.ended = true;
     await this.worker.terminate();
   }
 
@@ -132,9 +133,8 @@ export class ExecutionEnvironment {
     const pending = this.pending;
     if (pending === undefined || pending.id !== message.id) return;
     this.pending = undefined;
-    this.busy = false;
     // A failed init leaves the handler's module errored in this worker: the next invocation needs a fresh one.
-    if (message.initFailed) this.onEnd(this);
+    if (message.initFailed) this.end();
     const timing = message.initDurationMs === undefined ? {} : { initDurationMs: message.initDurationMs };
     pending.resolve(
       message.error
@@ -144,10 +144,17 @@ export class ExecutionEnvironment {
   }
 
   private fail(error: LambdaFunctionError): void {
-    this.onEnd(this);
+    this.end();
     const pending = this.pending;
     this.pending = undefined;
     pending?.resolve({ error });
+  }
+
+  // Once only: the owner drops this environment and terminates it.
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd(this);
   }
 }
 

@@ -4,11 +4,15 @@
 //   flagged by `X-Amz-Function-Error: Unhandled`, with body { errorType, errorMessage, trace }.
 // - Event: 202, empty body, the function runs in the background. DryRun: 204.
 // - Unknown function: 404 ResourceNotFoundException; a body that is not JSON: 400
-//   InvalidRequestContentException (error type in `x-amzn-ErrorType`, as AWS's REST-JSON services do).
+//   InvalidRequestContentException; a body over 6 MB: 413 RequestEntityTooLargeException, answered
+//   as soon as the size is known; a throttled invocation: 429 TooManyRequestsException with its
+//   Reason (error type in `x-amzn-ErrorType`, as AWS's REST-JSON services do; lambdaErrors.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultMessage, stderrFaults } from '../http/internalFaults.ts';
 import type { InternalFaultSink } from '../http/internalFaults.ts';
+import { readBodyWithin, refuseRest } from '../http/readBody.ts';
 import type { LambdaRunner } from './createLambdaRunner.ts';
+import { LambdaServiceError, MAX_SYNC_PAYLOAD_BYTES, RequestTooLargeError } from './lambdaErrors.ts';
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
 
@@ -19,6 +23,10 @@ export function createLambdaInvokeHandler(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     void handleInvoke(runner, request, response, faults).catch((error: unknown) => {
+      if (error instanceof LambdaServiceError) {
+        sendServiceError(response, error);
+        return;
+      }
       faults({ component: 'Lambda Invoke', activity: `${request.method} ${request.url}`, error });
       if (!response.headersSent) sendError(response, 500, 'ServiceException', faultMessage(error));
       else response.end();
@@ -44,7 +52,13 @@ async function handleInvoke(
     return;
   }
   const nameOrArn = decodeURIComponent(match[1]);
-  const body = await readBody(request);
+  const read = await readBodyWithin(request, MAX_SYNC_PAYLOAD_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'aborted') return;
+    refuseRest(request, response);
+    throw new RequestTooLargeError();
+  }
+  const body = read.body.toString('utf8');
   const fn = runner.find(nameOrArn);
   if (fn === undefined) {
     sendError(response, 404, 'ResourceNotFoundException', `Function not found: ${nameOrArn}`);
@@ -95,8 +109,18 @@ async function handleInvoke(
   response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
 }
 
-function sendError(response: ServerResponse, status: number, type: string, message: string): void {
-  const text = JSON.stringify({ Type: 'User', message });
+function sendServiceError(response: ServerResponse, error: LambdaServiceError): void {
+  sendError(response, error.statusCode, error.name, error.message, error.extra);
+}
+
+function sendError(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
+  const text = JSON.stringify({ ...extra, Type: 'User', message });
   response
     .writeHead(status, {
       'Content-Type': 'application/json',
@@ -104,10 +128,4 @@ function sendError(response: ServerResponse, status: number, type: string, messa
       'Content-Length': String(Buffer.byteLength(text)),
     })
     .end(text);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -24,6 +24,8 @@ export interface LambdaFunctionDefinition {
   timeoutSeconds: number;
   memorySize: number;
   region: string;
+  /** ReservedConcurrentExecutions: the function's own concurrency limit (0 throttles every invocation). */
+  reservedConcurrency?: number;
 }
 
 /**
@@ -73,7 +75,14 @@ export function loadLambdaFunctions(
       timeoutSeconds: Number(properties.Timeout ?? 3),
       memorySize: Number(properties.MemorySize ?? 128),
       region,
+      ...reservedConcurrency(
+        resolveIntrinsics(properties.ReservedConcurrentExecutions, resolver, at('ReservedConcurrentExecutions')),
+      ),
     });
   }
   return definitions;
+}
+
+function reservedConcurrency(value: unknown): { reservedConcurrency?: number } {
+  return value === undefined || value === null ? {} : { reservedConcurrency: Number(value) };
 }

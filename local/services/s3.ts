@@ -12,16 +12,14 @@
 //   multi-object deletes ("/bucket/?…") verify against the path as sent (s3/bucketLevelSignatures.ts).
 // - It has no object versions: ListObjectVersions is answered from its store (s3/objectVersions.ts).
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { IncomingMessage, RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import type { CORSRule } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS } from '../awsConfig.ts';
-import { httpEndpoint, stopServer } from '../http/serverLifecycle.ts';
 import { signBucketRequestsAsSent } from './s3/bucketLevelSignatures.ts';
 import { listObjectVersions } from './s3/objectVersions.ts';
+import { listenSupervised } from './supervisedListener.ts';
 
 /** CloudFormation's `AWS::S3::Bucket` CorsConfiguration. */
 export interface CfnCorsConfiguration {
@@ -55,11 +53,15 @@ export interface S3LocalOptions {
   buckets: LocalBucket[];
   /** Default true; false logs every request. */
   silent?: boolean;
+  /** Where a restart after its server closed unasked is told (default: stderr). */
+  notify?: (line: string) => void;
 }
 
 export interface RunningS3Local {
   endpoint: string;
   port: number;
+  /** The server listening now (a new one after a restart). */
+  server(): Server;
   stop(): Promise<void>;
 }
 
@@ -113,29 +115,27 @@ export async function startS3Local(options: S3LocalOptions): Promise<RunningS3Lo
   );
 
   await s3rver.configureBuckets();
-  // Our own listen instead of s3rver.run(): its listen leaves a bind error unhandled.
-  const server = createServer(s3rver.callback());
-  server.on('close', () => s3rver.logger.close());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`s3rver cannot listen on ${host}:${options.port}: the port is in use.`, { cause: error })
-          : error,
-      );
-    });
-    server.listen(options.port ?? 0, host, () => resolve());
+  // Our own listen instead of s3rver.run(): its listen leaves a bind error unhandled; ours is
+  // opened again on the same port when it closes unasked (supervisedListener.ts).
+  const listener = await listenSupervised({
+    name: 's3rver',
+    app: s3rver.callback(),
+    host,
+    port: options.port ?? 0,
+    where: `data in ${dataDir}`,
+    notify: options.notify,
   });
-  const port = (server.address() as AddressInfo).port;
-  const endpoint = httpEndpoint(server, host);
-  const stop = () => stopServer(server);
+  const stop = async (): Promise<void> => {
+    await listener.stop();
+    s3rver.logger.close();
+  };
   try {
-    await waitUntilServing(endpoint);
+    await waitUntilServing(listener.endpoint);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { endpoint, port, stop };
+  return { endpoint: listener.endpoint, port: listener.port, server: listener.server, stop };
 }
 
 function registerLocalCredentials(): void {

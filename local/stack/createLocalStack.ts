@@ -12,6 +12,7 @@ import type { ApiDefinition } from '../appsync/engine/definitions.ts';
 import { stderrFaults } from '../http/internalFaults.ts';
 import type { InternalFaultSink } from '../http/internalFaults.ts';
 import { silentRequestLog } from '../http/requestLog.ts';
+import { urlHost } from '../http/serverLifecycle.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
 import { listenGraphqlEndpoint } from './graphqlEndpoint.ts';
 import { serveStackManagedLogin, stackConsole } from './localTools.ts';
@@ -32,6 +33,7 @@ export interface LocalStackOptions {
   dataDir: string;
   /** Wipe the services' data (tables, users, objects) before starting. */
   fresh?: boolean;
+  /** The address every service listens on: 127.0.0.1 unless opened deliberately (npm start -- --host). */
   host?: string;
   ports?: {
     api?: number;
@@ -83,7 +85,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       { host, port: ports.api ?? 0, certificate: services.certificate },
       stops,
     );
-    const graphqlUrl = `http://${host.includes(':') ? `[${host}]` : host}:${endpoint.port}/graphql`;
+    const graphqlUrl = `http://${urlHost(host)}:${endpoint.port}/graphql`;
     const refs = await stackReferences(stack, services, graphqlUrl);
     const api = stackGraphqlApi(stack, refs, services.s3.endpoint);
 

@@ -1,7 +1,9 @@
 // The last phase of the local stack: what it tells clients (local/stack/localOutputs.ts writes and
-// prints it). 127.0.0.1 is shown as localhost, the name browsers and the certificate use.
+// prints it). 127.0.0.1 (and a wildcard address, --host 0.0.0.0) is shown as localhost, the name
+// browsers and the certificate use.
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
 import { LOCAL_REGION } from '../awsConfig.ts';
+import { urlHost } from '../http/serverLifecycle.ts';
 import type { LocalOutputs } from './localOutputs.ts';
 import type { LocalServices } from './startServices.ts';
 import type { StackTemplate } from './stackTemplate.ts';
@@ -22,7 +24,8 @@ export function stackOutputs(
   listeners: StackListeners,
   dataDir: string,
 ): LocalOutputs {
-  const host = listeners.host === '127.0.0.1' ? 'localhost' : listeners.host;
+  const bound = urlHost(listeners.host);
+  const host = bound === '127.0.0.1' ? 'localhost' : bound;
   const client = services.userPool.clients.find((c) => c.name === stack.pool.clients[0].name);
   return {
     graphqlUrl: `http://${host}:${listeners.apiPort}/graphql`,

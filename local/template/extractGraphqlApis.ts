@@ -78,6 +78,10 @@ export function extractGraphqlApis(
         }),
       ),
       environmentVariables: api.optional<Record<string, string>>('EnvironmentVariables') ?? {},
+      limits: {
+        queryDepth: api.optional<number>('QueryDepthLimit'),
+        resolverCount: api.optional<number>('ResolverCountLimit'),
+      },
       dataSources: members('AWS::AppSync::DataSource').map(({ resource, read }) => ({
         ...dataSource(resource, read),
         ...serviceRoleOf(template, resolver, resource),

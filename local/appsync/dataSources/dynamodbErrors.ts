@@ -3,6 +3,8 @@
 // - exceptions that SDK models keep their name: `DynamoDB:ConditionalCheckFailedException`;
 // - the rest (ValidationException, …) surface as the SDK's base class: `DynamoDB:DynamoDbException`;
 // - the message carries the SDK v2 suffix "(Service: DynamoDb, Status Code: 400, Request ID: …)".
+// DynamoDB Local unreachable (it died and the supervisor is restarting it, local/services/supervisor.ts)
+// reads as DynamoDB's own transient failure, a 503 the caller may retry, never as a fault of ours.
 import type { DataSourceError } from '../runtime/contract.ts';
 
 /** A request object AppSync itself would refuse before calling DynamoDB (bad shape, unknown operation). */
@@ -47,8 +49,11 @@ export function toDataSourceError(error: unknown): DataSourceError {
     const exception = MODELED_EXCEPTIONS.has(error.name) ? error.name : 'DynamoDbException';
     return { message: awsMessage(error), type: `DynamoDB:${exception}` };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { message: `Unable to reach DynamoDB: ${message}`, type: 'DynamoDB:DynamoDbException' };
+  const cause = error instanceof Error ? error.message : String(error);
+  return {
+    message: `Service Unavailable: DynamoDB could not be reached (${cause}) (Service: DynamoDb, Status Code: 503, Request ID: null)`,
+    type: 'DynamoDB:DynamoDbException',
+  };
 }
 
 /** The message text with the SDK v2 suffix AppSync shows, e.g. "The conditional request failed (Service: DynamoDb, …)". */

@@ -9,6 +9,7 @@ import type { createAppSyncGlobals } from '../runtime/globals.ts';
 import { buildAppSyncSchema } from './buildAppSyncSchema.ts';
 import type { ApiDefinition } from './definitions.ts';
 import { createDocumentCache } from './documentCache.ts';
+import { executionLimits } from './executionLimits.ts';
 import type { Caller, GraphQLRequest, AppSyncResponse } from './engineTypes.ts';
 import { executeRequest } from './executeRequest.ts';
 import { assertResolversMatchSchema, wireFieldResolvers } from './fieldResolvers.ts';
@@ -42,8 +43,10 @@ export interface AppSyncEngineOptions {
   globalsOptions?: Parameters<typeof createAppSyncGlobals>[1];
 }
 
-// Distinct query texts kept parsed and validated; far above what one application sends.
+// Distinct query texts kept parsed and validated; far above what one application sends. Longer
+// texts are prepared every time, so the cache stays small whatever clients send.
 const DOCUMENT_CACHE_SIZE = 500;
+const CACHEABLE_QUERY_LENGTH = 64 * 1024;
 
 /** Builds the engine: schema, compiled resolvers (compiled once, here), and field wiring. */
 export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngine {
@@ -56,10 +59,14 @@ export function createAppSyncEngine(options: AppSyncEngineOptions): AppSyncEngin
     evaluator,
     settings: { defaultAuth: api.defaultAuth, additionalAuth: api.additionalAuth },
     env: { ...api.environmentVariables },
+    limits: executionLimits(api.limits),
   });
 
   const documents = createDocumentCache<PreparedDocument>(DOCUMENT_CACHE_SIZE);
-  const prepared = (query: string) => documents.get(query, () => prepareDocument(schema, query));
+  const prepared = (query: string) =>
+    query.length > CACHEABLE_QUERY_LENGTH
+      ? prepareDocument(schema, query)
+      : documents.get(query, () => prepareDocument(schema, query));
   const execute = (request: GraphQLRequest, caller: Caller) =>
     executeRequest(schema, prepared(request.query), request, caller);
   return {

@@ -76,4 +76,6 @@ export interface ApiDefinition {
   dataSources: DataSourceDefinition[];
   functions: FunctionDefinition[];
   resolvers: ResolverDefinition[];
+  /** QueryDepthLimit and ResolverCountLimit (0 or absent: AppSync's defaults, no depth limit and 10,000 resolvers). */
+  limits?: { queryDepth?: number; resolverCount?: number };
 }

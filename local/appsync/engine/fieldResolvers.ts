@@ -1,8 +1,11 @@
-// Wires every field of the schema the way AppSync resolves it: the field's auth directives first,
-// then its APPSYNC_JS resolver, or, with no resolver, the parent object's property of the same name.
+// Wires every field of the schema the way AppSync resolves it: the API's depth limit, the field's
+// auth directives, then its APPSYNC_JS resolver (within the resolver count limit), or, with no
+// resolver, the parent object's property of the same name.
 import { getNamedType, isObjectType } from 'graphql';
 import type { GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { FieldError } from '../runtime/contract.ts';
+import { depthLimitError, resolverLimitError } from './executionLimits.ts';
+import type { ExecutionLimits } from './executionLimits.ts';
 import { authorizeField } from './fieldAuthorization.ts';
 import type { AuthSettings } from './fieldAuthorization.ts';
 import { recordFieldError, recordFieldOutcome } from './requestState.ts';
@@ -18,6 +21,8 @@ export interface FieldWiring {
   settings: AuthSettings;
   /** ctx.env: the API's environment variables. */
   env: Record<string, string>;
+  /** QueryDepthLimit and ResolverCountLimit (docs/appsync-facts.md §5.1). */
+  limits: ExecutionLimits;
 }
 
 /** Fails when a resolver is attached to a field the schema does not define. */
@@ -42,12 +47,25 @@ function wireField(wiring: FieldWiring, type: GraphQLObjectType, field: GraphQLF
   const resolver = wiring.evaluator.get(`${type.name}.${field.name}`);
   field.resolve = (source, args, context, info) => {
     const state = context as RequestState;
+    const tooDeep = depthLimitError(wiring.limits, info);
+    if (tooDeep) {
+      recordFieldError(state, tooDeep, info);
+      return null;
+    }
     const denial = authorizeField(type, field, state.caller, wiring.settings);
     if (denial) {
       recordFieldError(state, { message: denial, errorType: 'Unauthorized', data: null, errorInfo: null }, info);
       return null;
     }
-    if (resolver) return runResolver(wiring, resolver, { source, args: args as Record<string, unknown> }, state, info);
+    if (resolver) {
+      const overLimit = resolverLimitError(wiring.limits, state.resolverCalls);
+      if (overLimit) {
+        recordFieldError(state, overLimit, info);
+        return null;
+      }
+      state.resolverCalls += 1;
+      return runResolver(wiring, resolver, { source, args: args as Record<string, unknown> }, state, info);
+    }
     // No resolver: AppSync takes the parent object's property of the same name.
     return source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[field.name] : null;
   };

@@ -19,6 +19,8 @@ export interface RequestState {
   responseHeaders: Record<string, string>;
   extensionCalls: FieldExtensionCall[];
   logs: FieldLog[];
+  /** Resolvers run so far (ResolverCountLimit). */
+  resolverCalls: number;
 }
 
 /** An empty state for a request made by `caller`. */
@@ -30,6 +32,7 @@ export function createRequestState(caller: Caller): RequestState {
     responseHeaders: {},
     extensionCalls: [],
     logs: [],
+    resolverCalls: 0,
   };
 }
 

@@ -1,8 +1,10 @@
-// POST /graphql as AppSync serves it: body parsing (400 MalformedHttpRequestException), request
-// authentication (401/403 before any resolver runs), then the engine; CORS for browser clients.
+// POST /graphql as AppSync serves it: the body read within the request size limit (413, answered as
+// soon as the size is known, before authentication), body parsing (400 MalformedHttpRequestException),
+// request authentication (401/403 before any resolver runs), then the engine; CORS for browser clients.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { faultMessage, stderrFaults } from '../../http/internalFaults.ts';
 import type { InternalFaultSink } from '../../http/internalFaults.ts';
+import { readBodyWithin, refuseRest } from '../../http/readBody.ts';
 import type { RequestLogSink } from '../../http/requestLog.ts';
 import { authenticateRequest } from '../auth/authenticate.ts';
 import type { AuthConfig } from '../auth/authenticate.ts';
@@ -21,6 +23,11 @@ export interface GraphqlHttpHandlerOptions {
   /** Where the emulator's own faults go (default: stderr). */
   faults?: InternalFaultSink;
 }
+
+// AppSync documents no request size quota; 5 MB is the largest size its quotas name (an evaluated
+// template, a response), and locally bounds what one request may make the emulator hold [?]
+// (docs/appsync-facts.md §5.1).
+const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
@@ -45,11 +52,7 @@ export function createGraphqlHttpHandler(options: GraphqlHttpHandlerOptions): Re
   };
 }
 
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  { engine, auth, log, hub }: GraphqlHttpHandlerOptions,
-): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, options: GraphqlHttpHandlerOptions): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (req.method === 'OPTIONS') {
     res.writeHead(200, CORS_HEADERS).end();
@@ -69,23 +72,46 @@ async function handle(
   }
 
   const started = performance.now();
-  const body = await readBody(req);
+  const read = await readBodyWithin(req, MAX_REQUEST_BYTES);
+  if (read.ok) {
+    await answer(req, res, read.body.toString('utf8'), options, started);
+    return;
+  }
+  if (read.reason === 'aborted') return;
+  refuseRest(req, res);
+  const message = `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`;
+  refuse(res, options.log, started, {
+    operation: '(unread)',
+    status: 413,
+    errorType: 'PayloadTooLargeException',
+    message,
+  });
+}
+
+// A body within the limit: parsed, the caller authenticated, then the engine.
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+  { engine, auth, log, hub }: GraphqlHttpHandlerOptions,
+  started: number,
+): Promise<void> {
   const parsed = parseGraphqlBody(body);
   if (!parsed.ok) {
-    send(res, 400, { errors: [{ errorType: 'MalformedHttpRequestException', message: parsed.message }] });
-    log({
-      operation: '(unparsed)',
-      authMode: '-',
-      status: 400,
-      durationMs: performance.now() - started,
-      errorTypes: ['MalformedHttpRequestException'],
-    });
+    const refusal = { status: 400, errorType: 'MalformedHttpRequestException', message: parsed.message };
+    refuse(res, log, started, { operation: '(unparsed)', ...refusal });
     return;
   }
 
   const label = operationLabel(parsed.request);
   const authenticated = await authenticateRequest(
-    { method: req.method, path, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
+    {
+      method: 'POST',
+      path: '/graphql',
+      headers: req.headers,
+      body,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    },
     auth,
   );
   if (!authenticated.ok) {
@@ -118,6 +144,23 @@ async function handle(
   });
 }
 
+// A request refused before authentication: AppSync's error envelope, and its log line.
+function refuse(
+  res: ServerResponse,
+  log: RequestLogSink,
+  started: number,
+  refusal: { operation: string; status: number; errorType: string; message: string },
+): void {
+  send(res, refusal.status, { errors: [{ errorType: refusal.errorType, message: refusal.message }] });
+  log({
+    operation: refusal.operation,
+    authMode: '-',
+    status: refusal.status,
+    durationMs: performance.now() - started,
+    errorTypes: [refusal.errorType],
+  });
+}
+
 // Node joins a repeated header into one "a, b" string; AppSync gives its values as an array
 // (ctx.request.headers.custom[1], docs/appsync-facts.md §4), so read each header's values separately.
 function distinctHeaders(req: IncomingMessage): Record<string, string | string[]> {
@@ -132,12 +175,4 @@ function distinctHeaders(req: IncomingMessage): Record<string, string | string[]
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...CORS_HEADERS, ...headers, 'content-type': 'application/json; charset=UTF-8' });
   res.end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -33,6 +33,7 @@ function refusingRunner(): LambdaRunner {
     functions: [fn],
     find: (name) => (name === fn.logicalId ? fn : undefined),
     invoke: () => Promise.reject(new Error('The Lambda runner is closed.')),
+    environments: () => 0,
     close: async () => undefined,
   };
 }

@@ -7,6 +7,7 @@ import { createLambdaRunner } from '../../../local/lambda/createLambdaRunner.ts'
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../local/awsConfig.ts';
 import type { LambdaRunner } from '../../../local/lambda/createLambdaRunner.ts';
 import { createLambdaInvokeHandler } from '../../../local/lambda/invoke.ts';
+import { uploadUntilAnswered } from '../../support/uploadUntilAnswered.ts';
 import { fixtureFunction } from './functionDefinition.ts';
 
 // cognito-local calls triggers through aws-sdk v2's Lambda client: test the endpoint with that very client.
@@ -30,9 +31,13 @@ describe('local Lambda Invoke endpoint', () => {
   let lambda: InstanceType<V2Lambda>;
 
   beforeAll(async () => {
-    runner = createLambdaRunner([fixtureFunction('PreSignUpFunction', 'echo', { environment: { MARK: 'trigger' } })], {
-      logs: 'ignore',
-    });
+    runner = createLambdaRunner(
+      [
+        fixtureFunction('PreSignUpFunction', 'echo', { environment: { MARK: 'trigger' } }),
+        fixtureFunction('ReservedFunction', 'echo', { reservedConcurrency: 1 }),
+      ],
+      { logs: 'ignore' },
+    );
     server = createServer(createLambdaInvokeHandler(runner));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -124,5 +129,37 @@ describe('local Lambda Invoke endpoint', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('InvalidRequestContentException');
+  });
+
+  it('answers a throttled invocation as Lambda does: 429 TooManyRequestsException with its Reason', async () => {
+    const running = lambda.invoke({ FunctionName: 'ReservedFunction', Payload: '{"sleepMs":300}' }).promise();
+    while (runner.environments('ReservedFunction') === 0) await new Promise((resolve) => setImmediate(resolve));
+    const response = await fetch(`${endpoint}/2015-03-31/functions/ReservedFunction/invocations`, {
+      method: 'POST',
+      body: '{}',
+    });
+
+    expect(response.status).toBe(429);
+    expect(response.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
+    expect(await response.json()).toEqual({
+      Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+      Type: 'User',
+      message: 'Rate Exceeded.',
+    });
+    expect((await running).StatusCode).toBe(200);
+  });
+
+  it('refuses a payload over 6 MB with 413 RequestEntityTooLargeException while it is still arriving', async () => {
+    const outcome = await uploadUntilAnswered(
+      `${endpoint}/2015-03-31/functions/PreSignUpFunction/invocations`,
+      20 * 1024 * 1024,
+    );
+
+    expect(outcome.status).toBe(413);
+    expect(outcome.headers['x-amzn-errortype']).toBe('RequestEntityTooLargeException');
+    expect(JSON.parse(outcome.body).message).toBe(
+      'Request must be smaller than 6291456 bytes for the InvokeFunction operation',
+    );
+    expect(outcome.bytesSent).toBeLessThan(20 * 1024 * 1024);
   });
 });

@@ -12,7 +12,13 @@ describe('AppSync Lambda data source', () => {
   let runner: LambdaRunner;
 
   beforeAll(() => {
-    runner = createLambdaRunner([fixtureFunction('PresignFunction', 'echo')], { logs: 'ignore' });
+    runner = createLambdaRunner(
+      [
+        fixtureFunction('PresignFunction', 'echo'),
+        fixtureFunction('DisabledFunction', 'echo', { reservedConcurrency: 0 }),
+      ],
+      { logs: 'ignore' },
+    );
   });
   afterAll(async () => {
     await runner.close();
@@ -29,6 +35,14 @@ describe('AppSync Lambda data source', () => {
     expect(dataSource.type).toBe('AWS_LAMBDA');
     expect(outcome.error).toBeUndefined();
     expect(outcome.result).toMatchObject({ event: { sub: 'u1', input: { fileType: 'resume' } } });
+  });
+
+  it('reports a throttled invocation as ctx.error of type Lambda:TooManyRequestsException (docs/appsync-facts.md §5)', async () => {
+    const dataSource = createLambdaDataSource({ name: 'Disabled', functionName: 'DisabledFunction', runner });
+
+    const outcome = await dataSource.invoke({ operation: 'Invoke', payload: {} }, callContext);
+
+    expect(outcome).toEqual({ error: { type: 'Lambda:TooManyRequestsException', message: 'Rate Exceeded.' } });
   });
 
   it('turns a function error into ctx.error of type Lambda:Unhandled with the error message (docs/appsync-facts.md §5)', async () => {

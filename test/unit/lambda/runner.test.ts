@@ -115,6 +115,16 @@ describe('local Lambda runner', () => {
     await expect(runner.invoke('Nope', {})).rejects.toBeInstanceOf(FunctionNotFoundError);
   });
 
+  it('refuses an event over 6 MB before any environment runs it, as Lambda refuses the Invoke', async () => {
+    const before = runner.environments('Alpha');
+    const refused = await runner
+      .invoke('Alpha', { blob: 'x'.repeat(6 * 1024 * 1024) })
+      .catch((error: unknown) => error);
+
+    expect(refused).toMatchObject({ name: 'RequestEntityTooLargeException', statusCode: 413 });
+    expect(runner.environments('Alpha')).toBe(before);
+  });
+
   it('replaces an environment whose process crashed outside the handler', async () => {
     const crashed = await runner.invoke('Alpha', { crash: true, sleepMs: 500 });
     const after = await runner.invoke('Alpha', {});

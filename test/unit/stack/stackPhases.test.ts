@@ -98,8 +98,13 @@ describe('stackOutputs', () => {
   });
 
   it('has no restUrl without an HTTP API, and keeps another host as given', () => {
-    const outputs = stackOutputs(stack, services as never, api, { host: '0.0.0.0', apiPort: 4000 }, '/data');
-    expect(outputs.graphqlUrl).toBe('http://0.0.0.0:4000/graphql');
+    const outputs = stackOutputs(stack, services as never, api, { host: '192.168.1.5', apiPort: 4000 }, '/data');
+    expect(outputs.graphqlUrl).toBe('http://192.168.1.5:4000/graphql');
     expect('restUrl' in outputs).toBe(false);
+  });
+
+  it('names a wildcard host (--host 0.0.0.0) as localhost, which clients can connect to', () => {
+    const outputs = stackOutputs(stack, services as never, api, { host: '0.0.0.0', apiPort: 4000 }, '/data');
+    expect(outputs.graphqlUrl).toBe('http://localhost:4000/graphql');
   });
 });
