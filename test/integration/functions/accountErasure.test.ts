@@ -44,6 +44,8 @@ const SWEEP_DELAY = 600;
 // The template's stats table (project "prolynk"), created by the global setup's local stack.
 const STATS_TABLE = 'prolynk-stats';
 const counterKey = (sub: string) => ({ pk: `user#${sub}#7`, sk: 'day#2030-01-01#views' });
+// As the stats store writes counters: with their TTL (400 days after the day).
+const COUNTER_EXPIRES = Math.floor(Date.UTC(2031, 1, 5) / 1000);
 
 let tables: Awaited<ReturnType<typeof createAccountTables>>;
 beforeAll(async () => {
@@ -79,7 +81,7 @@ async function seedAccount() {
   await put(tables.links, { user_id: sub, link_id: 'live', title: 'Live', url: 'https://a.example' });
   await put(tables.links, { user_id: sub, link_id: 'gone', title: 'Gone', is_deleted: true });
   await put(tables.accountJobs, { user_id: sub, job: 'export', last_export_epoch: 1 });
-  await put(STATS_TABLE, { ...counterKey(sub), count: 5 });
+  await put(STATS_TABLE, { ...counterKey(sub), count: 5, expires_at: COUNTER_EXPIRES });
   for (const key of [`users/${sub}/profile/a.png`, `users/${sub}/resume/b.pdf`, `exports/${sub}/x.json`])
     await upload(key);
   return { sub, username, email: user.email };
@@ -90,7 +92,7 @@ async function seedBystander() {
   const sub = randomUUID();
   await put(tables.users, { user_id: sub, username: `by${sub.slice(0, 6)}` });
   await put(tables.links, { user_id: sub, link_id: 'keep', title: 'Keep' });
-  await put(STATS_TABLE, { ...counterKey(sub), count: 1 });
+  await put(STATS_TABLE, { ...counterKey(sub), count: 1, expires_at: COUNTER_EXPIRES });
   await upload(`users/${sub}/profile/keep.png`);
   return sub;
 }

@@ -16,6 +16,8 @@ import { localApi, uniqueName } from '../../support/localApi.ts';
 const stack = inject('localStack');
 // The template's stats table (project "prolynk"), created by the global setup's local stack.
 const STATS_TABLE = 'prolynk-stats';
+// As the stats store writes counters: with their TTL (400 days after the day).
+const COUNTER_EXPIRES = Math.floor(Date.UTC(2031, 1, 5) / 1000);
 const s3 = new S3Client({
   endpoint: stack.s3Endpoint,
   forcePathStyle: true,
@@ -88,7 +90,10 @@ async function member(secret: string) {
   ];
   for (const [shard, sk, count] of counters) {
     await api.client.send(
-      new PutItemCommand({ TableName: STATS_TABLE, Item: marshall({ pk: `user#${sub}#${shard}`, sk, count }) }),
+      new PutItemCommand({
+        TableName: STATS_TABLE,
+        Item: marshall({ pk: `user#${sub}#${shard}`, sk, count, expires_at: COUNTER_EXPIRES }),
+      }),
     );
   }
   return { sub, username, secret, linkId, keys: [avatar, resume].sort() };

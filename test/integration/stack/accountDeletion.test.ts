@@ -268,9 +268,10 @@ describe('bad callers delete (and export) nothing', () => {
     const exportAnonymousRest = await rest('GET', '/users/me/export');
 
     expect(wrong.body.errors?.[0]).toMatchObject({ errorType: 'BadRequest', errorInfo: { field: 'input.username' } });
+    // REST speaks the body's terms: the field is `username`, not GraphQL's `input.username`.
     expect(wrongRest).toEqual({
       status: 400,
-      body: { error: 'Bad Request', message: 'input.username: does not match your username; nothing was deleted' },
+      body: { error: 'Bad Request', message: 'username: does not match your username; nothing was deleted' },
     });
     expect(missingRest).toEqual({
       status: 400,

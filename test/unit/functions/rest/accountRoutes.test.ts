@@ -60,7 +60,7 @@ describe('DELETE /users/me', () => {
     const wrong = restApp(() => refused('BadRequest', 'input.username: does not match your username'));
     expect(await wrong.call('DELETE', '/users/me', { body: '{"username":"x"}', auth: TOKEN })).toEqual({
       status: 400,
-      body: { error: 'Bad Request', message: 'input.username: does not match your username' },
+      body: { error: 'Bad Request', message: 'username: does not match your username' },
     });
     const gone = restApp(() => refused('Unauthorized', 'This account has been deleted.'));
     expect((await gone.call('DELETE', '/users/me', { body: '{"username":"x"}', auth: TOKEN })).status).toBe(401);
