@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource, dataSourceDynamoDbClient } from '../../../local/index.ts';
 import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
+import { DATA_SOURCE_CALL } from '../../support/dataSourceCall.ts';
 
 // The data path's lean client drops signing and other middleware; what a resolver sees through it
 // must be what it sees through the SDK's default client.
@@ -12,15 +13,7 @@ let leanClient: ReturnType<typeof lean>;
 let tableName: string;
 let viaLean: DataSource;
 let viaDefault: DataSource;
-const call = {
-  arguments: {},
-  identity: null,
-  source: null,
-  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
-  stash: {},
-  prev: undefined,
-  request: { headers: {} },
-};
+const call = DATA_SOURCE_CALL;
 // Request IDs differ per call; everything else must match.
 const withoutRequestId = (outcome: { error?: { message: string } }) =>
   JSON.parse(JSON.stringify(outcome).replace(/Request ID: [0-9a-f-]+/g, 'Request ID: <id>'));

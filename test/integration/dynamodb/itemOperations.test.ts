@@ -3,20 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource } from '../../../local/index.ts';
 import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
+import { DATA_SOURCE_CALL } from '../../support/dataSourceCall.ts';
 
 // Request objects are written the way @aws-appsync/utils/dynamodb emits them on AWS
 // (docs/appsync-facts.md §1.3/§2.1): typed values with numbers as JSON numbers.
 let client: DynamoDBClient;
 let source: DataSource;
-const call = {
-  arguments: {},
-  identity: null,
-  source: null,
-  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
-  stash: {},
-  prev: undefined,
-  request: { headers: {} },
-};
+const call = DATA_SOURCE_CALL;
 const invoke = (request: unknown) => source.invoke(request, call);
 
 beforeAll(async () => {

@@ -3,19 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource } from '../../../local/index.ts';
 import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
+import { DATA_SOURCE_CALL } from '../../support/dataSourceCall.ts';
 
 let client: DynamoDBClient;
 let source: DataSource;
 let otherSource: DataSource;
-const call = {
-  arguments: {},
-  identity: null,
-  source: null,
-  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
-  stash: {},
-  prev: undefined,
-  request: { headers: {} },
-};
+const call = DATA_SOURCE_CALL;
 const invoke = (request: unknown, target = source) => target.invoke(request, call);
 
 interface Page {

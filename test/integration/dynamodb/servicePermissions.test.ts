@@ -13,16 +13,9 @@ import {
 } from '../../../local/index.ts';
 import type { DataSource, DataSourceDefinition } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
+import { DATA_SOURCE_CALL } from '../../support/dataSourceCall.ts';
 
-const call = {
-  arguments: {},
-  identity: null,
-  source: null,
-  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
-  stash: {},
-  prev: undefined,
-  request: { headers: {} },
-};
+const call = DATA_SOURCE_CALL;
 const ACCOUNT = '000000000000';
 const tableArn = (name: string) => `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${name}`;
 

@@ -20,6 +20,7 @@ import {
   startS3Local,
 } from '../../../local/index.ts';
 import { canListSockets, processesListeningOn, socketsOnPort } from '../../support/listeningSockets.ts';
+import { DATA_SOURCE_CALL } from '../../support/dataSourceCall.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -33,15 +34,7 @@ afterAll(async () => {
 
 const RESTARTED =
   /^(.+) \(port (\d+)\) exited unexpectedly \((.+)\) and was restarted on the same port in ([\d.]+) s \(data in (.+)\); requests in between failed with 503, which clients retry\.$/;
-const call = {
-  arguments: {},
-  identity: null,
-  source: null,
-  info: { fieldName: 'f', parentTypeName: 'Query', variables: {} },
-  stash: {},
-  prev: undefined,
-  request: { headers: {} },
-};
+const call = DATA_SOURCE_CALL;
 
 describe.skipIf(!canListSockets)('a DynamoDB Local killed with SIGKILL', () => {
   it('is restarted on the same port with its tables and items, after one line; requests meanwhile fail as a 503', async () => {
