@@ -4,6 +4,8 @@
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { postJson } from './postJson.ts';
+import type { PostResult } from './postJson.ts';
 
 /** One entry of a GraphQL response's `errors`, as AppSync writes it. */
 export interface GraphqlError {
@@ -47,28 +49,36 @@ export interface AppSyncClientOptions {
   region: string;
   /** Read per request: Lambda's role credentials come from the environment. */
   credentials: () => AwsCredentials;
+  /** Sends through this fetch instead of node:http(s) (postJson.ts); tests answer with it. */
   fetch?: typeof fetch;
 }
 
 /** A GraphqlClient for the AppSync endpoint at `options.url`. */
 export function createAppSyncClient(options: AppSyncClientOptions): GraphqlClient {
   const endpoint = new URL(options.url);
-  const send = options.fetch ?? fetch;
+  const post = options.fetch ? postThrough(options.fetch) : postJson;
   return async ({ query, variables, auth }) => {
     const body = JSON.stringify({ query, variables: variables ?? {} });
     const headers =
       auth.mode === 'iam'
         ? await signedHeaders(endpoint, body, options.region, options.credentials())
         : { 'content-type': 'application/json', authorization: tokenOnly(auth.authorization) };
-    const response = await send(endpoint, { method: 'POST', headers, body });
-    const text = await response.text();
+    const { status, text } = await post(endpoint, headers, body);
     let parsed: { data?: Record<string, unknown> | null; errors?: GraphqlError[] };
     try {
       parsed = JSON.parse(text) as typeof parsed;
     } catch {
-      throw new Error(`AppSync answered HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+      throw new Error(`AppSync answered HTTP ${status} with a body that is not JSON: ${text.slice(0, 200)}`);
     }
-    return { status: response.status, data: parsed.data, errors: parsed.errors };
+    return { status, data: parsed.data, errors: parsed.errors };
+  };
+}
+
+/** postJson's contract over a fetch. */
+function postThrough(send: typeof fetch): typeof postJson {
+  return async (url, headers, body): Promise<PostResult> => {
+    const response = await send(url, { method: 'POST', headers, body });
+    return { status: response.status, text: await response.text() };
   };
 }
 
@@ -87,7 +97,7 @@ function tokenOnly(authorization: string): string {
   return authorization.replace(/^Bearer\s+/i, '');
 }
 
-/** SigV4 headers (service appsync) for a JSON POST of `body` to `endpoint`, Host left to fetch. */
+/** SigV4 headers (service appsync) for a JSON POST of `body` to `endpoint`, Host left to the HTTP client. */
 export async function signedHeaders(
   endpoint: URL,
   body: string,
@@ -105,7 +115,7 @@ export async function signedHeaders(
     body,
   });
   const signed = await signer.sign(request);
-  // fetch derives Host from the URL (the same value that was signed) and refuses to be told it.
+  // The HTTP client derives Host from the URL (the same value that was signed); fetch refuses to be told it.
   const { host: _host, ...headers } = signed.headers;
   return headers;
 }
