@@ -71,4 +71,57 @@ describe('the data sources’ DynamoDB client', () => {
     expect(a.error?.type).toBe('DynamoDB:ResourceNotFoundException');
     expect(withoutRequestId(a)).toEqual(withoutRequestId(b));
   });
+
+  it('round-trips binary values as the default client does', async () => {
+    const bytes = Buffer.from([0, 1, 2, 250, 255]).toString('base64');
+    const put = await viaLean.invoke(
+      {
+        operation: 'PutItem',
+        key: { id: { S: 'lean-bin' } },
+        attributeValues: { b: { B: bytes }, bs: { BS: [bytes, 'AA=='] } },
+      },
+      call,
+    );
+    expect(put.error).toBeUndefined();
+
+    const request = { operation: 'GetItem', key: { id: { S: 'lean-bin' } }, consistentRead: true };
+    const [lean, standard] = await Promise.all([viaLean.invoke(request, call), viaDefault.invoke(request, call)]);
+    expect(lean).toEqual(standard);
+    expect(lean.result).toEqual({ id: 'lean-bin', b: bytes, bs: expect.arrayContaining([bytes, 'AA==']) });
+  });
+
+  it('gives a cancelled transaction the same error and cancellation reasons as the default client', async () => {
+    await viaDefault.invoke({ operation: 'PutItem', key: { id: { S: 'lean-tx' } }, attributeValues: {} }, call);
+    const request = {
+      operation: 'TransactWriteItems',
+      transactItems: [
+        {
+          table: tableName,
+          operation: 'PutItem',
+          key: { id: { S: 'lean-tx' } },
+          condition: { expression: 'attribute_not_exists(id)', returnValuesOnConditionCheckFailure: true },
+        },
+        { table: tableName, operation: 'PutItem', key: { id: { S: 'lean-tx-2' } } },
+      ],
+    };
+    const lean = await viaLean.invoke(request, call);
+    const standard = await viaDefault.invoke(request, call);
+
+    expect(lean.error?.type).toBe('DynamoDB:TransactionCanceledException');
+    expect(withoutRequestId(lean)).toEqual(withoutRequestId(standard));
+  });
+
+  it('answers as DynamoDB being unavailable when nothing listens, after the same retries', async () => {
+    const closed = createDynamoDbDataSource({
+      name: 'Closed',
+      tableName,
+      client: dataSourceDynamoDbClient('http://127.0.0.1:9'),
+    });
+    const outcome = await closed.invoke({ operation: 'GetItem', key: { id: { S: 'x' } } }, call);
+
+    expect(outcome.error?.type).toBe('DynamoDB:DynamoDbException');
+    expect(outcome.error?.message).toMatch(
+      /^Service Unavailable: .*ECONNREFUSED.*\(Service: DynamoDb, Status Code: 503/,
+    );
+  });
 });
