@@ -1,8 +1,8 @@
 // One POST of a JSON body over node:http(s), on a keep-alive connection reused across invocations
 // of the execution environment. The functions' calls to AppSync go through it rather than fetch:
 // fetch (undici) spends about twice the CPU per request on its WHATWG streams and WASM parser,
-// which in the REST shim was most of the function's own time per request (docs/architecture.md
-// "The REST shim's path").
+// which in the REST shim was most of the function's own time per request
+// (docs/architecture.md §4.3.1 "The REST shim's path").
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 

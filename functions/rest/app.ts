@@ -7,7 +7,7 @@ import type { Logger } from '../lib/logger.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { GraphqlClient } from '../lib/appsyncClient.ts';
 import { GENERIC_FAILURE_MESSAGE } from './graphqlErrors.ts';
-import { errorBody, HttpError } from './httpErrors.ts';
+import { errorBody, HttpError, RETRY_AFTER_SECONDS } from './httpErrors.ts';
 import type { RestEnv } from './restEnv.ts';
 import type { RouteHandlerName } from './routeTable.ts';
 import { honoPath, REST_ROUTES } from './routeTable.ts';
@@ -50,7 +50,10 @@ export function createRestApp(options: RestAppOptions): Hono<RestEnv> {
 
   app.notFound((c) => c.json(errorBody(404, `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json(errorBody(error.status, error.message), error.status);
+    if (error instanceof HttpError) {
+      if (error.status === 503) c.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return c.json(errorBody(error.status, error.message), error.status);
+    }
     logger.error('request failed', {
       operation: c.get('operation') ?? null,
       method: c.req.method,

@@ -1,6 +1,7 @@
 // AppSync's answer → the HTTP status the REST shim gives (docs/architecture.md §4 "The API"): our errorTypes map
 // one to one; validation errors (no errorType) are the caller's malformed input; a request-level
-// HTTP 401 is a refused token; everything else is our fault and becomes a generic 500.
+// HTTP 401 is a refused token; DynamoDB being briefly unavailable or throttling is a 503 the caller
+// may retry; everything else is our fault and becomes a generic 500.
 import type { GraphqlError } from '../lib/appsyncClient.ts';
 import type { ErrorStatus } from './httpErrors.ts';
 import type { RestFieldNamer } from './restFieldNames.ts';
@@ -24,6 +25,25 @@ const STATUS_BY_ERROR_TYPE: Record<string, ErrorStatus> = {
   NotFound: 404,
   Conflict: 409,
 };
+
+// How AppSync reports a DynamoDB failure worth retrying: the exceptions DynamoDB documents as
+// retryable, and its service-side (5xx) failures, which AppSync passes on as DynamoDbException
+// with the status in the message ("… (Service: DynamoDb, Status Code: 503, …)").
+const RETRYABLE_DATA_SOURCE_TYPES = new Set([
+  'DynamoDB:ProvisionedThroughputExceededException',
+  'DynamoDB:RequestLimitExceeded',
+  'DynamoDB:ThrottlingException',
+  'DynamoDB:InternalServerErrorException',
+]);
+const SERVICE_SIDE_STATUS = /\(Service: DynamoDb, Status Code: 5\d\d\b/;
+
+/** Message of a 503: the data store is briefly unavailable. */
+export const UNAVAILABLE_MESSAGE = 'The service is briefly unavailable; please try again in a moment.';
+
+function isRetryable(errorType: string, message: string): boolean {
+  if (RETRYABLE_DATA_SOURCE_TYPES.has(errorType)) return true;
+  return errorType === 'DynamoDB:DynamoDbException' && SERVICE_SIDE_STATUS.test(message);
+}
 
 /** Message given for failures whose cause must not reach the caller. */
 export const GENERIC_FAILURE_MESSAGE = 'Something went wrong; please try again later.';
@@ -73,5 +93,6 @@ export function mapGraphqlErrors(
   if (errorType === 'BadRequest') return { status: 400, message: badRequestMessage(first, namer), expose: true };
   const status = Object.hasOwn(STATUS_BY_ERROR_TYPE, errorType) ? STATUS_BY_ERROR_TYPE[errorType] : undefined;
   if (status !== undefined) return { status, message: first.message, expose: true };
+  if (isRetryable(errorType, first.message)) return { status: 503, message: UNAVAILABLE_MESSAGE, expose: true };
   return { status: 500, message: `${errorType}: ${first.message}`, expose: false };
 }

@@ -8,10 +8,14 @@ const REASON_PHRASES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** The HTTP statuses the shim answers errors with. */
-export type ErrorStatus = 400 | 401 | 404 | 409 | 500;
+export type ErrorStatus = 400 | 401 | 404 | 409 | 500 | 503;
+
+/** Seconds a 503's Retry-After asks the caller to wait: DynamoDB's own outages and throttling pass in about that. */
+export const RETRY_AFTER_SECONDS = 1;
 
 /** The seed's error body. */
 export interface ErrorBody {

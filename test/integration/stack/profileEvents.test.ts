@@ -2,54 +2,13 @@
 // stream runs the publisher Lambda, which calls publishProfileEvent with IAM, and a subscriber on
 // the public WebSocket receives the PUBLIC view — never what the owner hid.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import WebSocket from 'ws';
 import { describe, expect, inject, it } from 'vitest';
 import { graphqlClient } from '../../support/graphqlClient.ts';
+import { subscribeToProfile } from '../../support/profileSubscriber.ts';
 import { signUpUser } from '../../support/tokens.ts';
 
 const stack = inject('localStack');
 const gql = graphqlClient(stack.graphqlUrl);
-const SUBSCRIBE =
-  'subscription S($u: String!) { onProfileEvent(username: $u) { username kind renamedTo profile occurredAt } }';
-
-/** Opens an API-key subscription and collects its data messages. */
-async function subscribe(username: string) {
-  const host = new URL(stack.graphqlUrl).host;
-  const header = Buffer.from(JSON.stringify({ host, 'x-api-key': stack.apiKey })).toString('base64url');
-  const socket = new WebSocket(stack.realtimeUrl, ['graphql-ws', `header-${header}`], {
-    ca: readFileSync(stack.tlsCertificate),
-  });
-  const events: any[] = [];
-  const acked = new Promise<void>((resolve, reject) => {
-    socket.on('message', (raw) => {
-      const message = JSON.parse(String(raw));
-      if (message.type === 'connection_ack') {
-        socket.send(
-          JSON.stringify({
-            id: 'sub-1',
-            type: 'start',
-            payload: {
-              data: JSON.stringify({ query: SUBSCRIBE, variables: { u: username } }),
-              extensions: { authorization: { host, 'x-api-key': stack.apiKey } },
-            },
-          }),
-        );
-      } else if (message.type === 'start_ack') {
-        resolve();
-      } else if (message.type === 'data') {
-        events.push(message.payload.data.onProfileEvent);
-      } else if (message.type === 'error' || message.type === 'connection_error') {
-        reject(new Error(JSON.stringify(message)));
-      }
-    });
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-    socket.on('error', reject);
-  });
-  await acked;
-  return { events, close: () => socket.close() };
-}
-
 describe('profile events over the real-time endpoint', () => {
   it('delivers an owner save as the public view, without hidden contact details or the birth date', async () => {
     const owner = await signUpUser(stack);
@@ -59,7 +18,7 @@ describe('profile events over the real-time endpoint', () => {
       { input: { username, fullName: 'Realtime Ada' } },
       { authorization: owner.accessToken },
     );
-    const subscriber = await subscribe(username.toUpperCase());
+    const subscriber = await subscribeToProfile(stack, username.toUpperCase());
 
     const saved = await gql.post(
       'mutation S($input: ProfileInput!) { saveProfile(input: $input) { username } }',
@@ -83,7 +42,7 @@ describe('profile events over the real-time endpoint', () => {
     const event = live();
     subscriber.close();
     expect(event).toMatchObject({ username, kind: 'UPDATED', renamedTo: null });
-    const profile = JSON.parse(event.profile);
+    const profile = JSON.parse(String(event?.profile));
     expect(profile).toMatchObject({
       username,
       fullName: 'Realtime Ada',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRestApp } from '../../../../functions/rest/app.ts';
+import { UNAVAILABLE_MESSAGE } from '../../../../functions/rest/graphqlErrors.ts';
 import { REST_ROUTES, routeKey } from '../../../../functions/rest/routeTable.ts';
 import type { GraphqlRequest, GraphqlResponse } from '../../../../functions/lib/appsyncClient.ts';
 import type { Logger } from '../../../../functions/lib/logger.ts';
@@ -35,7 +36,8 @@ function restApp(answer: (request: GraphqlRequest) => GraphqlResponse = () => ({
       ? { requestContext: { requestId: 'req-1', authorizer: { jwt: { claims: { sub: options.sub } } } } }
       : {};
     const response = await app.request(path, { method, headers, body }, env);
-    return { status: response.status, body: (await response.json()) as any };
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, body: (await response.json()) as any, ...(retryAfter ? { retryAfter } : {}) };
   };
   return { call, calls, logs };
 }
@@ -235,6 +237,26 @@ describe('POST /profiles', () => {
       throw new Error('ECONNREFUSED');
     });
     expect((await call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } })).status).toBe(500);
+  });
+
+  it('answers 503 with Retry-After when DynamoDB is briefly unavailable, naming none of its internals', async () => {
+    const { call } = restApp(() => ({
+      status: 200,
+      data: { saveProfile: null },
+      errors: [
+        {
+          errorType: 'DynamoDB:DynamoDbException',
+          message:
+            'Service Unavailable: DynamoDB could not be reached (connect ECONNREFUSED 127.0.0.1:8000) (Service: DynamoDb, Status Code: 503, Request ID: null)',
+        },
+      ],
+    }));
+    const response = await call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } });
+    expect(response).toEqual({
+      status: 503,
+      body: { error: 'Service Unavailable', message: UNAVAILABLE_MESSAGE },
+      retryAfter: '1',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapGraphqlErrors, WRONG_TYPE_MESSAGE } from '../../../../functions/rest/graphqlErrors.ts';
+import { mapGraphqlErrors, UNAVAILABLE_MESSAGE, WRONG_TYPE_MESSAGE } from '../../../../functions/rest/graphqlErrors.ts';
 import { keyNamer, profileFieldNamer } from '../../../../functions/rest/restFieldNames.ts';
 import type { RestFieldNamer } from '../../../../functions/rest/restFieldNames.ts';
 
@@ -100,13 +100,44 @@ describe('AppSync errors → HTTP (docs/architecture.md §4)', () => {
 
   it('hides every other failure behind a 500: data-source and Lambda errors, IAM refusals, unexpected HTTP statuses', () => {
     for (const [status, errors] of [
-      [200, [{ errorType: 'DynamoDB:ProvisionedThroughputExceededException', message: 'rate' }]],
+      [
+        200,
+        [
+          {
+            errorType: 'DynamoDB:DynamoDbException',
+            message: 'One or more parameter values were invalid (Service: DynamoDb, Status Code: 400, Request ID: r)',
+          },
+        ],
+      ],
+      [200, [{ errorType: 'DynamoDB:ConditionalCheckFailedException', message: 'The conditional request failed' }]],
       [200, [{ errorType: 'Lambda:Unhandled', message: 'boom' }]],
       [403, [{ errorType: 'AccessDeniedException', message: 'no' }]],
       [502, undefined],
     ] as const) {
       expect(mapGraphqlErrors(status, errors)).toMatchObject({ status: 500, expose: false });
     }
+  });
+
+  it('answers 503 when DynamoDB is briefly unavailable or throttling, without its internals', () => {
+    for (const error of [
+      {
+        errorType: 'DynamoDB:DynamoDbException',
+        message:
+          'Service Unavailable: DynamoDB could not be reached (connect ECONNREFUSED 127.0.0.1:8000) (Service: DynamoDb, Status Code: 503, Request ID: null)',
+      },
+      {
+        errorType: 'DynamoDB:DynamoDbException',
+        message: 'Internal error (Service: DynamoDb, Status Code: 500, Request ID: r)',
+      },
+      {
+        errorType: 'DynamoDB:ProvisionedThroughputExceededException',
+        message: 'rate (Service: DynamoDb, Status Code: 400)',
+      },
+      { errorType: 'DynamoDB:ThrottlingException', message: 'slow down' },
+    ]) {
+      expect(mapGraphqlErrors(200, [error])).toEqual({ status: 503, message: UNAVAILABLE_MESSAGE, expose: true });
+    }
+    expect(UNAVAILABLE_MESSAGE).not.toMatch(/DynamoDB|ECONNREFUSED|127\.0\.0\.1/);
   });
 
   it('is null for a successful answer', () => {
