@@ -11,7 +11,7 @@
 // KEY, which makes it the rowid. So the table is rebuilt once with the same columns, SequenceNumber
 // declared INT (same integer affinity and values, still the primary key, no longer the rowid), and
 // then given (ShardID, SequenceNumber) and (StreamID, SequenceNumber) indexes: every lookup becomes
-// an index seek (docs/architecture.md, "DynamoDB Local's stream store").
+// an index seek (docs/architecture.md §5.1.1 "DynamoDB Local's stream store").
 //
 // It runs after DynamoDB Local has created its tables and before the stack's first request; later
 // starts find the work done. DynamoDB Local re-prepares its statements after the schema change.
