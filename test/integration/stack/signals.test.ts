@@ -103,7 +103,16 @@ async function startNpm(): Promise<StartedStack> {
   createInterface({ input: npm.stdout! }).on('line', (line) => lines.push(line));
   createInterface({ input: npm.stderr! }).on('line', (line) => lines.push(line));
   const stack: StartedStack = { npm, base, lines, pids: [], stackPid: 0, javaPid: 0, apiKey: '' };
-  await until(() => lines.some((line) => line.startsWith('ProLynk local stack ready')), START_TIMEOUT_MS);
+  const ready = () => lines.some((line) => line.startsWith('ProLynk local stack ready'));
+  try {
+    // A stack that could not start ends npm: that fails at once rather than at the deadline.
+    await until(() => {
+      if (!ready() && npm.exitCode !== null) throw new Error(`npm start exited (${npm.exitCode}) before it was ready`);
+      return ready();
+    }, START_TIMEOUT_MS);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; its output:\n${lines.slice(-30).join('\n')}`);
+  }
   stack.pids = processTree(npm.pid!);
   stack.stackPid = pidRunning(stack.pids, 'local/cli/start.ts', '--import');
   stack.javaPid = pidRunning(stack.pids, 'LoopbackDynamoDbLocal');
@@ -193,7 +202,9 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 // A base port with the seven after it free on 127.0.0.1.
 async function freePortRange(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 4_000) * 10;
+    // Below Linux's ephemeral range (32768 and up): a port the kernel hands out meanwhile, to a
+    // connection or to another test's port-0 listener, cannot land in this stack's range.
+    const base = 20_000 + Math.floor(Math.random() * 1_270) * 10;
     const free = await Promise.all(Array.from({ length: PORTS_PER_STACK }, (_, i) => portFree(base + i)));
     if (free.every(Boolean)) return base;
   }
