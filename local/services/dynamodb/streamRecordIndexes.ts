@@ -13,8 +13,10 @@
 // then given (ShardID, SequenceNumber) and (StreamID, SequenceNumber) indexes: every lookup becomes
 // an index seek (docs/architecture.md §5.1.1 "DynamoDB Local's stream store").
 //
-// It runs after DynamoDB Local has created its tables and before the stack's first request; later
-// starts find the work done. DynamoDB Local re-prepares its statements after the schema change.
+// It runs after DynamoDB Local has created its tables and before the stack's first request. Later
+// starts, the supervisor's restarts included, only read the schema: they find the work done and
+// take no lock that DynamoDB Local could meet. DynamoDB Local re-prepares its statements after the
+// schema change.
 // Only a data folder can be reached this way: an in-memory database lives inside the JVM.
 
 import type { DatabaseSync } from 'node:sqlite';
@@ -22,11 +24,11 @@ import type { DatabaseSync } from 'node:sqlite';
 /** The file DynamoDB Local keeps its shared database in, inside its data folder. */
 export const SHARED_DATABASE_FILE = 'shared-local-instance.db';
 
-/** The indexes added; each statement is idempotent. */
-export const STREAM_RECORD_INDEXES = [
-  'CREATE INDEX IF NOT EXISTS prolynk_stream_records_by_shard ON us (ShardID, SequenceNumber)',
-  'CREATE INDEX IF NOT EXISTS prolynk_stream_records_by_stream ON us (StreamID, SequenceNumber)',
-];
+/** The indexes added to `us`, by name. */
+export const STREAM_RECORD_INDEXES: Record<string, string> = {
+  prolynk_stream_records_by_shard: 'ShardID, SequenceNumber',
+  prolynk_stream_records_by_stream: 'StreamID, SequenceNumber',
+};
 
 // The jar's definition of `us`, but for SequenceNumber's declared type.
 const REBUILD = [
@@ -39,8 +41,11 @@ const REBUILD = [
 // DynamoDB Local may hold its write lock for a moment (a restart while requests are retried).
 const BUSY_TIMEOUT_MS = 5_000;
 
-/** What was found and done: 'absent' (no stream store in the file), 'unsupported' (no node:sqlite). */
-export type StreamStoreOutcome = 'rebuilt' | 'indexed' | 'absent' | 'unsupported';
+/**
+ * What was found and done: 'rebuilt' (the jar's table, now rebuilt and indexed), 'indexed' (indexes
+ * added), 'unchanged' (already done), 'absent' (no stream store in the file), 'unsupported' (no node:sqlite).
+ */
+export type StreamStoreOutcome = 'rebuilt' | 'indexed' | 'unchanged' | 'absent' | 'unsupported';
 
 /** Rebuilds (if still the jar's) and indexes the stream store in the database at `databaseFile`. */
 export async function indexStreamRecords(databaseFile: string): Promise<StreamStoreOutcome> {
@@ -57,10 +62,19 @@ export async function indexStreamRecords(databaseFile: string): Promise<StreamSt
     const sequence = columns.find((column) => column.name === 'SequenceNumber');
     // A lone INTEGER primary key column is SQLite's rowid alias.
     const rebuild = String(sequence?.type).toUpperCase() === 'INTEGER' && sequence?.pk === 1;
+    const present = new Set(
+      database
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'us'")
+        .all()
+        .map((row) => row.name),
+    );
+    const missing = Object.keys(STREAM_RECORD_INDEXES).filter((name) => !present.has(name));
+    if (!rebuild && missing.length === 0) return 'unchanged';
     database.exec('BEGIN IMMEDIATE');
     try {
       if (rebuild) for (const statement of REBUILD) database.exec(statement);
-      for (const statement of STREAM_RECORD_INDEXES) database.exec(statement);
+      for (const [name, columns] of Object.entries(STREAM_RECORD_INDEXES))
+        database.exec(`CREATE INDEX IF NOT EXISTS ${name} ON us (${columns})`);
       database.exec('COMMIT');
     } catch (error) {
       database.exec('ROLLBACK');
