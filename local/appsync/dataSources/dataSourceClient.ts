@@ -9,8 +9,9 @@
 // What a caller sees stays the SDK's, which is why this is a DynamoDBClient: the same command
 // classes go in; errors come out as the SDK's exception classes (`instanceof
 // ConditionalCheckFailedException` holds, CancellationReasons and $metadata are set); binary
-// attributes are bytes in both directions; network failures and 5xx answers are retried as the
-// SDK's standard mode retries them. test/integration/dynamodb/dataSourceClient.test.ts compares it
+// attributes are bytes in both directions; network failures and 5xx answers get the SDK standard
+// mode's three attempts with jittered backoff (its throttling retries are left out: DynamoDB Local
+// never throttles). test/integration/dynamodb/dataSourceClient.test.ts compares it
 // with the SDK's default client.
 import { Agent, request as httpRequest } from 'node:http';
 import * as dynamodb from '@aws-sdk/client-dynamodb';
@@ -115,7 +116,7 @@ function header(value: string | string[] | undefined): string | undefined {
 }
 
 function metadata(answer: WireAnswer, attempts: number) {
-  return { httpStatusCode: answer.status, requestId: answer.requestId, attempts, totalRetryDelay: 0 };
+  return { httpStatusCode: answer.status, requestId: answer.requestId, attempts };
 }
 
 function backOff(attempt: number): Promise<void> {

@@ -3,20 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource } from '../../../local/index.ts';
 import type { DataSource } from '../../../local/index.ts';
 import { createTestTable, testDynamoDbClient } from './localTables.ts';
+import { DATA_SOURCE_CALL } from '../../support/dataSourceCall.ts';
 
 let client: DynamoDBClient;
 let source: DataSource;
 let users: string;
 let names: string;
-const call = {
-  arguments: {},
-  identity: null,
-  source: null,
-  info: { fieldName: 'f', parentTypeName: 'Mutation', variables: {} },
-  stash: {},
-  prev: undefined,
-  request: { headers: {} },
-};
+// Transactions run for mutations.
+const call = { ...DATA_SOURCE_CALL, info: { ...DATA_SOURCE_CALL.info, parentTypeName: 'Mutation' } };
 const invoke = (request: unknown) => source.invoke(request, call);
 const notExists = { expression: 'attribute_not_exists(#id)', expressionNames: { '#id': 'id' } };
 
