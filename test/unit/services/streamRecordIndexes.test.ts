@@ -52,6 +52,18 @@ const streamedTable = (name: string) => ({
   StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' as const },
 });
 
+/** A database file in `root` holding the jar's stream table with `records` records over three streams. */
+function jarStore(name: string, records: number): string {
+  const file = join(root, name);
+  const store = new DatabaseSync(file);
+  store.exec(JAR_STREAM_TABLE);
+  const insert = store.prepare('INSERT INTO us VALUES (?, ?, ?, ?, ?, ?)');
+  for (let n = 1; n <= records; n++)
+    insert.run(`stream-${n % 3}`, `shard-${n % 3}`, n, 1_700_000_000_000 + n, Buffer.from(`record ${n}`), 'INSERT');
+  store.close();
+  return file;
+}
+
 let root: string;
 let dataDir: string;
 let running: RunningDynamoDbLocal;
@@ -90,15 +102,10 @@ describe('the stream store of DynamoDB Local on a data folder', () => {
   });
 
   it('turns a store as the jar leaves it into the searchable one, keeping every record, and then leaves it alone', async () => {
-    const file = join(root, 'as-the-jar-leaves-it.db');
-    const jarStore = new DatabaseSync(file);
-    jarStore.exec(JAR_STREAM_TABLE);
-    const insert = jarStore.prepare('INSERT INTO us VALUES (?, ?, ?, ?, ?, ?)');
-    for (let n = 1; n <= 50; n++)
-      insert.run(`stream-${n % 3}`, `shard-${n % 3}`, n, 1_700_000_000_000 + n, Buffer.from(`record ${n}`), 'INSERT');
-    const rows = () => jarStore.prepare('SELECT * FROM us ORDER BY SequenceNumber').all();
-    const before = rows();
-    jarStore.close();
+    const file = jarStore('as-the-jar-leaves-it.db', 50);
+    const reader = new DatabaseSync(file, { readOnly: true });
+    const before = reader.prepare('SELECT * FROM us ORDER BY SequenceNumber').all();
+    reader.close();
 
     const plansBefore = await jarQueryPlans(file, JAR_LOOKUPS);
     expect(plansBefore[0]).toBe('SEARCH TABLE us USING INTEGER PRIMARY KEY (rowid>?)');
@@ -115,10 +122,7 @@ describe('the stream store of DynamoDB Local on a data folder', () => {
   });
 
   it('finds its work done on a later start without taking the write lock DynamoDB Local may hold, and restores a lost index', async () => {
-    const file = join(root, 'done-before.db');
-    const store = new DatabaseSync(file);
-    store.exec(JAR_STREAM_TABLE);
-    store.close();
+    const file = jarStore('done-before.db', 0);
     await expect(indexStreamRecords(file)).resolves.toBe('rebuilt');
 
     // Another connection (DynamoDB Local's, in a write) holds the lock: a start that wanted it
