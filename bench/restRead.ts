@@ -1,14 +1,14 @@
 // The REST shim's public read (GET /profiles/{username}: the HTTP API, the REST function, then the
-// same GraphQL read) against the GraphQL read itself. The REST stage throttles at 50 req/s (burst
-// 100), so the two are compared one request at a time, alternating and paced under the throttle:
-// req/s here is 1 / mean latency, what one client gets from each.
+// same GraphQL read) against the GraphQL read itself. The route throttles at 25 req/s (burst 50),
+// so the two are compared one request at a time, alternating and paced under the throttle: req/s
+// here is 1 / mean latency, what one client gets from each.
 import type { LocalOutputs } from '../local/index.ts';
 import { summarize } from './measure.ts';
 import type { LoadResult } from './measure.ts';
 import { graphqlProfileRead } from './publicRead.ts';
 import type { SeededProfile } from './seed.ts';
 
-// One request every 25 ms at most: 40 req/s, under the stage's 50.
+// One request every 25 ms at most, alternating: a REST read every 50 ms at most, 20 req/s, under the route's 25.
 const PACE_MS = 25;
 
 /** One GET /profiles/{username}; throws unless it answers 200 with every link. */

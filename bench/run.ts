@@ -116,10 +116,10 @@ try {
     say(`\nprofile stats rows failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
   }
 
-  // The stage's token bucket (burst 100, 50/s) refills in 2 s: the burst starts from a full one.
+  // The route's token bucket (burst 50, 25/s) refills in 2 s: the burst starts from a full one.
   await sleep(2_500);
   say(
-    "\nA burst (issue 9): 250 REST calls at once to a function route, with one concurrent { __typename }; AWS would answer each with 200 or the stage throttle's 429",
+    "\nA burst (issue 9): 250 REST calls at once to a function route, with one concurrent { __typename }; AWS would answer each with 200 or the route throttle's 429",
   );
   say(formatBurst(await measureBurst(stack.outputs, seeded, stack.pid)));
 

@@ -1,6 +1,6 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { CfnStage, HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -11,6 +11,8 @@ import { routeKey, STATS_HTTP_ROUTES } from '../../functions/stats/httpRoutes.ts
 import { DEFAULT_SHARDS, MAX_SHARDS } from '../../functions/stats/statsKeys.ts';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
+import { throttleRoute } from './routeThrottle.ts';
+import type { RouteThrottle } from './routeThrottle.ts';
 
 export interface ProfileStatsProps {
   /** The tables' physical names; absent, CloudFormation generates them (cdk/config/naming.ts). */
@@ -28,7 +30,7 @@ export interface ProfileStatsProps {
    */
   shards?: number;
   /** Per-route throttling of the two public counting routes (default 2,000 req/s, burst 2,000). */
-  publicRouteThrottle?: { rateLimit: number; burstLimit: number };
+  publicRouteThrottle?: RouteThrottle;
   /** Where bundles are written (tests use a temporary folder). */
   bundle?: BundleLambdaOptions;
 }
@@ -43,7 +45,7 @@ export class ProfileStats extends Construct {
   readonly table: Table;
   readonly visitorsTable: Table;
   readonly function: NodeFunction;
-  private readonly publicRouteThrottle: { rateLimit: number; burstLimit: number };
+  private readonly publicRouteThrottle: RouteThrottle;
 
   constructor(scope: Construct, id: string, props: ProfileStatsProps) {
     super(scope, id);
@@ -109,10 +111,7 @@ export class ProfileStats extends Construct {
         reason: 'A public counting endpoint (anyone viewing a profile or following a link); it exposes no counts.',
       });
       // A viral profile's visitors, not the seed's 50 req/s stage default, set the pace here.
-      (stage.node.defaultChild as CfnStage).addPropertyOverride(`RouteSettings.${routeKey(route)}`, {
-        ThrottlingRateLimit: this.publicRouteThrottle.rateLimit,
-        ThrottlingBurstLimit: this.publicRouteThrottle.burstLimit,
-      });
+      throttleRoute(stage, routeKey(route), this.publicRouteThrottle);
     }
   }
 

@@ -8,7 +8,7 @@ import {
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { CfnStage, HttpRoute, HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpRoute, HttpStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
@@ -21,6 +21,7 @@ import { REST_ROUTES } from '../../functions/rest/routeTable.ts';
 import { stageOf } from '../config/stageOf.ts';
 import type { BundleLambdaOptions } from '../lambda/bundleLambda.ts';
 import { NodeFunction } from './nodeFunction.ts';
+import { throttleRoute } from './routeThrottle.ts';
 
 export interface RestApiProps {
   /** The HTTP API's name (the seed's is `${project_name}-api`). */
@@ -147,13 +148,9 @@ export class RestApi extends Construct {
   // Public routes get a tighter throttle of their own (WAF cannot front an HTTP API). Route
   // settings name their routes, which must exist before the stage that throttles them.
   private throttlePublicRoutes(throttle: RestApiProps['throttle'], routes: HttpRoute[]): void {
-    const settings = { throttlingBurstLimit: throttle.publicBurstLimit, throttlingRateLimit: throttle.publicRateLimit };
-    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-      REST_ROUTES.filter((route) => route.auth === 'public').map((route) => [
-        `${route.method} ${route.path}`,
-        settings,
-      ]),
-    );
+    const limits = { burstLimit: throttle.publicBurstLimit, rateLimit: throttle.publicRateLimit };
+    for (const route of REST_ROUTES.filter(({ auth }) => auth === 'public'))
+      throttleRoute(this.stage, `${route.method} ${route.path}`, limits);
     for (const route of routes) this.stage.node.addDependency(route);
   }
 }

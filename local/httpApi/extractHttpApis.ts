@@ -20,6 +20,15 @@ import type {
 // Without stage settings the account-level limits apply (API Gateway quotas: 10,000 rps, burst 5,000).
 const ACCOUNT_THROTTLING: HttpApiThrottling = { burstLimit: 5000, rateLimit: 10000 };
 const ROUTE_METHODS = new Set(['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+// The RouteSettings property type's keys. The stage's settings are free-form JSON that no synth
+// step checks: a misspelt key ("throttlingRateLimit") would leave the route on the stage default.
+const ROUTE_SETTING_KEYS = new Set([
+  'DataTraceEnabled',
+  'DetailedMetricsEnabled',
+  'LoggingLevel',
+  'ThrottlingBurstLimit',
+  'ThrottlingRateLimit',
+]);
 
 interface Member {
   logicalId: string;
@@ -177,11 +186,21 @@ function readStage(stage: Member): HttpApiStage {
   const throttling = (
     settings: Record<string, unknown> | undefined,
     fallback: HttpApiThrottling,
-  ): HttpApiThrottling => ({
-    burstLimit:
-      settings?.ThrottlingBurstLimit === undefined ? fallback.burstLimit : Number(settings.ThrottlingBurstLimit),
-    rateLimit: settings?.ThrottlingRateLimit === undefined ? fallback.rateLimit : Number(settings.ThrottlingRateLimit),
-  });
+    property = 'DefaultRouteSettings',
+  ): HttpApiThrottling => {
+    const unknown = Object.keys(settings ?? {}).filter((key) => !ROUTE_SETTING_KEYS.has(key));
+    if (unknown.length > 0)
+      stage.read.fail(
+        property,
+        `unknown route setting ${unknown.join(', ')}; RouteSettings keys are ${[...ROUTE_SETTING_KEYS].join(', ')}`,
+      );
+    return {
+      burstLimit:
+        settings?.ThrottlingBurstLimit === undefined ? fallback.burstLimit : Number(settings.ThrottlingBurstLimit),
+      rateLimit:
+        settings?.ThrottlingRateLimit === undefined ? fallback.rateLimit : Number(settings.ThrottlingRateLimit),
+    };
+  };
   const defaults = throttling(stage.read.optional<Record<string, unknown>>('DefaultRouteSettings'), ACCOUNT_THROTTLING);
   const perRoute = stage.read.optional<Record<string, Record<string, unknown>>>('RouteSettings') ?? {};
   return {
@@ -189,7 +208,10 @@ function readStage(stage: Member): HttpApiStage {
     name: stage.read.required<string>('StageName'),
     throttling: defaults,
     routeThrottling: Object.fromEntries(
-      Object.entries(perRoute).map(([routeKey, settings]) => [routeKey, throttling(settings, defaults)]),
+      Object.entries(perRoute).map(([routeKey, settings]) => [
+        routeKey,
+        throttling(settings, defaults, `RouteSettings.${routeKey}`),
+      ]),
     ),
   };
 }

@@ -121,6 +121,15 @@ describe('RestApi', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
 
+  it('gives each public route a throttle of its own, in the RouteSettings property type’s keys', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    const settings = stage.Properties.RouteSettings as Record<string, unknown>;
+
+    expect(Object.keys(settings).sort()).toEqual([...ROUTES.public].sort());
+    for (const routeKey of ROUTES.public)
+      expect(settings[routeKey]).toEqual({ ThrottlingBurstLimit: 50, ThrottlingRateLimit: 25 });
+  });
+
   it('gives the function the GraphQL URL and lets API Gateway invoke it', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',

@@ -148,6 +148,36 @@ describe('extractHttpApis', () => {
     );
   });
 
+  it("reads a route's own throttling in place of the stage's", () => {
+    const template = synthesize();
+    const stageId = logicalIdOf(template, 'AWS::ApiGatewayV2::Stage');
+    const stage = template.Resources[stageId];
+    stage.Properties = {
+      ...stage.Properties,
+      RouteSettings: { 'GET /profiles/{username}': { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 25 } },
+    };
+
+    const [api] = extractHttpApis(template, resolverFor(template));
+
+    expect(api.stage.routeThrottling).toEqual({ 'GET /profiles/{username}': { burstLimit: 50, rateLimit: 25 } });
+  });
+
+  it('refuses a route setting the property type does not have, naming the route and the key', () => {
+    const template = synthesize();
+    const stageId = logicalIdOf(template, 'AWS::ApiGatewayV2::Stage');
+    const stage = template.Resources[stageId];
+    // camelCase is the API Gateway REST API's spelling; in a template the route would keep the stage default.
+    stage.Properties = {
+      ...stage.Properties,
+      RouteSettings: { 'GET /profiles/{username}': { throttlingBurstLimit: 50, throttlingRateLimit: 25 } },
+    };
+
+    expect(() => extractHttpApis(template, resolverFor(template))).toThrow(TemplateResolutionError);
+    expect(() => extractHttpApis(template, resolverFor(template))).toThrow(
+      /RouteSettings\.GET \/profiles\/\{username\}.*unknown route setting throttlingBurstLimit, throttlingRateLimit/,
+    );
+  });
+
   it('refuses WebSocket APIs and APIs without a stage, naming the API', () => {
     const websocket = synthesize((stack) => new WebSocketApi(stack, 'Sockets'));
     const noStage = synthesize();
