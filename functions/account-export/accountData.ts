@@ -1,6 +1,7 @@
 // Reads everything stored about one account for its export: the users row and profile (strong
-// reads by key; the owner's GSI when the users row names no profile), every link row, and every
-// object under users/{sub}/ with its size and content type, and the account's profile stats.
+// reads by key; the owner's GSI when the users row names no profile), every other profile row the
+// account owns (the seed let one owner leave several), every link row, every object under
+// users/{sub}/ with its size and content type, and the account's profile stats.
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -37,18 +38,17 @@ export async function readAccountData(userId: string, sources: AccountDataSource
   const account = await getItem(dynamodb, tables.users, { user_id: userId });
   const named = typeof account?.username === 'string' ? account.username : null;
   const namedProfile = named === null ? null : await getItem(dynamodb, tables.profiles, { username: named });
-  const profile =
-    namedProfile !== null && namedProfile.user_id === userId
-      ? namedProfile
-      : ((
-          await queryAll(dynamodb, {
-            TableName: tables.profiles,
-            IndexName: PROFILES_BY_OWNER_INDEX,
-            KeyConditionExpression: '#owner = :owner',
-            ExpressionAttributeNames: { '#owner': 'user_id' },
-            ExpressionAttributeValues: marshall({ ':owner': userId }),
-          })
-        )[0] ?? null);
+  // The erasure removes every row this index finds (functions/account-erasure/accountRows.ts): the
+  // export shows the same rows.
+  const owned = await queryAll(dynamodb, {
+    TableName: tables.profiles,
+    IndexName: PROFILES_BY_OWNER_INDEX,
+    KeyConditionExpression: '#owner = :owner',
+    ExpressionAttributeNames: { '#owner': 'user_id' },
+    ExpressionAttributeValues: marshall({ ':owner': userId }),
+  });
+  const profile = namedProfile !== null && namedProfile.user_id === userId ? namedProfile : (owned[0] ?? null);
+  const otherProfiles = owned.filter((row) => row.username !== profile?.username);
   const links = await queryAll(dynamodb, {
     TableName: tables.links,
     KeyConditionExpression: '#owner = :owner',
@@ -57,7 +57,7 @@ export async function readAccountData(userId: string, sources: AccountDataSource
     ConsistentRead: true,
   });
   const stats = await readAccountStats(dynamodb, userId, { table: sources.statsTable });
-  return { account, profile, links, uploads: await readUploads(userId, sources), stats };
+  return { account, profile, otherProfiles, links, uploads: await readUploads(userId, sources), stats };
 }
 
 async function readUploads(userId: string, sources: AccountDataSources): Promise<ExportedUpload[]> {

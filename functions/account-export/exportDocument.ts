@@ -19,13 +19,15 @@ export interface ExportedUpload {
 export interface AccountData {
   account: Item | null;
   profile: Item | null;
+  /** Further profile rows the account owns besides `profile` (left by the seed system). */
+  otherProfiles: Item[];
   links: Item[];
   uploads: ExportedUpload[];
   /** The profile's views and link clicks, by day (functions/stats/accountStats.ts). */
   stats: AccountStatsEntry[];
 }
 
-/** The JSON document: exportedAt, the users row, the profile row, every link (flagged), every upload, the stats. */
+/** The JSON document: exportedAt, the users row, the profile row and any others, every link (flagged), every upload, the stats. */
 export function exportDocument(userId: string, data: AccountData, exportedAt: Date) {
   return {
     format: 'prolynk-account-export',
@@ -34,6 +36,7 @@ export function exportDocument(userId: string, data: AccountData, exportedAt: Da
     userId,
     account: data.account,
     profile: data.profile,
+    otherProfiles: [...data.otherProfiles].sort((a, b) => String(a.username).localeCompare(String(b.username))),
     links: [...data.links]
       .sort((a, b) => String(a.created_at ?? '').localeCompare(String(b.created_at ?? '')))
       // Seed-era rows may lack is_deleted: every link says whether it is deleted.

@@ -147,6 +147,21 @@ describe('exportAccount', () => {
     for (const foreign of [bob.sub, bob.username, bob.secret, bob.linkId]) expect(text).not.toContain(foreign);
   });
 
+  it('holds every further profile row the account owns, as the seed system could leave them', async () => {
+    const ada = await member(`ada${randomUUID().slice(0, 6)}`);
+    const bob = await member(`bob${randomUUID().slice(0, 6)}`);
+    // Seed-era rows: an older name of Ada's, still hers, and none of Bob's in the export.
+    const older = { username: uniqueName('old'), user_id: ada.sub, bio: 'from the seed era', skills: ['vb'] };
+    await api.client.send(new PutItemCommand({ TableName: api.tables.profiles, Item: marshall(older) }));
+
+    const result = await exportAccount(ada.sub, deps(new Date()));
+    const document = await (await fetch(result.url)).json();
+
+    expect(document.profile).toEqual(await api.item(api.tables.profiles, { username: ada.username }));
+    expect(document.otherProfiles).toEqual([older]);
+    expect(JSON.stringify(document)).not.toContain(bob.username);
+  });
+
   it('gives a presigned link that works for 15 minutes only, to an object nobody can read without it', async () => {
     const ada = await member(`exp${randomUUID().slice(0, 6)}`);
     // An export made 16 minutes ago: its link has expired by now.

@@ -3,12 +3,16 @@ import { exportDocument } from '../../../../functions/account-export/exportDocum
 import { erasureRequests } from '../../../../functions/account-erasure/jobRecords.ts';
 
 describe('exportDocument', () => {
-  it('keeps every stored attribute, orders links by creation and flags each as deleted or not', () => {
+  it('keeps every stored attribute, orders other profile rows by name and links by creation, and flags each link as deleted or not', () => {
     const document = exportDocument(
       'sub-1',
       {
         account: { user_id: 'sub-1', email: 'a@x.com', link_count: 2 },
         profile: { username: 'ada', user_id: 'sub-1', date_of_birth: '1990-01-01', phone: '+1', show_phone: false },
+        otherProfiles: [
+          { username: 'ada_old2', user_id: 'sub-1' },
+          { username: 'ada_old1', user_id: 'sub-1', bio: 'seed era' },
+        ],
         links: [
           { link_id: 'b', created_at: '2030-01-02', is_deleted: true, title: 'B' },
           { link_id: 'a', created_at: '2030-01-01', title: 'A (seed era, no flag)' },
@@ -29,6 +33,10 @@ describe('exportDocument', () => {
       userId: 'sub-1',
       account: { user_id: 'sub-1', email: 'a@x.com', link_count: 2 },
       profile: { username: 'ada', user_id: 'sub-1', date_of_birth: '1990-01-01', phone: '+1', show_phone: false },
+      otherProfiles: [
+        { username: 'ada_old1', user_id: 'sub-1', bio: 'seed era' },
+        { username: 'ada_old2', user_id: 'sub-1' },
+      ],
       links: [
         { link_id: 'a', created_at: '2030-01-01', title: 'A (seed era, no flag)', is_deleted: false },
         { link_id: 'b', created_at: '2030-01-02', is_deleted: true, title: 'B' },
