@@ -155,7 +155,7 @@ describe('exportAccount', () => {
     await api.client.send(new PutItemCommand({ TableName: api.tables.profiles, Item: marshall(older) }));
 
     const result = await exportAccount(ada.sub, deps(new Date()));
-    const document = await (await fetch(result.url)).json();
+    const document = (await (await fetch(result.url)).json()) as { profile: unknown; otherProfiles: unknown };
 
     expect(document.profile).toEqual(await api.item(api.tables.profiles, { username: ada.username }));
     expect(document.otherProfiles).toEqual([older]);
