@@ -66,6 +66,13 @@ function logicalIdOf(template: CfnTemplate, type: string): string {
   return Object.entries(template.Resources).find(([, resource]) => resource.Type === type)?.[0] ?? '';
 }
 
+// The stage's RouteSettings as a template would write them (the CDK has no typed API for them).
+function withRouteSettings(template: CfnTemplate, routeSettings: Record<string, unknown>): CfnTemplate {
+  const stage = template.Resources[logicalIdOf(template, 'AWS::ApiGatewayV2::Stage')];
+  stage.Properties = { ...stage.Properties, RouteSettings: routeSettings };
+  return template;
+}
+
 function resolverFor(template: CfnTemplate) {
   return createLocalReferenceResolver(template, {
     physicalIds: {
@@ -149,13 +156,9 @@ describe('extractHttpApis', () => {
   });
 
   it("reads a route's own throttling in place of the stage's", () => {
-    const template = synthesize();
-    const stageId = logicalIdOf(template, 'AWS::ApiGatewayV2::Stage');
-    const stage = template.Resources[stageId];
-    stage.Properties = {
-      ...stage.Properties,
-      RouteSettings: { 'GET /profiles/{username}': { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 25 } },
-    };
+    const template = withRouteSettings(synthesize(), {
+      'GET /profiles/{username}': { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 25 },
+    });
 
     const [api] = extractHttpApis(template, resolverFor(template));
 
@@ -163,14 +166,10 @@ describe('extractHttpApis', () => {
   });
 
   it('refuses a route setting the property type does not have, naming the route and the key', () => {
-    const template = synthesize();
-    const stageId = logicalIdOf(template, 'AWS::ApiGatewayV2::Stage');
-    const stage = template.Resources[stageId];
     // camelCase is the API Gateway REST API's spelling; in a template the route would keep the stage default.
-    stage.Properties = {
-      ...stage.Properties,
-      RouteSettings: { 'GET /profiles/{username}': { throttlingBurstLimit: 50, throttlingRateLimit: 25 } },
-    };
+    const template = withRouteSettings(synthesize(), {
+      'GET /profiles/{username}': { throttlingBurstLimit: 50, throttlingRateLimit: 25 },
+    });
 
     expect(() => extractHttpApis(template, resolverFor(template))).toThrow(TemplateResolutionError);
     expect(() => extractHttpApis(template, resolverFor(template))).toThrow(
