@@ -2,24 +2,12 @@
 // the REST shim, AppSync, the export Lambda, DynamoDB, s3rver): exact statuses and JSON shapes.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { restClient } from '../support/restClient.ts';
 import { signUpUser } from '../support/tokens.ts';
 import type { TestUser } from '../support/tokens.ts';
 
 const stack = inject('localStack');
-const base = stack.restUrl as string;
-
-async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const call = restClient(stack.restUrl as string);
 
 let owner: TestUser;
 let username: string;

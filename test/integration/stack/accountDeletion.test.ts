@@ -20,6 +20,7 @@ import { dynamoDbDeletionJobs } from '../../../functions/lib/deletionJobs.ts';
 import { localDynamoDbClient } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { subscribeToProfile } from '../../support/profileSubscriber.ts';
+import { restClient } from '../../support/restClient.ts';
 import { cognitoClient, signUpUser } from '../../support/tokens.ts';
 import type { TestUser } from '../../support/tokens.ts';
 
@@ -52,18 +53,7 @@ const PUBLIC_PROFILE = 'query P($u: String!) { profile(username: $u) { username 
 const as = (token: string, query: string, variables: Record<string, unknown> = {}) =>
   gql.post(query, variables, { authorization: token });
 
-async function rest(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${stack.restUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const rest = restClient(stack.restUrl as string);
 
 /** A signed-up user with a claimed name, two links and two uploads. */
 async function member(): Promise<TestUser & { username: string; linkId: string }> {

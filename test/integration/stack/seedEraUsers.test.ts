@@ -12,6 +12,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoDbClient } from '../../../local/index.ts';
 import { saveProfile } from '../../../ops/seedLegacy/seedLambdas.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
+import { restClient } from '../../support/restClient.ts';
 import { cognitoClient, signIn } from '../../support/tokens.ts';
 
 const stack = inject('localStack');
@@ -59,14 +60,7 @@ async function row(table: string, key: Record<string, string>) {
   return out.Item ? unmarshall(out.Item) : null;
 }
 
-async function rest(method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(`${stack.restUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const rest = restClient(stack.restUrl as string);
 
 describe('a seed-era user', () => {
   it('with a seed profile but no users row: signs in with the old password, and me and saveProfile give a working account', async () => {
@@ -87,10 +81,10 @@ describe('a seed-era user', () => {
     );
     await dynamoDb.send(new PutItemCommand({ TableName: 'prolynk-profiles', Item: marshall(profile) }));
 
-    const me = await rest('GET', '/users/me', user.accessToken);
+    const me = await rest('GET', '/users/me', { token: user.accessToken });
     expect(me).toEqual({ status: 200, body: expect.objectContaining({ user_id: user.sub, profile_complete: false }) });
 
-    const saved = await rest('POST', '/profiles', user.accessToken, { username, title: 'Still here' });
+    const saved = await rest('POST', '/profiles', { token: user.accessToken, body: { username, title: 'Still here' } });
     expect(saved.status).toBe(200);
     expect(saved.body.profile).toMatchObject({
       username,
@@ -109,7 +103,8 @@ describe('a seed-era user', () => {
       },
     });
     expect(
-      (await rest('POST', '/links', user.accessToken, { title: 'Blog', url: 'https://blog.example' })).status,
+      (await rest('POST', '/links', { token: user.accessToken, body: { title: 'Blog', url: 'https://blog.example' } }))
+        .status,
     ).toBe(200);
     const publicView = await fetch(`${stack.restUrl}/profiles/${username}`).then((r) => r.json());
     expect(publicView).toMatchObject({
@@ -130,9 +125,12 @@ describe('a seed-era user', () => {
     });
 
     const name = `claimed${randomUUID().slice(0, 6)}`;
-    const saved = await rest('POST', '/profiles', user.accessToken, { username: name, bio: 'new here' });
+    const saved = await rest('POST', '/profiles', {
+      token: user.accessToken,
+      body: { username: name, bio: 'new here' },
+    });
     expect(saved.status).toBe(200);
-    expect(await rest('GET', '/users/me', user.accessToken)).toMatchObject({
+    expect(await rest('GET', '/users/me', { token: user.accessToken })).toMatchObject({
       status: 200,
       body: { user_id: user.sub, username: name, email: user.email, profile_complete: true },
     });
