@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { Hono } from 'hono';
 import type { IamCredentials } from '../appsync/auth/iam.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
+import { createApiKeysHandler } from '../appsync/controlPlane/createApiKeysHandler.ts';
 import { createEvaluateCodeHandler } from '../appsync/evaluateCode/createEvaluateCodeHandler.ts';
 import { LOCAL_CREDENTIALS } from '../awsConfig.ts';
 import type { RequestLogSink } from '../http/requestLog.ts';
@@ -28,6 +29,8 @@ export const CONSOLE_API_PREFIX = '/_console/api';
 /** What the console reads from the running stack. */
 export interface LocalConsoleOptions {
   api: ApiDefinition;
+  /** The API's id (Fn::GetAtt ApiId), which the control plane's paths name. */
+  apiId: string;
   schema: GraphQLSchema;
   region: string;
   iamCredentials?: IamCredentials;
@@ -75,8 +78,14 @@ export function createLocalConsole(options: LocalConsoleOptions): LocalConsole {
   app.onError(consoleErrorResponse);
   app.notFound((c) => c.json({ message: `Nothing at ${c.req.method} ${c.req.path} in the local console.` }, 404));
   const evaluateCode = createEvaluateCodeHandler({ region: options.region, credentials: iam });
+  const apiKeys = createApiKeysHandler({
+    region: options.region,
+    credentials: iam,
+    apiId: options.apiId,
+    apiKeys: options.api.apiKeys,
+  });
   return {
-    serve: (graphql) => routeApiPort({ graphql, evaluateCode, console: getRequestListener(app.fetch) }),
+    serve: (graphql) => routeApiPort({ graphql, evaluateCode, apiKeys, console: getRequestListener(app.fetch) }),
     tapRequestLog: log.tap,
     close: async () => log.close(),
   };

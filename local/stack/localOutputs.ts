@@ -12,6 +12,8 @@ export interface LocalOutputs extends Partial<ManagedLoginOutputs> {
   /** AppSync's real-time WebSocket protocol, on the API's port over TLS: the path Amplify JS v6 derives for a custom endpoint (ws:// works too). */
   realtimeUrl: string;
   apiKey: string;
+  /** The GraphQL API's id, as the control plane's operations name it (`aws appsync list-api-keys --api-id`). */
+  apiId: string;
   region: string;
   userPoolId: string;
   userPoolClientId: string;

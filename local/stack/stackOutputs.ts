@@ -20,7 +20,7 @@ export interface StackListeners {
 export function stackOutputs(
   stack: Pick<StackTemplate, 'buckets' | 'pool'>,
   services: Pick<LocalServices, 'userPool' | 'cognito' | 's3' | 'dynamoDb' | 'certificate' | 'lambda'>,
-  api: Pick<ApiDefinition, 'apiKeys'>,
+  api: Pick<ApiDefinition, 'apiKeys'> & { apiId: string },
   listeners: StackListeners,
   dataDir: string,
 ): LocalOutputs {
@@ -32,6 +32,7 @@ export function stackOutputs(
     consoleUrl: `http://${host}:${listeners.apiPort}/`,
     realtimeUrl: `wss://${host}:${listeners.apiPort}/graphql/realtime`,
     apiKey: api.apiKeys[0]?.value ?? '',
+    apiId: api.apiId,
     region: LOCAL_REGION,
     userPoolId: services.userPool.userPoolId,
     userPoolClientId: client?.clientId as string,

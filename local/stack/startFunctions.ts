@@ -17,6 +17,8 @@ export function startFunctions(
   stack: StackTemplate,
   refs: ReferenceResolver,
   services: LocalServices,
+  /** The API's origin, where the control plane's API key operations answer (renew-api-key calls them). */
+  appSyncEndpoint: string,
   logs: 'inherit' | 'ignore',
   stops: StopList,
 ): LambdaRunner {
@@ -26,6 +28,7 @@ export function startFunctions(
       ...localAwsEnvironment(),
       AWS_ENDPOINT_URL_DYNAMODB: services.dynamoDb.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: services.cognito.endpoint,
+      AWS_ENDPOINT_URL_APPSYNC: appSyncEndpoint,
       S3_ENDPOINT: services.s3.endpoint,
       ASSETS_BASE_URL: `${services.s3.endpoint}/${stack.buckets[0]?.name ?? ''}`,
     },

@@ -40,7 +40,8 @@ export function extractGraphqlApis(
         .map(([logicalId, resource]) => ({ logicalId, resource, read: propertyReader(logicalId, resource, resolver) }));
 
     // A key the stack renews (Custom::ApiKeyRenewal, cdk/constructs/apiKeyRenewal.ts) lasts the
-    // renewal's validity from start-up: the renewal itself does not run locally.
+    // renewal's validity from start-up, standing in for the deploy-time run of the custom resource;
+    // the daily runs do happen locally (UpdateApiKey: appsync/controlPlane/).
     const [renewal] = members('Custom::ApiKeyRenewal');
     const keyLifetime = renewal
       ? Number(renewal.read.required('ValidityDays')) * 86_400
@@ -75,6 +76,7 @@ export function extractGraphqlApis(
         ({ logicalId, read }): ApiKeyDefinition => ({
           value: localApiKeyValue(logicalId),
           expires: read.optional<number>('Expires') ?? Math.floor(now() / 1000) + keyLifetime,
+          description: read.optional<string>('Description'),
         }),
       ),
       environmentVariables: api.optional<Record<string, string>>('EnvironmentVariables') ?? {},

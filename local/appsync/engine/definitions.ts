@@ -16,8 +16,10 @@ export interface AuthProvider {
 export interface ApiKeyDefinition {
   /** The key value clients send in x-api-key (locally: derived from the logical ID, stable). */
   value: string;
-  /** Expiry, seconds since the epoch (CloudFormation `Expires`). */
+  /** Expiry, seconds since the epoch (CloudFormation `Expires`); UpdateApiKey moves it. */
   expires: number;
+  /** CloudFormation `Description`; UpdateApiKey may change it. */
+  description?: string;
 }
 
 /** A data source's ServiceRoleArn: the role's ARN and its policy statements, resolved. */

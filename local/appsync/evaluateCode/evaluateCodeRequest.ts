@@ -5,8 +5,8 @@
 // listed), with BadRequestException, the only client error the operation declares. The wording of
 // the service-level checks (runtime version, function, context JSON) is not recorded [?].
 import { MAX_CODE_LENGTH } from '../runtime/codeErrors.ts';
-import { badRequest } from './controlPlaneErrors.ts';
-import type { ControlPlaneError } from './controlPlaneErrors.ts';
+import { badRequest } from '../controlPlane/controlPlaneErrors.ts';
+import type { ControlPlaneError } from '../controlPlane/controlPlaneErrors.ts';
 
 /** The handler EvaluateCode runs. */
 export type EvaluatedFunction = 'request' | 'response';

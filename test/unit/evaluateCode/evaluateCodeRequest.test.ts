@@ -1,7 +1,7 @@
 // EvaluateCode's input validation (API_EvaluateCode: code 1–32,768 characters, context 2–28,000,
 // runtime APPSYNC_JS 1.0.0, function request|response): every violation is a BadRequestException.
 import { describe, expect, it } from 'vitest';
-import { isControlPlaneError } from '../../../local/appsync/evaluateCode/controlPlaneErrors.ts';
+import { isControlPlaneError } from '../../../local/appsync/controlPlane/controlPlaneErrors.ts';
 import { parseEvaluateCodeRequest } from '../../../local/appsync/evaluateCode/evaluateCodeRequest.ts';
 
 const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };

@@ -18,3 +18,8 @@ export function badRequest(message: string): ControlPlaneError {
 export function isControlPlaneError(value: unknown): value is ControlPlaneError {
   return value !== null && typeof value === 'object' && 'errorType' in value && 'status' in value;
 }
+
+/** NotFoundException (404): "The resource specified in the request was not found". */
+export function notFound(message: string): ControlPlaneError {
+  return { status: 404, errorType: 'NotFoundException', message };
+}

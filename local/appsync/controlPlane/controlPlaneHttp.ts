@@ -1,0 +1,87 @@
+// What every local control-plane operation on the API's port shares with AWS's: a SigV4 signature
+// for the service `appsync`, verified against the local credentials by the same code as the
+// GraphQL endpoint's AWS_IAM mode; restJson1 answers with a request id; CORS for the console.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticateIamRequest } from '../auth/iam.ts';
+import type { IamCredentials } from '../auth/iam.ts';
+import { headerValue } from '../auth/requestHeaders.ts';
+import { sourceIpList } from '../auth/sourceIp.ts';
+import type { ControlPlaneError } from './controlPlaneErrors.ts';
+
+/** How callers are verified, and the clock. */
+export interface ControlPlaneAuth {
+  region: string;
+  /** Defaults to the local stack's "local"/"local". */
+  credentials?: IamCredentials;
+  now?: () => number;
+}
+
+const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers':
+    'content-type, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-content-sha256, amz-sdk-invocation-id, amz-sdk-request',
+  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
+};
+
+/** Answers a browser's preflight. */
+export function sendPreflight(res: ServerResponse): void {
+  res.writeHead(200, CORS_HEADERS).end();
+}
+
+// AWS answers an unsigned call with 403 MissingAuthenticationTokenException [?]; every other
+// signature problem is worded by the shared SigV4 verifier (InvalidSignatureException, …).
+/** The refusal of a request whose signature does not verify; undefined when it does. */
+export async function verifyControlPlaneSignature(
+  req: IncomingMessage,
+  body: string,
+  auth: ControlPlaneAuth,
+): Promise<ControlPlaneError | undefined> {
+  if (!headerValue(req.headers, 'authorization'))
+    return { status: 403, errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
+  const verified = await authenticateIamRequest(
+    { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body },
+    {
+      credentials: auth.credentials ?? { accessKeyId: 'local', secretAccessKey: 'local' },
+      region: auth.region,
+      sourceIp: sourceIpList(req.headers, req.socket.remoteAddress ?? '127.0.0.1'),
+      nowMs: (auth.now ?? Date.now)(),
+    },
+  );
+  if (verified.ok) return undefined;
+  const [first] = verified.body.errors;
+  return {
+    status: verified.status,
+    errorType: first?.errorType ?? 'AccessDeniedException',
+    message: first?.message ?? '',
+  };
+}
+
+/** A control-plane error answer. */
+export function sendControlPlaneError(res: ServerResponse, error: ControlPlaneError): void {
+  sendControlPlane(res, error.status, { message: error.message }, { 'x-amzn-ErrorType': error.errorType });
+}
+
+/** A JSON answer with AWS's request id header. */
+export function sendControlPlane(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    ...headers,
+    'x-amzn-RequestId': randomUUID(),
+    'content-type': 'application/json',
+  });
+  res.end(JSON.stringify(body));
+}
+
+/** The whole request body as text. */
+export async function readRequestBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
