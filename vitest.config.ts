@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/globalSetup.ts'],
+    setupFiles: ['test/support/removeTempDirs.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -4,8 +4,7 @@
 // gone from the product. The seed's definitions (cdk/adopt/seedResources.ts, from the seed's own
 // documentation) are the fixtures; the properties compared are those CloudFormation cannot
 // change in place (cdk/adopt/replacement.ts).
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { seedResources } from '../../cdk/adopt/seedResources.ts';
 import { stageConfig } from '../../cdk/config/stages.ts';
 import type { AdoptionTargets } from '../../cdk/adopt/adoptionTargets.ts';
 import { synthesizeStack } from './fixtures/synthesizeStack.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 const targets = stageConfig('adopt').adopt as AdoptionTargets;
 let template: Template;
@@ -219,7 +219,7 @@ describe('the import', () => {
   });
 
   it('deploys as the stage’s own stack, holding nothing but the imported resources', () => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'prolynk-import-')) });
+    const app = new App({ outdir: testTempDir('prolynk-import-') });
     const stack = addImportStack(app, plan, 'ProLynk-adopt', 'prolynk-adopt');
     const assembly = app.synth();
     const synthesized = assembly.getStackByName('prolynk-adopt').template as Template & Record<string, unknown>;

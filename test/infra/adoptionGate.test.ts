@@ -2,14 +2,14 @@
 // warning, CDK's built-in CloudFormation validation, and cdk-nag AwsSolutions; the import template
 // too. `npm run adopt -- --plan` writes what `cdk import` reads and prints the stage's runbook.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeAdoptionPlan } from '../../ops/adopt/cli.ts';
 import type { WrittenPlan } from '../../ops/adopt/cli.ts';
 import { synthesizeStack } from './fixtures/synthesizeStack.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
 const cfnLintMissing = cfnLint.error !== undefined || cfnLint.status !== 0;
@@ -27,7 +27,7 @@ beforeAll(() => {
   synthesized = synthesizeStack({ stage: 'adopt', validate: true, context: { alarmEmail: 'alarms@example.com' } });
   synthesized.app.synth();
   templateFile = join(synthesized.outdir, `${synthesized.stack.artifactId}.template.json`);
-  written = writeAdoptionPlan('adopt', mkdtempSync(join(tmpdir(), 'prolynk-plan-')), new Date('2026-01-02T00:00:00Z'));
+  written = writeAdoptionPlan('adopt', testTempDir('prolynk-plan-'), new Date('2026-01-02T00:00:00Z'));
 }, 240_000);
 
 describe('the adopting stage’s deploy gate', () => {

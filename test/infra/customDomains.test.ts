@@ -1,18 +1,16 @@
 // The optional per-stage settings no default stage uses: custom domains and SES mail.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stageConfig } from '../../cdk/config/stages.ts';
 import { ProLynkStack } from '../../cdk/prolynkStack.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 const certificate = (name: string) => `arn:aws:acm:us-east-1:111122223333:certificate/${name}`;
 let template: Template;
 
 beforeAll(() => {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'prolynk-domains-')) });
+  const app = new App({ outdir: testTempDir('prolynk-domains-') });
   const stack = new ProLynkStack(app, 'ProLynk-prod', {
     stage: {
       ...stageConfig('prod'),

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPSYNC_CODE_LIMIT, bundleResolverCode } from '../../cdk/resolvers/bundleResolverCode.ts';
 import { discoverResolvers } from '../../cdk/resolvers/discoverResolvers.ts';
 import { FIXTURE_RESOLVERS_DIR, SCHEMA_PATH } from './fixtures/synthesizeStack.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 const DATA_SOURCES = [
   'UsersTable',
@@ -19,7 +19,7 @@ const copies: string[] = [];
 
 /** A scratch copy of the fixture resolvers that a test may break. */
 function fixtureCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'prolynk-resolvers-')), 'resolvers');
+  const dir = join(testTempDir('prolynk-resolvers-'), 'resolvers');
   cpSync(FIXTURE_RESOLVERS_DIR, dir, { recursive: true });
   copies.push(dir);
   return dir;

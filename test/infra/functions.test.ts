@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -9,6 +8,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProLynkFunctions } from '../../cdk/constructs/prolynkFunctions.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 // A small stack holding only what the construct needs, not the main stack.
 let app: App;
@@ -24,7 +24,7 @@ let ids: {
 };
 
 beforeAll(() => {
-  app = new App({ outdir: mkdtempSync(join(tmpdir(), 'prolynk-fn-cdk-')), builtinCloudFormationValidation: true });
+  app = new App({ outdir: testTempDir('prolynk-fn-cdk-'), builtinCloudFormationValidation: true });
   const stack = new Stack(app, 'FunctionsTest');
   const usersTable = new Table(stack, 'Users', { partitionKey: { name: 'user_id', type: AttributeType.STRING } });
   const profilesTable = new Table(stack, 'Profiles', {
@@ -38,7 +38,7 @@ beforeAll(() => {
     bucket,
     userPool,
     assetsBaseUrl: 'https://assets.example.com',
-    bundle: { outRoot: mkdtempSync(join(tmpdir(), 'prolynk-fn-bundles-')) },
+    bundle: { outRoot: testTempDir('prolynk-fn-bundles-') },
   });
   const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
     stack.getLogicalId(construct.node.defaultChild as never);

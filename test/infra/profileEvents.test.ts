@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -8,6 +6,7 @@ import { AttributeType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileEvents } from '../../cdk/constructs/profileEvents.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 // A small stack holding only what the construct needs: three tables (two with streams) and an API.
 let app: App;
@@ -15,7 +14,7 @@ let template: Template;
 let ids: { users: string; profiles: string; links: string; api: string; fn: string };
 
 beforeAll(() => {
-  app = new App({ outdir: mkdtempSync(join(tmpdir(), 'prolynk-events-cdk-')) });
+  app = new App({ outdir: testTempDir('prolynk-events-cdk-') });
   const stack = new Stack(app, 'ProfileEventsTest');
   const usersTable = new Table(stack, 'Users', { partitionKey: { name: 'user_id', type: AttributeType.STRING } });
   const profilesTable = new Table(stack, 'Profiles', {
@@ -36,7 +35,7 @@ beforeAll(() => {
     profilesTable,
     linksTable,
     graphqlApi,
-    bundle: { outRoot: mkdtempSync(join(tmpdir(), 'prolynk-events-bundles-')) },
+    bundle: { outRoot: testTempDir('prolynk-events-bundles-') },
   });
   const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
     stack.getLogicalId(construct.node.defaultChild as never);

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -10,6 +8,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileStats } from '../../cdk/constructs/profileStats.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 // A small stack holding only what the construct needs: the profiles and links tables, a GraphQL
 // API, an HTTP API with its stage, and a role standing in for the account-deletion job.
@@ -17,10 +16,10 @@ let app: App;
 let template: Template;
 let ids: { fn: string; stats: string; visitors: string; profiles: string; links: string; eraser: string };
 
-const bundles = () => ({ outRoot: mkdtempSync(join(tmpdir(), 'prolynk-stats-bundles-')) });
+const bundles = () => ({ outRoot: testTempDir('prolynk-stats-bundles-') });
 
 beforeAll(() => {
-  app = new App({ outdir: mkdtempSync(join(tmpdir(), 'prolynk-stats-cdk-')) });
+  app = new App({ outdir: testTempDir('prolynk-stats-cdk-') });
   const stack = new Stack(app, 'StatsTest', { env: { account: '111122223333', region: 'eu-west-1' } });
   const profilesTable = new Table(stack, 'Profiles', {
     partitionKey: { name: 'username', type: AttributeType.STRING },

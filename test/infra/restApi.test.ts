@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -9,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RestApi } from '../../cdk/constructs/restApi.ts';
 import { REST_ROUTES, routeKey } from '../../functions/rest/routeTable.ts';
+import { testTempDir } from '../support/tempDirs.ts';
 
 // A small stack holding only what the construct needs: a pool, its client and a GraphQL API.
 let app: App;
@@ -17,7 +16,7 @@ let template: Template;
 let ids: { fn: string; api: string; graphql: string; pool: string; client: string; authorizer: string };
 
 beforeAll(() => {
-  app = new App({ outdir: mkdtempSync(join(tmpdir(), 'prolynk-rest-cdk-')) });
+  app = new App({ outdir: testTempDir('prolynk-rest-cdk-') });
   stack = new Stack(app, 'RestApiTest', { env: { account: '111122223333', region: 'eu-west-1' } });
   const userPool = new UserPool(stack, 'Pool');
   const userPoolClient = userPool.addClient('Client');
@@ -32,7 +31,7 @@ beforeAll(() => {
     userPool,
     userPoolClient,
     graphqlApi,
-    bundle: { outRoot: mkdtempSync(join(tmpdir(), 'prolynk-rest-bundles-')) },
+    bundle: { outRoot: testTempDir('prolynk-rest-bundles-') },
   });
   const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
     stack.getLogicalId(construct.node.defaultChild as never);

@@ -1,10 +1,8 @@
 // Bundles a functions/<name> handler with the deploy recipe (cdk/lambda/bundleLambda.ts) into a
 // temporary folder and describes it to the local Lambda runner, so tests run the deployed code.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { bundleLambda } from '../../../cdk/lambda/bundleLambda.ts';
 import type { LambdaFunctionDefinition } from '../../../local/index.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 /** The local services' fixed credentials and region, as the local stack passes them to functions. */
 export const LOCAL_AWS_ENV = {
@@ -20,7 +18,7 @@ export function bundledFunction(
   source: string,
   environment: Record<string, string>,
 ): LambdaFunctionDefinition {
-  const { directory } = bundleLambda(source, { outRoot: mkdtempSync(join(tmpdir(), `prolynk-${source}-`)) });
+  const { directory } = bundleLambda(source, { outRoot: testTempDir(`prolynk-${source}-`) });
   return {
     logicalId,
     functionName: logicalId,

@@ -4,8 +4,7 @@
 // profile read back through GraphQL and REST → the 100-link bound counting old links → a second
 // migration that changes nothing → Ctrl-C on the command, and the resume.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -21,6 +20,7 @@ import { dynamoDbClient, resolveTarget } from '../../../ops/target.ts';
 import type { Target } from '../../../ops/target.ts';
 import { cognitoCaller } from '../../support/callers.ts';
 import { localApi } from '../../support/localApi.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const PROFILES = 200;
@@ -59,7 +59,7 @@ async function itemCount(table: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'prolynk-adopt-'));
+  dataDir = testTempDir('prolynk-adopt-');
   stack = await createLocalStack({ cdkOutDir: join(ROOT, 'cdk.out'), dataDir, ports: {} });
   target = resolveTarget({ outputs: join(dataDir, 'outputs.json') });
   client = dynamoDbClient(target);

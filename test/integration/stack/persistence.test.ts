@@ -1,15 +1,15 @@
 // A second local stack of our own, on its own data folder (the run's shared stack is never
 // stopped): what a developer sees across `npm start` restarts and `npm start -- --fresh`.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_REGION, createLocalStack } from '../../../local/index.ts';
 import type { LocalStack } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { signIn, signUpUser } from '../../support/tokens.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 const CDK_OUT = resolve(import.meta.dirname, '..', '..', '..', 'cdk.out');
 const PROFILE = 'query P($u: String!) { profile(username: $u) { username bio links { title } } }';
@@ -68,7 +68,7 @@ function postOverTls(running: LocalStack, body: string): Promise<{ status: numbe
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'prolynk-persistence-'));
+  dataDir = testTempDir('prolynk-persistence-');
   await start();
 });
 

@@ -4,14 +4,14 @@
 // time every port must be freed and no process (DynamoDB Local's JVM included) may remain.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canListSockets, processTree, socketsOnPort } from '../../support/listeningSockets.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const PORTS_PER_STACK = 8;
@@ -91,7 +91,7 @@ describe.runIf(canListSockets)('stopping `npm start`', () => {
 
 async function startNpm(): Promise<StartedStack> {
   const base = await freePortRange();
-  const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-signals-'));
+  const dataDir = testTempDir('prolynk-signals-');
   dataDirs.push(dataDir);
   const npm = spawn('npm', ['start', '--', '--port', String(base), '--quiet', '--data', dataDir], {
     cwd: ROOT,

@@ -1,15 +1,15 @@
 // A stack that cannot start (a port taken) says why and leaves nothing running behind it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalStack } from '../../../local/index.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'prolynk-start-failure-'));
+const dataDir = testTempDir('prolynk-start-failure-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function processesMentioning(text: string): string[] {

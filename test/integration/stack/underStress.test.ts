@@ -2,15 +2,15 @@
 // DynamoDB Local), looked at from outside and put under stress: the sockets it listens on, and a
 // burst of REST calls on a route backed by a function, with a GraphQL request alongside.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalStack } from '../../../local/index.ts';
 import type { LocalStack } from '../../../local/index.ts';
 import { graphqlClient } from '../../support/graphqlClient.ts';
 import { canListSockets, isLoopback, listeningSocketsOf } from '../../support/listeningSockets.ts';
 import { signUpUser } from '../../support/tokens.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 const CDK_OUT = resolve(import.meta.dirname, '..', '..', '..', 'cdk.out');
 const BURST = 250;
@@ -22,7 +22,7 @@ let dataDir: string;
 let stack: LocalStack;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'prolynk-stress-'));
+  dataDir = testTempDir('prolynk-stress-');
   stack = await createLocalStack({ cdkOutDir: CDK_OUT, dataDir, ports: {} });
   const user = await signUpUser(stack.outputs);
   const saved = await graphqlClient(stack.outputs.graphqlUrl).post(

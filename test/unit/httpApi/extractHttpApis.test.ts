@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, WebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -11,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { extractHttpApis } from '../../../local/httpApi/extractHttpApis.ts';
 import { createLocalReferenceResolver, TemplateResolutionError } from '../../../local/template/index.ts';
 import type { CfnTemplate } from '../../../local/template/index.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 // A small stack shaped like the REST shim's: an HTTP API with the seed's CORS, a JWT authorizer on
 // the Cognito pool, public and protected routes to one Lambda, and a throttled $default stage.
 function synthesize(extend?: (stack: Stack, api: HttpApi, fn: LambdaFunction) => void): CfnTemplate {
-  const outdir = mkdtempSync(join(tmpdir(), 'prolynk-httpapi-'));
+  const outdir = testTempDir('prolynk-httpapi-');
   const app = new App({ outdir });
   const stack = new Stack(app, 'HttpApiProbe', { env: { region: 'us-east-1' } });
   const pool = new UserPool(stack, 'Pool');

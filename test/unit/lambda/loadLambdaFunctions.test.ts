@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
@@ -10,6 +9,7 @@ import { ProLynkFunctions } from '../../../cdk/constructs/prolynkFunctions.ts';
 import { loadLambdaFunctions } from '../../../local/lambda/loadLambdaFunctions.ts';
 import type { LambdaFunctionDefinition } from '../../../local/lambda/loadLambdaFunctions.ts';
 import { createLocalReferenceResolver, loadCloudAssembly } from '../../../local/template/index.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 describe('loadLambdaFunctions', () => {
   let functions: LambdaFunctionDefinition[];
@@ -17,7 +17,7 @@ describe('loadLambdaFunctions', () => {
 
   beforeAll(() => {
     // A synthesized assembly holding the construct's functions and their bundles.
-    const outdir = mkdtempSync(join(tmpdir(), 'prolynk-load-fn-'));
+    const outdir = testTempDir('prolynk-load-fn-');
     const app = new App({ outdir, builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'LoadTest');
     const functionsConstruct = new ProLynkFunctions(stack, 'Functions', {
@@ -32,7 +32,7 @@ describe('loadLambdaFunctions', () => {
       bucket: new Bucket(stack, 'Assets', { bucketName: 'prolynk-assets-local' }),
       userPool: new UserPool(stack, 'Pool'),
       assetsBaseUrl: 'https://prolynk-assets-local.s3.amazonaws.com',
-      bundle: { outRoot: mkdtempSync(join(tmpdir(), 'prolynk-load-bundles-')) },
+      bundle: { outRoot: testTempDir('prolynk-load-bundles-') },
     });
     app.synth();
     logicalIds = {

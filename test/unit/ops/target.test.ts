@@ -1,9 +1,9 @@
 // Where the ops tools work: the stage's names and region, explicit names, endpoints, local outputs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../../ops/target.ts';
+import { testTempDir } from '../../support/tempDirs.ts';
 
 describe('ops targets', () => {
   it('take an adopting stage’s project, region and seed names, and know it holds real data', () => {
@@ -21,7 +21,7 @@ describe('ops targets', () => {
   });
 
   it('read the local stack’s outputs, and say how to start it when there are none', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'prolynk-target-'));
+    const dir = testTempDir('prolynk-target-');
     const file = join(dir, 'outputs.json');
     expect(() => resolveTarget({ outputs: file })).toThrow(/npm start/);
     writeFileSync(
