@@ -2,7 +2,7 @@
 // for the service `appsync`, verified against the local credentials by the same code as the
 // GraphQL endpoint's AWS_IAM mode; restJson1 answers with a request id; CORS for the console.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { authenticateIamRequest } from '../auth/iam.ts';
 import type { IamCredentials } from '../auth/iam.ts';
 import { headerValue } from '../auth/requestHeaders.ts';
@@ -25,9 +25,25 @@ const CORS_HEADERS: Record<string, string> = {
   'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
 };
 
-/** Answers a browser's preflight. */
-export function sendPreflight(res: ServerResponse): void {
-  res.writeHead(200, CORS_HEADERS).end();
+/**
+ * A request listener around one operation's `handle`: browsers' preflights answered, and a fault of
+ * the emulator itself reported on stderr and answered as InternalFailureException.
+ */
+export function controlPlaneListener(
+  name: string,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): RequestListener {
+  return (req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(200, CORS_HEADERS).end();
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`local ${name}: internal error: ${error instanceof Error ? error.stack : error}\n`);
+      if (!res.headersSent)
+        sendControlPlaneError(res, { status: 500, errorType: 'InternalFailureException', message: String(error) });
+    });
+  };
 }
 
 // AWS answers an unsigned call with 403 MissingAuthenticationTokenException [?]; every other

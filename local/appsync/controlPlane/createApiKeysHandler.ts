@@ -7,10 +7,10 @@ import type { ApiKeyDefinition } from '../engine/definitions.ts';
 import { listApiKeys, updateApiKey } from './apiKeyOperations.ts';
 import { badRequest, isControlPlaneError, notFound } from './controlPlaneErrors.ts';
 import {
+  controlPlaneListener,
   readRequestBody,
   sendControlPlane,
   sendControlPlaneError,
-  sendPreflight,
   verifyControlPlaneSignature,
 } from './controlPlaneHttp.ts';
 import type { ControlPlaneAuth } from './controlPlaneHttp.ts';
@@ -27,20 +27,10 @@ export interface ApiKeysHandlerOptions extends ControlPlaneAuth {
 
 /** A node request listener answering ListApiKeys and UpdateApiKey. */
 export function createApiKeysHandler(options: ApiKeysHandlerOptions): RequestListener {
-  return (req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
-      process.stderr.write(`local AppSync API keys: internal error: ${error instanceof Error ? error.stack : error}\n`);
-      if (!res.headersSent)
-        sendControlPlaneError(res, { status: 500, errorType: 'InternalFailureException', message: String(error) });
-    });
-  };
+  return controlPlaneListener('AppSync API keys', (req, res) => handle(req, res, options));
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: ApiKeysHandlerOptions): Promise<void> {
-  if (req.method === 'OPTIONS') {
-    sendPreflight(res);
-    return;
-  }
   const [path, query = ''] = (req.url ?? '/').split('?', 2);
   const match = API_KEYS_PATH.exec(path);
   const body = await readRequestBody(req);

@@ -5,10 +5,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { isControlPlaneError } from '../controlPlane/controlPlaneErrors.ts';
 import {
+  controlPlaneListener,
   readRequestBody,
   sendControlPlane,
   sendControlPlaneError,
-  sendPreflight,
   verifyControlPlaneSignature,
 } from '../controlPlane/controlPlaneHttp.ts';
 import type { ControlPlaneAuth } from '../controlPlane/controlPlaneHttp.ts';
@@ -24,20 +24,10 @@ export interface EvaluateCodeHandlerOptions extends EvaluateCodeOptions, Control
 
 /** A node request listener answering EvaluateCode. */
 export function createEvaluateCodeHandler(options: EvaluateCodeHandlerOptions): RequestListener {
-  return (req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
-      process.stderr.write(`local EvaluateCode: internal error: ${error instanceof Error ? error.stack : error}\n`);
-      if (!res.headersSent)
-        sendControlPlaneError(res, { status: 500, errorType: 'InternalFailureException', message: String(error) });
-    });
-  };
+  return controlPlaneListener('EvaluateCode', (req, res) => handle(req, res, options));
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: EvaluateCodeHandlerOptions): Promise<void> {
-  if (req.method === 'OPTIONS') {
-    sendPreflight(res);
-    return;
-  }
   if (req.method !== 'POST') {
     sendControlPlaneError(res, {
       status: 404,
