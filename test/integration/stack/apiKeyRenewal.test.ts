@@ -65,6 +65,22 @@ describe('the API key operations of the control plane', () => {
     expect(await expiryOfTheKey()).toBe(before);
   });
 
+  it('answers a browser preflight, and names the operations it serves for any other method', async () => {
+    const keyUrl = `${new URL(stack.graphqlUrl).origin}/v1/apis/${stack.apiId}/apikeys/${stack.apiKey}`;
+
+    const preflight = await fetch(keyUrl, { method: 'OPTIONS' });
+    const deletion = await fetch(keyUrl, { method: 'DELETE' });
+
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+    expect(deletion.status).toBe(404);
+    expect(deletion.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+    expect(((await deletion.json()) as { message: string }).message).toMatch(
+      /POST \/v1\/apis\/\{apiId\}\/apikeys\/\{id\}/,
+    );
+    expect(await expiryOfTheKey()).toBeGreaterThan(Date.now() / 1000 + DAY);
+  });
+
   it("moves the key's expiry when the scheduled renewal runs, and the key keeps working", async () => {
     const now = Math.floor(Date.now() / 1000);
     // Two days left, as if the renewal had stopped for most of a year.
