@@ -29,8 +29,6 @@ export const CONSOLE_API_PREFIX = '/_console/api';
 /** What the console reads from the running stack. */
 export interface LocalConsoleOptions {
   api: ApiDefinition;
-  /** The API's id (Fn::GetAtt ApiId), which the control plane's paths name. */
-  apiId: string;
   schema: GraphQLSchema;
   region: string;
   iamCredentials?: IamCredentials;
@@ -81,7 +79,7 @@ export function createLocalConsole(options: LocalConsoleOptions): LocalConsole {
   const apiKeys = createApiKeysHandler({
     region: options.region,
     credentials: iam,
-    apiId: options.apiId,
+    apiId: options.api.apiId,
     apiKeys: options.api.apiKeys,
   });
   return {

@@ -88,7 +88,6 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     const graphqlUrl = `http://${urlHost(host)}:${endpoint.port}/graphql`;
     const refs = await stackReferences(stack, services, graphqlUrl);
     const api = stackGraphqlApi(stack, refs, services.s3.endpoint);
-    const apiId = String(refs(api.logicalId, 'ApiId'));
 
     const appSyncEndpoint = new URL(graphqlUrl).origin;
     const runner = startFunctions(stack, refs, services, appSyncEndpoint, options.lambdaLogs ?? 'ignore', stops);
@@ -96,7 +95,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     if (options.schedules) startSchedules(stack, runner, stops);
     const requestLog = options.requestLog ?? silentRequestLog;
     const engine = serveAppSync(api, { services, runner }, endpoint, { requestLog, faults }, stops, (built) =>
-      stackConsole(stack, services, { definition: api, apiId }, built, stops),
+      stackConsole(stack, services, api, built, stops),
     );
     const rest = await serveRestApi({
       template: stack.template,
@@ -116,10 +115,7 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
     );
 
     const listeners = { host, apiPort: endpoint.port, restPort: rest?.port };
-    const outputs = {
-      ...stackOutputs(stack, services, { ...api, apiId }, listeners, options.dataDir),
-      ...managedLogin,
-    };
+    const outputs = { ...stackOutputs(stack, services, api, listeners, options.dataDir), ...managedLogin };
     const outputsFile = writeOutputs(options.dataDir, outputs);
     return { outputs, outputsFile, api, engine, stop: () => stops.stopAll() };
   } catch (error) {

@@ -1,6 +1,6 @@
 // The local-only tools next to the API (never deployed): the console, EvaluateCode and the API key
-// operations on the API's port (local/console/), and the user pool's managed-login domain with the stand-in identity
-// providers (local/oauth/), which run when the template gives the pool a domain.
+// operations on the API's port (local/console/), and the user pool's managed-login domain with the
+// stand-in identity providers (local/oauth/), which run when the template gives the pool a domain.
 import type { AppSyncEngine } from '../appsync/engine/createAppSyncEngine.ts';
 import type { ApiDefinition } from '../appsync/engine/definitions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../awsConfig.ts';
@@ -23,13 +23,12 @@ function clientIdOf(stack: StackTemplate, services: LocalServices): string {
 export function stackConsole(
   stack: StackTemplate,
   services: LocalServices,
-  api: { definition: ApiDefinition; apiId: string },
+  api: ApiDefinition,
   engine: AppSyncEngine,
   stops: StopList,
 ): LocalConsole {
   const tools = createLocalConsole({
-    api: api.definition,
-    apiId: api.apiId,
+    api,
     schema: engine.schema,
     region: LOCAL_REGION,
     iamCredentials: { ...LOCAL_CREDENTIALS },

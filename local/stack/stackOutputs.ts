@@ -20,7 +20,7 @@ export interface StackListeners {
 export function stackOutputs(
   stack: Pick<StackTemplate, 'buckets' | 'pool'>,
   services: Pick<LocalServices, 'userPool' | 'cognito' | 's3' | 'dynamoDb' | 'certificate' | 'lambda'>,
-  api: Pick<ApiDefinition, 'apiKeys'> & { apiId: string },
+  api: Pick<ApiDefinition, 'apiKeys' | 'apiId'>,
   listeners: StackListeners,
   dataDir: string,
 ): LocalOutputs {

@@ -63,6 +63,7 @@ export function extractGraphqlApis(
     );
     return {
       logicalId: apiLogicalId,
+      apiId: String(resolver(apiLogicalId, 'ApiId')),
       name: api.required<string>('Name'),
       schema: schema.read.required<string>('Definition'),
       defaultAuth: authProvider(

@@ -67,6 +67,8 @@ export interface ResolverDefinition {
 /** Everything the engine needs for one GraphQL API. */
 export interface ApiDefinition {
   logicalId: string;
+  /** The API's id (Fn::GetAtt ApiId): what the control plane's paths name. */
+  apiId: string;
   name: string;
   /** The SDL as deployed (AppSync dialect, without the AWS prelude). */
   schema: string;

@@ -17,6 +17,7 @@ function engineFor(
 ) {
   const api: ApiDefinition = {
     logicalId: 'Api',
+    apiId: 'localapi',
     name: 'test-api',
     schema,
     defaultAuth: auth.defaultAuth ?? { mode: 'API_KEY' },

@@ -111,6 +111,7 @@ describe('request state', () => {
 describe('compiled resolvers', () => {
   const api: ApiDefinition = {
     logicalId: 'Api',
+    apiId: 'localapi',
     name: 'api',
     schema: 'type Query { post(id: ID!): Post } type Post { id: ID! }',
     defaultAuth: { mode: 'API_KEY' },

@@ -29,6 +29,7 @@ export function pingEngine(): AppSyncEngine {
   return createAppSyncEngine({
     api: {
       logicalId: 'Api',
+      apiId: 'localapi',
       name: 'ping',
       schema,
       defaultAuth: { mode: 'API_KEY' },

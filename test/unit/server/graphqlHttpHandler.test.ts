@@ -13,6 +13,7 @@ const API_KEY = 'da2-handler-test';
 
 const api: ApiDefinition = {
   logicalId: 'Api',
+  apiId: 'localapi',
   name: 'handler-test',
   schema: 'type Query { header(name: String!): String }',
   defaultAuth: { mode: 'API_KEY' },

@@ -20,6 +20,7 @@ const echo = (name: string) =>
 function apiWith(limits: ApiDefinition['limits']): ApiDefinition {
   return {
     logicalId: 'Api',
+    apiId: 'localapi',
     name: 'limits-test',
     schema: 'type Query { node: Node }\ntype Node { child: Node name: String }',
     defaultAuth: { mode: 'API_KEY' },
