@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRestApp } from '../../../../functions/rest/app.ts';
 import { UNAVAILABLE_MESSAGE } from '../../../../functions/rest/graphqlErrors.ts';
 import { REST_ROUTES, routeKey } from '../../../../functions/rest/routeTable.ts';
-import type { GraphqlRequest, GraphqlResponse } from '../../../../functions/lib/appsyncClient.ts';
+import type { GraphqlError, GraphqlRequest, GraphqlResponse } from '../../../../functions/lib/appsyncClient.ts';
 import type { Logger } from '../../../../functions/lib/logger.ts';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0b2tlbi1zdWIifQ.sig'; // payload {"sub":"token-sub"}
@@ -51,6 +51,11 @@ const LINK = {
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 };
+
+/** AppSync's answer refusing the operation whose root field is `field`: data null, these errors. */
+function refusing(field: string, ...errors: GraphqlError[]): () => GraphqlResponse {
+  return () => ({ status: 200, data: { [field]: null }, errors });
+}
 
 describe('GET /users/me', () => {
   it("asks `me` with the caller's token and answers the seed's account JSON", async () => {
@@ -191,26 +196,20 @@ describe('POST /profiles', () => {
   });
 
   it("is 409 with the API's message when the username is taken, 400 for a resolver's BadRequest", async () => {
-    const taken = restApp(() => ({
-      status: 200,
-      data: { saveProfile: null },
-      errors: [{ errorType: 'Conflict', message: 'Username ada is already taken.' }],
-    }));
+    const taken = restApp(
+      refusing('saveProfile', { errorType: 'Conflict', message: 'Username ada is already taken.' }),
+    );
     expect(await taken.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } })).toEqual({
       status: 409,
       body: { error: 'Conflict', message: 'Username ada is already taken.' },
     });
-    const bad = restApp(() => ({
-      status: 200,
-      data: { saveProfile: null },
-      errors: [
-        {
-          errorType: 'BadRequest',
-          message: 'input.bio: must have at most 2000 characters',
-          errorInfo: { field: 'input.bio' },
-        },
-      ],
-    }));
+    const bad = restApp(
+      refusing('saveProfile', {
+        errorType: 'BadRequest',
+        message: 'input.bio: must have at most 2000 characters',
+        errorInfo: { field: 'input.bio' },
+      }),
+    );
     expect(await bad.call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada', bio: 'x' } })).toEqual({
       status: 400,
       body: { error: 'Bad Request', message: 'bio must have at most 2000 characters' },
@@ -218,11 +217,9 @@ describe('POST /profiles', () => {
   });
 
   it('answers 500 with a generic message to an unexpected failure, and logs its cause', async () => {
-    const { call, logs } = restApp(() => ({
-      status: 200,
-      data: { saveProfile: null },
-      errors: [{ errorType: 'DynamoDB:InternalServerError', message: 'table internals' }],
-    }));
+    const { call, logs } = restApp(
+      refusing('saveProfile', { errorType: 'DynamoDB:InternalServerError', message: 'table internals' }),
+    );
     const response = await call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } });
     expect(response.status).toBe(500);
     expect(response.body.error).toBe('Internal Server Error');
@@ -240,17 +237,13 @@ describe('POST /profiles', () => {
   });
 
   it('answers 503 with Retry-After when DynamoDB is briefly unavailable, naming none of its internals', async () => {
-    const { call } = restApp(() => ({
-      status: 200,
-      data: { saveProfile: null },
-      errors: [
-        {
-          errorType: 'DynamoDB:DynamoDbException',
-          message:
-            'Service Unavailable: DynamoDB could not be reached (connect ECONNREFUSED 127.0.0.1:8000) (Service: DynamoDb, Status Code: 503, Request ID: null)',
-        },
-      ],
-    }));
+    const { call } = restApp(
+      refusing('saveProfile', {
+        errorType: 'DynamoDB:DynamoDbException',
+        message:
+          'Service Unavailable: DynamoDB could not be reached (connect ECONNREFUSED 127.0.0.1:8000) (Service: DynamoDb, Status Code: 503, Request ID: null)',
+      }),
+    );
     const response = await call('POST', '/profiles', { auth: TOKEN, body: { username: 'ada' } });
     expect(response).toEqual({
       status: 503,
@@ -319,11 +312,9 @@ describe('GET /profiles/{username}', () => {
   it("answers 500, not 401, when AppSync refuses the function's own IAM role: the anonymous caller did nothing wrong", async () => {
     // A field-level IAM denial is HTTP 200 with errorType Unauthorized (docs/appsync-facts.md §5); here it is our policy's fault.
     const message = 'Not Authorized to access email on type Profile';
-    const { call, logs } = restApp(() => ({
-      status: 200,
-      data: { profile: null },
-      errors: [{ path: ['profile', 'email'], errorType: 'Unauthorized', message }],
-    }));
+    const { call, logs } = restApp(
+      refusing('profile', { path: ['profile', 'email'], errorType: 'Unauthorized', message }),
+    );
     const response = await call('GET', '/profiles/ada');
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('Not Authorized');
@@ -410,11 +401,7 @@ describe('POST /links and DELETE /links/{id}', () => {
       body: { message: 'Link deleted successfully' },
     });
     expect(deleted.calls[0]).toMatchObject({ variables: { linkId: 'l1' }, auth: { mode: 'token' } });
-    const missing = restApp(() => ({
-      status: 200,
-      data: { deleteLink: null },
-      errors: [{ errorType: 'NotFound', message: 'No such link.' }],
-    }));
+    const missing = restApp(refusing('deleteLink', { errorType: 'NotFound', message: 'No such link.' }));
     expect(await missing.call('DELETE', '/links/l2', { auth: TOKEN })).toEqual({
       status: 404,
       body: { error: 'Not Found', message: 'No such link.' },
@@ -479,16 +466,12 @@ describe('POST /upload-url', () => {
   });
 
   it("names the body's keys when the presigner refuses a value", async () => {
-    const { call } = restApp(() => ({
-      status: 200,
-      data: { createUploadUrl: null },
-      errors: [
-        {
-          errorType: 'BadRequest',
-          message: 'input.contentLength must be between 1 and 5242880 bytes (5 MiB) for a profile_image.',
-        },
-      ],
-    }));
+    const { call } = restApp(
+      refusing('createUploadUrl', {
+        errorType: 'BadRequest',
+        message: 'input.contentLength must be between 1 and 5242880 bytes (5 MiB) for a profile_image.',
+      }),
+    );
     const body = { file_type: 'profile_image', content_type: 'image/png', content_length: 9_999_999 };
     expect(await call('POST', '/upload-url', { auth: TOKEN, body })).toEqual({
       status: 400,
