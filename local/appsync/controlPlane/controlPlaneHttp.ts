@@ -7,6 +7,7 @@ import { authenticateIamRequest } from '../auth/iam.ts';
 import type { IamCredentials } from '../auth/iam.ts';
 import { headerValue } from '../auth/requestHeaders.ts';
 import { sourceIpList } from '../auth/sourceIp.ts';
+import { readBodyWithin, refuseRest } from '../../http/readBody.ts';
 import type { ControlPlaneError } from './controlPlaneErrors.ts';
 
 /** How callers are verified, and the clock. */
@@ -95,9 +96,24 @@ export function sendControlPlane(
   res.end(JSON.stringify(body));
 }
 
-/** The whole request body as text. */
-export async function readRequestBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+// AppSync documents no request size for its control plane [?]; EvaluateCode, the largest of these
+// requests, carries at most 32,768 characters of code and a 28,000-character context (API_EvaluateCode).
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The whole request body as text, read within MAX_BODY_BYTES; undefined when the client went away
+ * or the body was too large, which has then been answered (413 PayloadTooLargeException).
+ */
+export async function readControlPlaneBody(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
+  const read = await readBodyWithin(req, MAX_BODY_BYTES);
+  if (read.ok) return read.body.toString('utf8');
+  if (read.reason === 'too-large') {
+    refuseRest(req, res);
+    sendControlPlaneError(res, {
+      status: 413,
+      errorType: 'PayloadTooLargeException',
+      message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+    });
+  }
+  return undefined;
 }

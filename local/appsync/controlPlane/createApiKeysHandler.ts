@@ -8,7 +8,7 @@ import { listApiKeys, updateApiKey } from './apiKeyOperations.ts';
 import { badRequest, isControlPlaneError, notFound } from './controlPlaneErrors.ts';
 import {
   controlPlaneListener,
-  readRequestBody,
+  readControlPlaneBody,
   sendControlPlane,
   sendControlPlaneError,
   verifyControlPlaneSignature,
@@ -33,7 +33,8 @@ export function createApiKeysHandler(options: ApiKeysHandlerOptions): RequestLis
 async function handle(req: IncomingMessage, res: ServerResponse, options: ApiKeysHandlerOptions): Promise<void> {
   const [path, query = ''] = (req.url ?? '/').split('?', 2);
   const match = API_KEYS_PATH.exec(path);
-  const body = await readRequestBody(req);
+  const body = await readControlPlaneBody(req, res);
+  if (body === undefined) return;
   const operation = match && (match[2] === undefined ? req.method === 'GET' : req.method === 'POST');
   if (!match || !operation) {
     const message = `No operation for ${req.method} ${path}; served here: GET /v1/apis/{apiId}/apikeys, POST /v1/apis/{apiId}/apikeys/{id}.`;

@@ -6,7 +6,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { isControlPlaneError } from '../controlPlane/controlPlaneErrors.ts';
 import {
   controlPlaneListener,
-  readRequestBody,
+  readControlPlaneBody,
   sendControlPlane,
   sendControlPlaneError,
   verifyControlPlaneSignature,
@@ -36,7 +36,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Evalua
     });
     return;
   }
-  const body = await readRequestBody(req);
+  const body = await readControlPlaneBody(req, res);
+  if (body === undefined) return;
   const denied = await verifyControlPlaneSignature(req, body, options);
   if (denied) {
     sendControlPlaneError(res, denied);

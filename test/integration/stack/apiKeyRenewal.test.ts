@@ -41,7 +41,7 @@ describe('the API key operations of the control plane', () => {
     expect(key?.deletes).toBe((key?.expires ?? 0) + 60 * DAY);
   });
 
-  it('refuses an expiry beyond 365 days, an unknown key, another API and an unsigned call, changing nothing', async () => {
+  it('refuses an expiry beyond 365 days, an unknown key, another API, an unsigned call and a body over 1 MiB, changing nothing', async () => {
     const before = await expiryOfTheKey();
     const now = Math.floor(Date.now() / 1000);
 
@@ -61,6 +61,16 @@ describe('the API key operations of the control plane', () => {
     });
     expect(unsigned.status).toBe(403);
     expect(unsigned.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
+    const oversized = await fetch(
+      `${new URL(stack.graphqlUrl).origin}/v1/apis/${stack.apiId}/apikeys/${stack.apiKey}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ expires: now + 2 * DAY, description: 'x'.repeat(2 * 1024 * 1024) }),
+      },
+    );
+    expect(oversized.status).toBe(413);
+    expect(oversized.headers.get('x-amzn-errortype')).toBe('PayloadTooLargeException');
 
     expect(await expiryOfTheKey()).toBe(before);
   });
